@@ -1,0 +1,139 @@
+import Foundation
+import Vapor
+
+/// The OpenAPI 3 description of /api/v1, served at /api/v1/openapi.json.
+/// A test checks that every API route in the route table is described here.
+enum OpenAPIDocument {
+    static func response() -> Response {
+        Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: json))
+    }
+
+    static let json: Data = {
+        (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+    }()
+
+    // MARK: helpers
+
+    private static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    private static func array(_ item: [String: Any]) -> [String: Any] { ["type": "array", "items": item] }
+    private static func object(_ props: [String: [String: Any]], required: [String] = []) -> [String: Any] {
+        var o: [String: Any] = ["type": "object", "properties": props]
+        if !required.isEmpty { o["required"] = required }
+        return o
+    }
+    nonisolated(unsafe) private static let string: [String: Any] = ["type": "string"]
+    nonisolated(unsafe) private static let integer: [String: Any] = ["type": "integer"]
+    nonisolated(unsafe) private static let boolean: [String: Any] = ["type": "boolean"]
+    nonisolated(unsafe) private static let nullableString: [String: Any] = ["type": "string", "nullable": true]
+    nonisolated(unsafe) private static let nullableInteger: [String: Any] = ["type": "integer", "nullable": true]
+
+    private static func jsonBody(_ schema: [String: Any]) -> [String: Any] {
+        ["required": true, "content": ["application/json": ["schema": schema]]]
+    }
+    private static func ok(_ schema: [String: Any], status: String = "200", description: String = "Thành công") -> [String: Any] {
+        [status: ["description": description, "content": ["application/json": ["schema": schema]]],
+         "401": ["$ref": "#/components/responses/Unauthorized"],
+         "403": ["$ref": "#/components/responses/Forbidden"],
+         "404": ["$ref": "#/components/responses/NotFound"],
+         "422": ["$ref": "#/components/responses/Invalid"]]
+    }
+    private static func idParam(_ name: String, _ description: String) -> [String: Any] {
+        ["name": name, "in": "path", "required": true, "description": description, "schema": integer]
+    }
+    private static func query(_ name: String, _ description: String, _ schema: [String: Any] = string) -> [String: Any] {
+        ["name": name, "in": "query", "required": false, "description": description, "schema": schema]
+    }
+
+    nonisolated(unsafe) static let document: [String: Any] = [
+        "openapi": "3.0.3",
+        "info": [
+            "title": "CCHC API",
+            "version": "1.0.0",
+            "description": "API của hệ thống quản lý cải cách hành chính. Mọi dữ liệu chỉ trong phạm vi của tài khoản gọi. Lỗi trả về {\"error\": {\"status\", \"message\", \"fields\"}} bằng tiếng Việt.",
+        ],
+        "servers": [["url": "/"]],
+        "security": [["bearer": [String]()]],
+        "paths": [
+            "/api/v1/auth/token": [
+                "post": [
+                    "summary": "Đăng nhập, nhận mã truy cập (Bearer)",
+                    "security": [[String: Any]](),
+                    "requestBody": jsonBody(object(["username": string, "password": string], required: ["username", "password"])),
+                    "responses": ok(object(["token": string, "expiresAt": ["type": "string", "format": "date-time"]], required: ["token"]), status: "201"),
+                ],
+                "delete": ["summary": "Thu hồi mã truy cập đang dùng", "responses": ["204": ["description": "Đã thu hồi"]]],
+            ],
+            "/api/v1/me": ["get": ["summary": "Tài khoản đang đăng nhập, đơn vị và phạm vi", "responses": ok(ref("Me"))]],
+            "/api/v1/units": [
+                "get": ["summary": "Danh sách đơn vị trong phạm vi; tìm không dấu",
+                        "parameters": [query("q", "Từ khóa (tên hoặc mã), không phân biệt dấu"), query("includeRetired", "Gồm cả đơn vị đã sáp nhập", boolean)],
+                        "responses": ok(array(ref("Unit")))],
+                "post": ["summary": "Thêm đơn vị (quản trị, cơ quan thường trực)", "requestBody": jsonBody(ref("UnitInput")), "responses": ok(ref("Unit"), status: "201")],
+            ],
+            "/api/v1/units/merge": [
+                "post": ["summary": "Sáp nhập các đơn vị cũ thành đơn vị mới", "requestBody": jsonBody(ref("MergeInput")), "responses": ok(ref("Unit"), status: "201")],
+            ],
+            "/api/v1/units/{unitID}": [
+                "parameters": [idParam("unitID", "Mã số đơn vị")],
+                "get": ["summary": "Một đơn vị: cấp trên, cơ quan chuyên môn, đơn vị trực thuộc, tiền thân", "responses": ok(ref("UnitDetail"))],
+                "put": ["summary": "Sửa đơn vị (không sửa được đơn vị đã sáp nhập)", "requestBody": jsonBody(ref("UnitInput")), "responses": ok(ref("Unit"))],
+            ],
+            "/api/v1/users": [
+                "get": ["summary": "Tài khoản trong phạm vi", "parameters": [query("q", "Từ khóa, không phân biệt dấu")], "responses": ok(array(ref("User")))],
+                "post": ["summary": "Thêm tài khoản", "requestBody": jsonBody(ref("UserCreate")), "responses": ok(ref("User"), status: "201")],
+            ],
+            "/api/v1/users/{userID}": [
+                "parameters": [idParam("userID", "Mã số tài khoản")],
+                "get": ["summary": "Một tài khoản", "responses": ok(ref("User"))],
+                "put": ["summary": "Sửa tài khoản", "requestBody": jsonBody(ref("UserUpdate")), "responses": ok(ref("User"))],
+            ],
+            "/api/v1/audit": [
+                "get": ["summary": "Nhật ký thao tác trong phạm vi", "parameters": [query("limit", "Số sự kiện (1–1000)", integer)], "responses": ok(array(ref("AuditEvent")))],
+            ],
+            "/api/v1/openapi.json": [
+                "get": ["summary": "Tài liệu OpenAPI này", "security": [[String: Any]](), "responses": ["200": ["description": "Tài liệu OpenAPI 3"]]],
+            ],
+        ],
+        "components": [
+            "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+            "responses": [
+                "Unauthorized": ["description": "Chưa đăng nhập", "content": ["application/json": ["schema": ref("Error")]]],
+                "Forbidden": ["description": "Không có quyền", "content": ["application/json": ["schema": ref("Error")]]],
+                "NotFound": ["description": "Không tìm thấy hoặc ngoài phạm vi", "content": ["application/json": ["schema": ref("Error")]]],
+                "Invalid": ["description": "Dữ liệu chưa hợp lệ; không có gì được lưu", "content": ["application/json": ["schema": ref("Error")]]],
+            ],
+            "schemas": [
+                "Error": object(["error": object(["status": integer, "message": string,
+                                                  "fields": array(object(["field": string, "message": string]))], required: ["status", "message"])], required: ["error"]),
+                "Unit": object(["id": integer, "code": string, "name": string, "kind": ["type": "string", "enum": UnitKindNames.all],
+                                "kindLabel": string, "parentID": nullableInteger, "path": string, "depth": integer,
+                                "isStandingAgency": boolean, "retiredOn": nullableString, "successorID": nullableInteger],
+                               required: ["id", "code", "name", "kind", "path", "depth", "isStandingAgency"]),
+                "UnitDetail": object(["unit": ref("Unit"), "ancestors": array(ref("Unit")), "offices": array(ref("Unit")),
+                                      "subordinates": array(ref("Unit")),
+                                      "predecessors": array(object(["unit": ref("Unit"), "mergedOn": ["type": "string", "format": "date"]])),
+                                      "lineage": array(ref("Unit")), "successor": ["allOf": [ref("Unit")], "nullable": true]],
+                                     required: ["unit", "ancestors", "offices", "subordinates", "predecessors", "lineage"]),
+                "UnitInput": object(["code": string, "name": string, "kind": ["type": "string", "enum": UnitKindNames.all],
+                                     "parentID": nullableInteger, "isStandingAgency": boolean], required: ["code", "name", "kind"]),
+                "MergeInput": object(["predecessorIDs": array(integer), "code": string, "name": string, "kind": string,
+                                      "parentID": nullableInteger, "mergedOn": ["type": "string", "description": "yyyy-MM-dd hoặc dd/MM/yyyy"]],
+                                     required: ["predecessorIDs", "code", "name", "kind", "mergedOn"]),
+                "User": object(["id": integer, "username": string, "fullName": string, "unitID": integer,
+                                "role": ["type": "string", "enum": RoleNames.all], "roleLabel": string, "isActive": boolean],
+                               required: ["id", "username", "fullName", "unitID", "role", "isActive"]),
+                "UserCreate": object(["username": string, "fullName": string, "unitID": integer, "role": ["type": "string", "enum": RoleNames.all],
+                                      "password": ["type": "string", "minLength": 8]], required: ["username", "fullName", "unitID", "role", "password"]),
+                "UserUpdate": object(["fullName": string, "unitID": integer, "role": ["type": "string", "enum": RoleNames.all],
+                                      "isActive": boolean, "password": nullableString], required: ["fullName", "unitID", "role", "isActive"]),
+                "Me": object(["user": ref("User"), "unit": ref("Unit"), "scopeRootID": nullableInteger, "canManage": boolean]),
+                "AuditEvent": object(["id": integer, "at": ["type": "string", "format": "date-time"], "username": string, "action": string,
+                                      "entity": string, "entityID": nullableInteger, "unitID": nullableInteger, "summary": string, "detail": nullableString]),
+            ],
+        ],
+    ]
+}
+
+import CCHCDomain
+enum UnitKindNames { static let all = UnitKind.allCases.map(\.rawValue) }
+enum RoleNames { static let all = Role.allCases.map(\.rawValue) }

@@ -1,0 +1,36 @@
+import Fluent
+import Vapor
+import CCHCDomain
+
+/// Reads the session cookie (pages) and resolves the actor.
+struct SessionActorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let idText = request.session.data["userID"], let id = Int(idText),
+           let user = try await User.find(id, on: request.db), user.isActive {
+            request.actorIfAny = try await Actor.load(user, on: request.db)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Reads `Authorization: Bearer …` (API) and resolves the actor.
+struct BearerActorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let bearer = request.headers.bearerAuthorization {
+            let hash = UserToken.hash(bearer.token)
+            if let token = try await UserToken.query(on: request.db).filter(\.$tokenHash == hash).with(\.$user).first(),
+               token.expiresAt > request.now, token.user.isActive {
+                request.actorIfAny = try await Actor.load(token.user, on: request.db)
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Refuses a request without a signed-in account.
+struct RequireActorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        _ = try request.actor
+        return try await next.respond(to: request)
+    }
+}

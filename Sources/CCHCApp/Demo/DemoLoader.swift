@@ -1,0 +1,82 @@
+import Fluent
+import Vapor
+import CCHCDomain
+
+/// Loads the demo organisation and accounts (password `cchc-demo`) into an empty database.
+struct DemoLoader {
+    static let password = "cchc-demo"
+    let app: Application
+
+    struct Summary { var units = 0; var accounts = 0 }
+
+    @discardableResult
+    func load() async throws -> Summary {
+        if try await Unit.query(on: app.db).count() > 0 {
+            throw CCHCError(.conflict, "Cơ sở dữ liệu đã có dữ liệu: dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.")
+        }
+        // One Bcrypt hash for every demo account: they share the password, and hashing
+        // a hundred accounts one by one would slow every start-up and test.
+        let hash = try await app.password.async.hash(Self.password)
+        return try await app.db.transaction { tx in
+            var summary = Summary()
+            let admin = try await insert(DemoUnit(code: SystemUnit.code, name: SystemUnit.name, kind: .bureau), parent: nil, on: tx, summary: &summary)
+            try await addUser("admin", "Quản trị hệ thống", admin, .admin, hash, on: tx, summary: &summary)
+            for province in DemoOrganisation.provinces {
+                try await insertTree(province, parent: nil, hash: hash, on: tx, summary: &summary)
+            }
+            try await Audit.record(on: tx, at: app.clock.now(), actor: nil, action: "demo.load", entity: "system", entityID: nil, unit: nil,
+                                   summary: "Nạp dữ liệu mẫu: \(summary.units) đơn vị, \(summary.accounts) tài khoản")
+            return summary
+        }
+    }
+
+    private func insertTree(_ demo: DemoUnit, parent: Unit?, hash: String, on db: any Database, summary: inout Summary) async throws {
+        let unit = try await insert(demo, parent: parent, on: db, summary: &summary)
+        if let slug = demo.accountSlug {
+            if demo.isStandingAgency {
+                let place = parent.map { Self.shortName($0.name) } ?? ""
+                try await addUser("\(slug).noivu", "Cán bộ \(demo.name) \(place)", unit, .standingOfficer, hash, on: db, summary: &summary)
+            } else if demo.kind.tier == .commune {
+                let short = "UBND " + demo.name.prefix(1).lowercased() + demo.name.dropFirst()
+                try await addUser("\(slug).cv", "Chuyên viên \(short)", unit, .specialist, hash, on: db, summary: &summary)
+                try await addUser("\(slug).ld", "Chủ tịch \(short)", unit, .leader, hash, on: db, summary: &summary)
+            }
+        }
+        for office in demo.offices {
+            try await insertTree(office, parent: unit, hash: hash, on: db, summary: &summary)
+        }
+        for child in demo.units {
+            try await insertTree(child, parent: unit, hash: hash, on: db, summary: &summary)
+        }
+        if !demo.mergedFrom.isEmpty, let mergedOn = demo.mergedOn {
+            let newID = try unit.requireID()
+            for old in demo.mergedFrom {
+                let predecessor = try await insert(old, parent: parent, on: db, summary: &summary)
+                predecessor.retiredOn = mergedOn
+                predecessor.successorID = newID
+                try await predecessor.save(on: db)
+                try await UnitPredecessor(unitID: newID, predecessorID: try predecessor.requireID(), mergedOn: mergedOn).create(on: db)
+            }
+        }
+    }
+
+    private func insert(_ demo: DemoUnit, parent: Unit?, on db: any Database, summary: inout Summary) async throws -> Unit {
+        let unit = Unit(code: demo.code, name: demo.name, kind: demo.kind, parentID: parent?.id, isStandingAgency: demo.isStandingAgency)
+        try await unit.create(on: db)
+        try await OrganisationService.place(unit, under: parent, on: db)
+        summary.units += 1
+        return unit
+    }
+
+    private func addUser(_ username: String, _ fullName: String, _ unit: Unit, _ role: Role, _ hash: String,
+                         on db: any Database, summary: inout Summary) async throws {
+        try await User(username: username, fullName: fullName, passwordHash: hash, unitID: try unit.requireID(), role: role).create(on: db)
+        summary.accounts += 1
+    }
+
+    /// "Huyện Thạch Hà" → "huyện Thạch Hà" for use inside a sentence.
+    static func shortName(_ name: String) -> String {
+        guard let first = name.first else { return name }
+        return first.lowercased() + name.dropFirst()
+    }
+}

@@ -1,0 +1,48 @@
+import Vapor
+
+/// How a route is guarded. Every route declares one; the access test walks the
+/// route table and proves that each non-public route gives outsiders nothing.
+enum RouteAccess: String, Sendable {
+    /// Open to anyone (login page, assets, the OpenAPI document).
+    case `public`
+    /// Needs a signed-in account; shows only what lies in the account's scope.
+    case scoped
+}
+
+extension Route {
+    var access: RouteAccess? { userInfo["access"] as? RouteAccess }
+
+    @discardableResult
+    func access(_ access: RouteAccess) -> Route {
+        userInfo["access"] = access
+        return self
+    }
+}
+
+func routes(_ app: Application) throws {
+    // Assets and open pages.
+    app.get("assets", "app.css") { _ in
+        Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=3600"], body: .init(string: Assets.css))
+    }.access(.public)
+    app.get("assets", "app.js") { _ in
+        Response(status: .ok, headers: ["Content-Type": "application/javascript; charset=utf-8", "Cache-Control": "max-age=3600"], body: .init(string: Assets.js))
+    }.access(.public)
+
+    let pages = app.grouped(SessionActorMiddleware())
+    try pages.register(collection: LoginPages())
+
+    let signedIn = pages.grouped(RequireActorMiddleware())
+    try signedIn.register(collection: HomePage())
+    try signedIn.register(collection: UnitPages())
+    try signedIn.register(collection: UserPages())
+    try signedIn.register(collection: AuditPage())
+
+    let api = app.grouped("api", "v1")
+    api.get("openapi.json") { _ in OpenAPIDocument.response() }.access(.public)
+    let apiAuth = api.grouped(BearerActorMiddleware())
+    try apiAuth.register(collection: AuthAPI())
+    let apiSignedIn = apiAuth.grouped(RequireActorMiddleware())
+    try apiSignedIn.register(collection: UnitAPI())
+    try apiSignedIn.register(collection: UserAPI())
+    try apiSignedIn.register(collection: AuditAPI())
+}

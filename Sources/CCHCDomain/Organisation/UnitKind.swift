@@ -1,0 +1,75 @@
+/// The kinds of unit in the Vietnamese administrative tree.
+///
+/// Jurisdictions (tỉnh, huyện, xã …) hold subordinate jurisdictions and their
+/// own offices; offices (sở, phòng, ban, văn phòng) belong to a jurisdiction.
+public enum UnitKind: String, Codable, CaseIterable, Sendable {
+    // Province level
+    case province          // Tỉnh
+    case centralCity       // Thành phố trực thuộc Trung ương
+    // District level
+    case district          // Huyện
+    case districtTown      // Thị xã
+    case provincialCity    // Thành phố thuộc tỉnh
+    // Commune level
+    case commune           // Xã
+    case ward              // Phường
+    case township          // Thị trấn
+    case specialZone       // Đặc khu (two-tier structure since 07/2025)
+    // Offices of a jurisdiction
+    case department        // Sở (province)
+    case office            // Phòng (district)
+    case board             // Ban
+    case bureau            // Văn phòng (HĐND-UBND, UBND)
+
+    /// Vietnamese label, lower case, as written before a name ("xã Thạch Đài").
+    public var label: String {
+        switch self {
+        case .province: "tỉnh"
+        case .centralCity: "thành phố trực thuộc Trung ương"
+        case .district: "huyện"
+        case .districtTown: "thị xã"
+        case .provincialCity: "thành phố"
+        case .commune: "xã"
+        case .ward: "phường"
+        case .township: "thị trấn"
+        case .specialZone: "đặc khu"
+        case .department: "sở"
+        case .office: "phòng"
+        case .board: "ban"
+        case .bureau: "văn phòng"
+        }
+    }
+
+    public var tier: Tier {
+        switch self {
+        case .province, .centralCity: .province
+        case .district, .districtTown, .provincialCity: .district
+        case .commune, .ward, .township, .specialZone: .commune
+        case .department, .office, .board, .bureau: .office
+        }
+    }
+
+    /// A jurisdiction has a People's Committee, subordinate units and offices.
+    public var isJurisdiction: Bool { tier != .office }
+    public var isOffice: Bool { tier == .office }
+
+    public enum Tier: Int, Sendable, Comparable {
+        case province = 1, district = 2, commune = 3, office = 9
+        public static func < (a: Tier, b: Tier) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Which kinds may sit directly under a unit of this kind.
+    public func mayContain(_ child: UnitKind) -> Bool {
+        switch tier {
+        case .province:
+            // Three-tier (districts) and two-tier (communes directly) both allowed.
+            return child.tier == .district || child.tier == .commune || child.isOffice
+        case .district:
+            return child.tier == .commune || child.isOffice
+        case .commune:
+            return child.isOffice
+        case .office:
+            return false
+        }
+    }
+}
