@@ -24,7 +24,7 @@ func configure(_ app: Application, config: AppConfig) async throws {
         // (2 here) and 4 per loop an instance holds 8 connections; two instances behind
         // nginx hold 16, well under PostgreSQL's default max_connections of 100.
         var pg = try SQLPostgresConfiguration(url: url)
-        if let schema = Environment.get("CCHC_PG_SCHEMA"), !schema.isEmpty { pg.searchPath = [schema] }
+        if let schema = config.postgresSchema { pg.searchPath = [schema] }
         app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: config.postgresPoolPerLoop), as: .psql)
     }
 

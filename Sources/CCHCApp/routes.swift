@@ -7,6 +7,8 @@ enum RouteAccess: String, Sendable {
     case `public`
     /// Needs a signed-in account; shows only what lies in the account's scope.
     case scoped
+    /// Acts only on the caller's own session or token; takes no parameters.
+    case own
 }
 
 extension Route {

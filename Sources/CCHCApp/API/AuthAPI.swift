@@ -6,7 +6,7 @@ import CCHCDomain
 struct AuthAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post("auth", "token", use: issue).access(.public)
-        routes.delete("auth", "token", use: revoke).access(.scoped)
+        routes.delete("auth", "token", use: revoke).access(.own)
         routes.get("me", use: me).access(.scoped)
     }
 

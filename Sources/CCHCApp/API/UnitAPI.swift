@@ -22,7 +22,7 @@ struct UnitAPI: RouteCollection {
 
     func show(req: Request) async throws -> UnitDetailDTO {
         let actor = try req.actor
-        let unit = try await UnitQueries.readable(try req.parameters.require("unitID", as: Int.self), by: actor, on: req.db)
+        let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
         let id = try unit.requireID()
         let children = try await UnitQueries.children(of: id, on: req.db)
         return UnitDetailDTO(
@@ -45,7 +45,7 @@ struct UnitAPI: RouteCollection {
 
     func update(req: Request) async throws -> UnitDTO {
         let actor = try req.actor
-        let unit = try await UnitQueries.manageable(try req.parameters.require("unitID", as: Int.self), by: actor, on: req.db)
+        let unit = try await UnitQueries.manageable(try req.idParameter("unitID"), by: actor, on: req.db)
         let input = try req.content.decode(OrganisationService.UnitInput.self)
         return UnitDTO(try await OrganisationService(db: req.db, actor: actor, now: req.now).update(unit, input))
     }

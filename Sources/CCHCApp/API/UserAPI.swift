@@ -19,7 +19,7 @@ struct UserAPI: RouteCollection {
 
     func show(req: Request) async throws -> UserDTO {
         let actor = try req.actor
-        return UserDTO(try await UserQueries.readable(try req.parameters.require("userID", as: Int.self), by: actor, on: req.db))
+        return UserDTO(try await UserQueries.readable(try req.idParameter("userID"), by: actor, on: req.db))
     }
 
     func create(req: Request) async throws -> Response {
@@ -32,7 +32,7 @@ struct UserAPI: RouteCollection {
     func update(req: Request) async throws -> UserDTO {
         let actor = try req.actor
         guard actor.canManage else { throw CCHCError.forbidden }
-        let user = try await UserQueries.readable(try req.parameters.require("userID", as: Int.self), by: actor, on: req.db)
+        let user = try await UserQueries.readable(try req.idParameter("userID"), by: actor, on: req.db)
         let input = try req.content.decode(AccountService.UpdateInput.self)
         return UserDTO(try await req.accountService.update(user, input))
     }

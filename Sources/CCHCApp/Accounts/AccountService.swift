@@ -61,7 +61,7 @@ struct AccountService {
         if !Self.validUsername(username) {
             errors.append(FieldError(field: "username", message: "Tên đăng nhập: 3–64 ký tự, chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang."))
         } else if try await User.query(on: db).filter(\.$username == username).first() != nil {
-            errors.append(FieldError(field: "username", message: "Tên đăng nhập \"\(username)\" đã có người dùng."))
+            errors.append(FieldError(field: "username", message: "Tên đăng nhập “\(username)” đã có người dùng."))
         }
         if fullName.isEmpty { errors.append(FieldError(field: "fullName", message: "Họ và tên: không được để trống.")) }
         if let e = Passwords.validate(input.password) { errors.append(e) }

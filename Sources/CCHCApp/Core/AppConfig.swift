@@ -12,6 +12,7 @@ import Vapor
 /// | CCHC_BCRYPT_COST | 12 | Bcrypt cost for new passwords |
 /// | CCHC_TOKEN_DAYS | 30 | lifetime of API tokens |
 /// | CCHC_SECURE_COOKIES | false | mark the session cookie Secure (behind HTTPS) |
+/// | CCHC_PG_SCHEMA | (none) | PostgreSQL schema (search_path) to use |
 struct AppConfig: Sendable {
     enum DatabaseTarget: Sendable, Equatable {
         case sqlite(path: String)
@@ -27,6 +28,8 @@ struct AppConfig: Sendable {
     var bcryptCost: Int
     var tokenDays: Int
     var secureCookies: Bool
+    /// PostgreSQL schema to work in (search_path); empty for the server's default.
+    var postgresSchema: String? = nil
 
     static func load(_ env: [String: String] = ProcessInfo.processInfo.environment, environment: Environment) throws -> AppConfig {
         func int(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
@@ -55,7 +58,8 @@ struct AppConfig: Sendable {
             postgresPoolPerLoop: try int("CCHC_PG_POOL", 4, 1...64),
             bcryptCost: try int("CCHC_BCRYPT_COST", 12, 4...16),
             tokenDays: try int("CCHC_TOKEN_DAYS", 30, 1...3650),
-            secureCookies: try bool("CCHC_SECURE_COOKIES", false)
+            secureCookies: try bool("CCHC_SECURE_COOKIES", false),
+            postgresSchema: env["CCHC_PG_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 

@@ -83,7 +83,7 @@ struct CCHCErrorMiddleware: AsyncMiddleware {
     static func decodingMessage(_ error: DecodingError) -> String {
         func path(_ ctx: DecodingError.Context) -> String {
             let p = ctx.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-            return p.isEmpty ? "nội dung" : "trường \"\(p)\""
+            return p.isEmpty ? "nội dung" : "trường “\(p)”"
         }
         switch error {
         case .keyNotFound(let key, let ctx):

@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// Every page address in one typed place, so links are never hand-built strings.
 enum SiteURL {
@@ -29,5 +30,15 @@ enum SiteURL {
     static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return home }
         return next
+    }
+}
+
+extension Request {
+    /// A numeric id from the path; anything else is simply "not found".
+    func idParameter(_ name: String) throws -> Int {
+        guard let text = parameters.get(name), let id = Int(text), id > 0 else {
+            throw CCHCError.notFound()
+        }
+        return id
     }
 }

@@ -61,7 +61,7 @@ struct OrganisationService {
     private func checkCodeFree(_ code: String, except id: Int? = nil) async throws -> FieldError? {
         var q = Unit.query(on: db).filter(\.$code == code)
         if let id { q = q.filter(\.$id != id) }
-        return try await q.first() == nil ? nil : FieldError(field: "code", message: "Mã đơn vị \"\(code)\" đã được dùng cho đơn vị khác.")
+        return try await q.first() == nil ? nil : FieldError(field: "code", message: "Mã đơn vị “\(code)” đã được dùng cho đơn vị khác.")
     }
 
     func create(_ input: UnitInput) async throws -> Unit {

@@ -17,7 +17,7 @@ public enum OrgRules {
         public var description: String {
             switch self {
             case .codeRequired: "Mã đơn vị: không được để trống."
-            case .codeInvalid(let code): "Mã đơn vị \"\(code)\": chỉ dùng chữ cái không dấu, chữ số, dấu gạch ngang (tối đa 40 ký tự)."
+            case .codeInvalid(let code): "Mã đơn vị “\(code)”: chỉ dùng chữ cái không dấu, chữ số, dấu gạch ngang (tối đa 40 ký tự)."
             case .nameRequired: "Tên đơn vị: không được để trống."
             case .parentNotAllowed(let child, let parent): "Đơn vị cấp trên: một \(child.label) không thể trực thuộc một \(parent.label)."
             case .topLevelMustBeProvince(let kind): "Đơn vị cấp trên: một \(kind.label) phải có đơn vị cấp trên; chỉ cấp tỉnh mới đứng đầu cây."
@@ -26,7 +26,7 @@ public enum OrgRules {
             case .standingAgencyMustBeOffice: "Cơ quan thường trực CCHC phải là một cơ quan chuyên môn (sở, phòng, ban, văn phòng)."
             case .mergeNeedsTwo: "Sáp nhập: cần chọn ít nhất hai đơn vị cũ."
             case .mergeMixedTiers: "Sáp nhập: các đơn vị cũ và đơn vị mới phải cùng cấp."
-            case .mergeDateInvalid(let text): "Ngày sáp nhập \"\(text)\": không đúng định dạng dd/MM/yyyy."
+            case .mergeDateInvalid(let text): "Ngày sáp nhập “\(text)”: không đúng định dạng dd/MM/yyyy."
             case .mergeTargetIsPredecessor: "Sáp nhập: đơn vị mới không thể là một trong các đơn vị cũ."
             }
         }

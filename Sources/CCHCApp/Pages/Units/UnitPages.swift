@@ -52,7 +52,7 @@ struct UnitPages: RouteCollection {
 
     func show(req: Request) async throws -> HTML {
         let actor = try req.actor
-        let unit = try await UnitQueries.readable(try req.parameters.require("unitID", as: Int.self), by: actor, on: req.db)
+        let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
         let id = try unit.requireID()
         let ancestors = try await UnitQueries.ancestors(of: unit, on: req.db).filter { actor.scope.canRead($0.unitPath) }
         let children = try await UnitQueries.children(of: id, on: req.db)
@@ -161,7 +161,7 @@ struct UnitPages: RouteCollection {
 
     func editForm(req: Request) async throws -> HTML {
         let actor = try req.actor
-        let unit = try await UnitQueries.manageable(try req.parameters.require("unitID", as: Int.self), by: actor, on: req.db)
+        let unit = try await UnitQueries.manageable(try req.idParameter("unitID"), by: actor, on: req.db)
         if unit.isRetired { throw CCHCError(.conflict, OrgRules.Violation.retiredUnit(unit.name).description) }
         let values = FormValues(code: unit.code, name: unit.name, kind: unit.kind.rawValue, parentID: unit.$parent.id, isStandingAgency: unit.isStandingAgency)
         return try await form(req, title: "Sửa \(unit.name)", action: SiteURL.unit(try unit.requireID()), values: values, failure: nil, editing: unit)
@@ -169,7 +169,7 @@ struct UnitPages: RouteCollection {
 
     func update(req: Request) async throws -> Response {
         let actor = try req.actor
-        let unit = try await UnitQueries.manageable(try req.parameters.require("unitID", as: Int.self), by: actor, on: req.db)
+        let unit = try await UnitQueries.manageable(try req.idParameter("unitID"), by: actor, on: req.db)
         let body = try req.content.decode(FormBody.self)
         do {
             let saved = try await OrganisationService(db: req.db, actor: actor, now: req.now).update(unit, body.input)
@@ -198,10 +198,10 @@ struct UnitPages: RouteCollection {
         \(Layout.errorSummary(failure))
         <form method="post" action="\(action)" class="stack card">
         <label for="name">Tên đơn vị</label>
-        <input id="name" name="name" value="\(values.name)" placeholder="vd: Xã Thạch Đài" required>
+        <input id="name" name="name" value="\(values.name)" placeholder="vd: Xã Tân Lập" required>
         \(Layout.errors(failure, "name"))
         <label for="code">Mã đơn vị</label>
-        <input id="code" name="code" value="\(values.code)" placeholder="vd: HT-THA-THACHDAI" required>
+        <input id="code" name="code" value="\(values.code)" placeholder="vd: HT-THA-TANLAP" required>
         \(Layout.errors(failure, "code"))
         <label for="kind">Loại đơn vị</label>
         <select id="kind" name="kind" required><option value="">— chọn —</option>\(Layout.options(UnitKind.allCases, selected: values.kind, value: \.rawValue, label: \.label))</select>

@@ -76,7 +76,7 @@ struct UserPages: RouteCollection {
     func editForm(req: Request) async throws -> HTML {
         let actor = try req.actor
         guard actor.canManage else { throw CCHCError.forbidden }
-        let user = try await UserQueries.readable(try req.parameters.require("userID", as: Int.self), by: actor, on: req.db)
+        let user = try await UserQueries.readable(try req.idParameter("userID"), by: actor, on: req.db)
         let body = FormBody(username: user.username, fullName: user.fullName, unitID: String(user.$unit.id),
                             role: user.role.rawValue, password: nil, isActive: user.isActive ? "on" : nil)
         return try await form(req, actor, user: user, body: body, failure: nil)
@@ -85,7 +85,7 @@ struct UserPages: RouteCollection {
     func update(req: Request) async throws -> Response {
         let actor = try req.actor
         guard actor.canManage else { throw CCHCError.forbidden }
-        let user = try await UserQueries.readable(try req.parameters.require("userID", as: Int.self), by: actor, on: req.db)
+        let user = try await UserQueries.readable(try req.idParameter("userID"), by: actor, on: req.db)
         let body = try req.content.decode(FormBody.self)
         do {
             _ = try await req.accountService.update(user, .init(

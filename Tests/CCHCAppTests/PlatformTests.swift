@@ -1,0 +1,77 @@
+import Foundation
+import Fluent
+import Testing
+import VaporTesting
+@testable import CCHCApp
+
+@Suite("Nền tảng: migration, cấu hình, OpenAPI")
+struct PlatformTests {
+    @Test func migrationsGoUpDownAndUpAgain() async throws {
+        try await withTestApp(demo: false) { app in
+            try await DemoLoader(app: app).load()
+            try await app.autoRevert()
+            try await app.autoMigrate()
+            #expect(try await Unit.query(on: app.db).count() == 0)
+            try await DemoLoader(app: app).load()
+            #expect(try await Unit.query(on: app.db).count() > 100)
+        }
+    }
+
+    @Test func demoRefusesANonEmptyDatabase() async throws {
+        try await withTestApp { app in
+            await #expect(throws: CCHCError.self) { try await DemoLoader(app: app).load() }
+        }
+    }
+
+    @Test func configurationReadsTheEnvironment() throws {
+        #expect(try AppConfig.parseDatabase(nil) == .sqlite(path: "cchc.sqlite"))
+        #expect(try AppConfig.parseDatabase("sqlite:///var/lib/cchc/db.sqlite") == .sqlite(path: "/var/lib/cchc/db.sqlite"))
+        #expect(try AppConfig.parseDatabase("data/cchc.sqlite") == .sqlite(path: "data/cchc.sqlite"))
+        #expect(try AppConfig.parseDatabase("postgres://u:p@localhost/cchc") == .postgres(url: "postgres://u:p@localhost/cchc"))
+        #expect(throws: ConfigError.self) { try AppConfig.parseDatabase("mysql://x") }
+        #expect(throws: ConfigError.self) { try AppConfig.load(["CCHC_PORT": "tám"], environment: .testing) }
+        let prod = try AppConfig.load([:], environment: .production)
+        #expect(prod.demo == false)
+        #expect(try AppConfig.load([:], environment: .development).demo == true)
+        #expect(try AppConfig.load(["CCHC_DEMO": "off"], environment: .development).demo == false)
+    }
+
+    @Test func openAPIDescribesEveryAPIRoute() async throws {
+        try await withTestApp(demo: false) { app in
+            let res = try await TestClient(app).get("/api/v1/openapi.json")
+            #expect(res.status == .ok)
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(res.text.utf8)) as? [String: Any])
+            #expect(doc["openapi"] as? String == "3.0.3")
+            let paths = try #require(doc["paths"] as? [String: [String: Any]])
+            for route in app.routes.all {
+                let parts = route.path.map { c -> String in
+                    if case .parameter(let name) = c { return "{\(name)}" }
+                    return c.description
+                }
+                guard parts.first == "api" else { continue }
+                let path = "/" + parts.joined(separator: "/")
+                let entry = paths[path]
+                #expect(entry != nil, "\(path) chưa có trong OpenAPI")
+                #expect(entry?[route.method.rawValue.lowercased()] != nil, "\(route.method) \(path) chưa có trong OpenAPI")
+            }
+        }
+    }
+
+    @Test func unknownPagesAndBadIDsAreCleanVietnameseErrors() async throws {
+        try await withTestApp { app in
+            let page = try await TestClient.session(app, "admin")
+            let missing = try await page.get("/units/999999")
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("Không tìm thấy"))
+            let bad = try await page.get("/units/abc")
+            #expect(bad.status == .badRequest || bad.status == .notFound)
+            let api = try await TestClient.api(app, "admin")
+            let nope = try await api.get("/api/v1/khong-co")
+            #expect(nope.status == .notFound)
+            #expect(nope.text.contains("\"message\""))
+            let garbage = try await api.send(.POST, "/api/v1/units", json: ["code": 5])
+            #expect(garbage.status == .badRequest)
+            #expect(garbage.text.contains("Dữ liệu gửi lên không đúng định dạng"))
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Fluent
+import Testing
+import VaporTesting
+@testable import CCHCApp
+
+/// Walks the app's whole route table. For every route that is not public it proves that a user
+/// of another commune, of a sibling district and of another province gets nothing: 403 or 404 for
+/// a route about Thạch Đài (or its accounts), no trace of Thạch Đài in a list, no change in the
+/// database for a write. A route added later without the check — or without declaring its
+/// access, or with a parameter this test does not know — fails here.
+@Suite("Phạm vi truy cập trên mọi địa chỉ")
+struct ScopeRouteTableTests {
+    static let targetName = "Thạch Đài"
+    static let targetCode = "HT-THA-THACHDAI"
+
+    @Test func everyRouteKeepsOutsidersOut() async throws {
+        try await withTestApp { app in
+            let target = try await app.unit(code: Self.targetCode)
+            let targetID = try target.requireID()
+            let sibling = try await app.unit(code: "HT-THA-THACHSON")
+            let targetUser = try await app.user("thachdai.cv")
+            let parameters: [String: String] = ["unitID": String(targetID), "userID": String(try targetUser.requireID())]
+
+            // Outsiders: another commune of the same district, a sibling district's standing agency,
+            // another province's standing agency.
+            let outsiders = ["thachkenh.ld", "nghixuan.noivu", "quangdien.noivu"]
+            var pageClients: [String: TestClient] = [:]
+            var apiClients: [String: TestClient] = [:]
+            for name in outsiders + ["thachha.noivu"] {
+                pageClients[name] = try await TestClient.session(app, name)
+                apiClients[name] = try await TestClient.api(app, name)
+            }
+
+            let writeFields: [String: String] = [
+                "parentID": String(targetID), "unitID": String(targetID), "code": "SCOPE-PROBE", "name": "Đơn vị thử",
+                "kind": "commune", "role": "specialist", "username": "scope.probe", "fullName": "Người Thử",
+                "password": "mat-khau-thu-1", "isActive": "on", "mergedOn": "01/07/2025",
+            ]
+            struct ProbeJSON: Encodable, Sendable {
+                var parentID: Int; var unitID: Int; var predecessorIDs: [Int]; var code = "SCOPE-PROBE"; var name = "Đơn vị thử"
+                var kind = "commune"; var role = "specialist"; var username = "scope.probe"; var fullName = "Người Thử"
+                var password = "mat-khau-thu-1"; var isActive = true; var mergedOn = "2025-07-01"; var isStandingAgency = false
+            }
+            let probe = ProbeJSON(parentID: targetID, unitID: targetID, predecessorIDs: [targetID, try sibling.requireID()])
+
+            var checked = 0
+            for route in app.routes.all {
+                let description = "\(route.method) /\(route.path.map(\.description).joined(separator: "/"))"
+                guard let access = route.access else {
+                    Issue.record("\(description): chưa khai báo quyền truy cập (.access(...))")
+                    continue
+                }
+                if access == .public { continue }
+                if access == .own {
+                    // Acts on the caller's own token or session only: it must not address anyone else's data.
+                    #expect(!route.path.contains { if case .parameter = $0 { true } else { false } }, "\(description): .own không được có tham số")
+                    continue
+                }
+                var path = ""
+                var hasParameter = false
+                var unknown = false
+                for component in route.path {
+                    switch component {
+                    case .constant(let text): path += "/" + text
+                    case .parameter(let name):
+                        hasParameter = true
+                        guard let value = parameters[name] else {
+                            Issue.record("\(description): tham số :\(name) chưa có trong phép thử phạm vi")
+                            unknown = true
+                            continue
+                        }
+                        path += "/" + value
+                    case .anything, .catchall:
+                        Issue.record("\(description): đường dẫn đại diện (*) cần được kiểm tra phạm vi riêng")
+                        unknown = true
+                    }
+                }
+                if unknown { continue }
+                if path.isEmpty { path = "/" }
+                let isAPI = path.hasPrefix("/api/")
+                let isWrite = route.method != .GET
+
+                for outsider in outsiders {
+                    let client = (isAPI ? apiClients : pageClients)[outsider]!
+                    let before = try await AuditEvent.query(on: app.db).filter(\.$action !~ ["auth.login", "auth.token"]).count()
+                    let units = try await Unit.query(on: app.db).count()
+                    let users = try await User.query(on: app.db).count()
+                    let res: TestingHTTPResponse
+                    if isWrite {
+                        res = isAPI
+                            ? try await client.send(route.method, path, json: probe)
+                            : try await client.send(route.method, path, formPairs: writeFields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+                                                    + [("predecessorIDs[]", String(targetID)), ("predecessorIDs[]", String(try sibling.requireID()))])
+                    } else {
+                        res = try await client.send(route.method, path)
+                    }
+                    let after = try await AuditEvent.query(on: app.db).filter(\.$action !~ ["auth.login", "auth.token"]).count()
+                    #expect(after == before, "\(description) cho \(outsider): đã ghi nhận thay đổi")
+                    #expect(try await Unit.query(on: app.db).count() == units, "\(description) cho \(outsider): đã thêm đơn vị")
+                    #expect(try await User.query(on: app.db).count() == users, "\(description) cho \(outsider): đã thêm tài khoản")
+                    if hasParameter || isWrite {
+                        #expect([.forbidden, .notFound, .unprocessableEntity].contains(res.status),
+                                "\(description) cho \(outsider): trả về \(res.status.code)")
+                        if hasParameter && !isWrite {
+                            #expect([.forbidden, .notFound].contains(res.status), "\(description) cho \(outsider): trả về \(res.status.code)")
+                        }
+                    }
+                    #expect(!res.text.contains(Self.targetName) && !res.text.contains(Self.targetCode),
+                            "\(description) cho \(outsider): lộ dữ liệu của xã Thạch Đài")
+                    #expect(res.status != .internalServerError)
+                }
+
+                // Positive control: the district's standing agency does see Thạch Đài on reads.
+                if !isWrite {
+                    let insider = (isAPI ? apiClients : pageClients)["thachha.noivu"]!
+                    let res = try await insider.send(route.method, path)
+                    #expect(res.status == .ok, "\(description) cho thachha.noivu: trả về \(res.status.code)")
+                }
+                checked += 1
+            }
+            #expect(checked >= 15, "chỉ kiểm tra được \(checked) địa chỉ")
+        }
+    }
+}
