@@ -179,7 +179,7 @@ struct OrganisationService {
     static func rebase(from oldPath: String, to newPath: String, depthDelta: Int, on db: any Database) async throws {
         guard oldPath != newPath, let sql = db as? any SQLDatabase else { return }
         try await sql.raw("""
-            UPDATE units SET path = \(bind: newPath) || SUBSTR(path, \(bind: oldPath.count + 1)), depth = depth + \(bind: depthDelta)
+            UPDATE units SET path = \(bind: newPath) || SUBSTR(path, CAST(\(bind: oldPath.count + 1) AS INTEGER)), depth = depth + \(bind: depthDelta)
             WHERE path LIKE \(bind: oldPath + "%") AND path <> \(bind: newPath)
             """).run()
     }
