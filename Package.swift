@@ -36,7 +36,8 @@ let package = Package(
             dependencies: [
                 "CCHCApp",
                 .product(name: "VaporTesting", package: "vapor"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )

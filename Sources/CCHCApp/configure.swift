@@ -45,6 +45,8 @@ func configure(_ app: Application, config: AppConfig) async throws {
 
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommandGroup(), as: "user")
+    app.asyncCommands.use(FormCommandGroup(), as: "form")
+    app.asyncCommands.use(RegimeCommandGroup(), as: "regime")
 
     app.lifecycle.use(StartupTasks())
     try routes(app)
@@ -87,5 +89,9 @@ enum Migrations {
         app.migrations.add(CreateUserToken())
         app.migrations.add(CreateAuditEvent())
         app.migrations.add(SessionRecord.migration)
+        app.migrations.add(CreateForm())
+        app.migrations.add(InstallBuiltInForms())
+        app.migrations.add(CreateRegime())
+        app.migrations.add(CreateReport())
     }
 }

@@ -9,6 +9,8 @@ enum RouteAccess: String, Sendable {
     case scoped
     /// Acts only on the caller's own session or token; takes no parameters.
     case own
+    /// Reference data every signed-in account may read (statistics forms); only managers change it.
+    case reference
 }
 
 extension Route {
@@ -38,6 +40,10 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: UnitPages())
     try signedIn.register(collection: UserPages())
     try signedIn.register(collection: AuditPage())
+    try signedIn.register(collection: ReportPages())
+    try signedIn.register(collection: TimelinessPages())
+    try signedIn.register(collection: RegimePages())
+    try signedIn.register(collection: FormPages())
 
     let api = app.grouped("api", "v1")
     api.get("openapi.json") { _ in OpenAPIDocument.response() }.access(.public)
@@ -47,4 +53,5 @@ func routes(_ app: Application) throws {
     try apiSignedIn.register(collection: UnitAPI())
     try apiSignedIn.register(collection: UserAPI())
     try apiSignedIn.register(collection: AuditAPI())
+    try apiSignedIn.register(collection: ReportingAPI())
 }

@@ -12,6 +12,9 @@ enum Layout {
                 link(SiteURL.units, "Đơn vị", request),
             ]
             if actor.canManage { links.append(link(SiteURL.users, "Tài khoản", request)) }
+            links.append(link(SiteURL.reports(actor.jurisdictionID == actor.unitID || actor.role != .standingOfficer ? actor.unitID : actor.jurisdictionID), "Báo cáo", request))
+            if actor.canManage { links.append(link(SiteURL.timeliness(actor.jurisdictionID, year: Day(request.now).year), "Theo dõi nộp", request)) }
+            links.append(link(SiteURL.forms, "Biểu mẫu", request))
             links.append(link(SiteURL.audit, "Nhật ký", request))
             nav = """
             <nav class="main">\(links)</nav>
@@ -86,6 +89,13 @@ enum Assets {
     .search{display:flex;gap:.5rem;flex-wrap:wrap;margin-bottom:1rem}.search input[type=search]{flex:1;min-width:14rem;padding:.4rem;border:1px solid #aab4be;border-radius:4px}
     .crumbs{font-size:.9rem;color:#6b7785}.crumbs a{color:inherit}
     .indent-1{padding-left:1.2rem}.indent-2{padding-left:2.4rem}.indent-3{padding-left:3.6rem}.indent-4{padding-left:4.8rem}
+    .cell.on_time{background:#dff3df}.cell.late{background:#ffe7c2}.cell.overdue{background:#f8c9c9}.cell.returned{background:#f3d9f7}.cell.due_soon{background:#fff6c9}.cell.not_due{background:#f4f6f8}
+    .tag.on_time{background:#dff3df}.tag.late{background:#ffe7c2}.tag.overdue{background:#f8c9c9}.tag.returned{background:#f3d9f7}.tag.due_soon{background:#fff6c9}
+    table.timeliness td.cell a{color:inherit;text-decoration:none}tr.total th,tr.total td{font-weight:600}
+    table.stats tr.group th,table.stats tr.group td{background:#eef1f4;font-weight:600}tr.row-error td{background:#fff0f0}tr.row-warn td{background:#fff8e1}
+    td.prev{color:#6b7785}.warnings{border:2px solid #c58a00;background:#fffaf0;padding:.6rem 1rem;margin-bottom:1rem;border-radius:4px}
+    .report-form textarea,.stack textarea{width:100%;font:inherit}.sticky-save{position:sticky;bottom:0;background:#f4f6f8;padding:.5rem 0}
+    .actions form.card{max-width:32rem}tr.changed td{background:#fff8e1}.prose{white-space:pre-wrap}
     .login{max-width:24rem;margin:3rem auto}.error h1{color:#a40000}
     dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
     @media (max-width:640px){.who{margin-left:0}table{font-size:.9rem}}

@@ -21,6 +21,19 @@ enum SiteURL {
     static func newUnit(parent: Int) -> String { "/units/new?parent=\(parent)" }
     static func user(_ id: Int) -> String { "/users/\(id)" }
     static func units(query q: String) -> String { "/units?q=" + query(q) }
+    static let forms = "/forms"
+    static let formImport = "/forms/import"
+    static func form(_ id: Int) -> String { "/forms/\(id)" }
+    static func formExport(_ id: Int) -> String { "/forms/\(id)/export" }
+    static func reports(_ unitID: Int, year: Int? = nil) -> String { "/units/\(unitID)/reports" + (year.map { "?year=\($0)" } ?? "") }
+    static func report(_ unitID: Int, _ periodID: Int) -> String { "/units/\(unitID)/reports/\(periodID)" }
+    static func reportAction(_ unitID: Int, _ periodID: Int, _ action: String) -> String { "/units/\(unitID)/reports/\(periodID)/actions/\(action)" }
+    static func reportCompare(_ unitID: Int, _ periodID: Int, a: Int, b: Int) -> String { "/units/\(unitID)/reports/\(periodID)/compare?a=\(a)&b=\(b)" }
+    static func timeliness(_ unitID: Int, year: Int, sort: String? = nil) -> String {
+        "/units/\(unitID)/timeliness?year=\(year)" + (sort.map { "&sort=" + $0 } ?? "")
+    }
+    static func timelinessCSV(_ unitID: Int, year: Int) -> String { "/units/\(unitID)/timeliness.csv?year=\(year)" }
+    static func regime(_ unitID: Int, year: Int) -> String { "/units/\(unitID)/regimes/\(year)" }
 
     static func query(_ value: String) -> String {
         value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/"))) ?? value

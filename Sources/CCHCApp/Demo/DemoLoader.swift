@@ -24,26 +24,39 @@ struct DemoLoader {
             for province in DemoOrganisation.provinces {
                 try await insertTree(province, parent: nil, hash: hash, on: tx, summary: &summary)
             }
+            try await DemoReporting(db: tx).load(now: app.clock.now())
             try await Audit.record(on: tx, at: app.clock.now(), actor: nil, action: "demo.load", entity: "system", entityID: nil, unit: nil,
                                    summary: "Nạp dữ liệu mẫu: \(summary.units) đơn vị, \(summary.accounts) tài khoản")
             return summary
         }
     }
 
-    private func insertTree(_ demo: DemoUnit, parent: Unit?, hash: String, on db: any Database, summary: inout Summary) async throws {
+    @discardableResult
+    private func insertTree(_ demo: DemoUnit, parent: Unit?, hash: String, on db: any Database, summary: inout Summary) async throws -> Unit {
         let unit = try await insert(demo, parent: parent, on: db, summary: &summary)
         if let slug = demo.accountSlug {
             if demo.isStandingAgency {
                 let place = parent.map { Self.shortName($0.name) } ?? ""
                 try await addUser("\(slug).noivu", "Cán bộ \(demo.name) \(place)", unit, .standingOfficer, hash, on: db, summary: &summary)
+                if let parent {
+                    // The jurisdiction's leader signs its own report.
+                    try await addUser("\(slug).ld", "Chủ tịch UBND \(place)", parent, .leader, hash, on: db, summary: &summary)
+                }
             } else if demo.kind.tier == .commune {
                 let short = "UBND " + demo.name.prefix(1).lowercased() + demo.name.dropFirst()
                 try await addUser("\(slug).cv", "Chuyên viên \(short)", unit, .specialist, hash, on: db, summary: &summary)
                 try await addUser("\(slug).ld", "Chủ tịch \(short)", unit, .leader, hash, on: db, summary: &summary)
             }
         }
+        let standingSlug = demo.offices.first { $0.isStandingAgency }?.accountSlug
         for office in demo.offices {
-            try await insertTree(office, parent: unit, hash: hash, on: db, summary: &summary)
+            let officeUnit = try await insertTree(office, parent: unit, hash: hash, on: db, summary: &summary)
+            // Each other office of a jurisdiction with a demo standing agency gets a specialist who
+            // fills its sections of the jurisdiction's report: thachha.tp.cv (Phòng Tư pháp) …
+            if let standingSlug, !office.isStandingAgency, let suffix = office.code.split(separator: "-").last {
+                try await addUser("\(standingSlug).\(suffix.lowercased()).cv", "Chuyên viên \(office.name) \(Self.shortName(demo.name))",
+                                  officeUnit, .specialist, hash, on: db, summary: &summary)
+            }
         }
         for child in demo.units {
             try await insertTree(child, parent: unit, hash: hash, on: db, summary: &summary)
@@ -58,6 +71,7 @@ struct DemoLoader {
                 try await UnitPredecessor(unitID: newID, predecessorID: try predecessor.requireID(), mergedOn: mergedOn).create(on: db)
             }
         }
+        return unit
     }
 
     private func insert(_ demo: DemoUnit, parent: Unit?, on db: any Database, summary: inout Summary) async throws -> Unit {

@@ -19,6 +19,13 @@ enum UnitQueries {
         return unit
     }
 
+    /// A unit whose reports the actor may open: any unit in scope, and for the staff of an office,
+    /// the jurisdiction the office belongs to (they fill their sections of its own report).
+    static func reportable(_ id: Int, by actor: Actor, on db: any Database) async throws -> Unit {
+        if id == actor.jurisdictionID, id != actor.unitID, let unit = try await Unit.find(id, on: db) { return unit }
+        return try await readable(id, by: actor, on: db)
+    }
+
     /// A unit the actor may manage (administration), or 404/403.
     static func manageable(_ id: Int, by actor: Actor, on db: any Database) async throws -> Unit {
         let unit = try await readable(id, by: actor, on: db)

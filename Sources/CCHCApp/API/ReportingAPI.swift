@@ -1,0 +1,242 @@
+import Fluent
+import Vapor
+import CCHCDomain
+
+/// Forms, regimes, reports and timeliness over JSON.
+struct ReportingAPI: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("forms", use: forms).access(.reference)
+        routes.post("forms", use: importForm).access(.reference)
+        routes.get("forms", ":formID", use: form).access(.reference)
+        routes.post("regimes", "check", use: checkRegime).access(.reference)
+
+        let unit = routes.grouped("units", ":unitID")
+        unit.get("regimes", ":year", use: regime).access(.scoped)
+        unit.put("regimes", ":year", use: saveRegime).access(.scoped)
+        unit.get("reports", use: reports).access(.scoped)
+        unit.get("reports", ":periodID", use: report).access(.scoped)
+        unit.put("reports", ":periodID", use: saveReport).access(.scoped)
+        unit.post("reports", ":periodID", ":action", use: act).access(.scoped)
+        unit.get("timeliness", use: timeliness).access(.scoped)
+    }
+
+    struct FormSummary: Content { var id: Int; var code: String; var title: String; var year: Int }
+
+    func forms(req: Request) async throws -> [FormSummary] {
+        _ = try req.actor
+        return try await FormRecord.query(on: req.db).sort(\.$year, .descending).all().map { FormSummary(id: $0.id ?? 0, code: $0.code, title: $0.title, year: $0.year) }
+    }
+
+    func form(req: Request) async throws -> Response {
+        _ = try req.actor
+        guard let record = try await FormRecord.find(try req.idParameter("formID"), on: req.db) else { throw CCHCError.notFound() }
+        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(string: try FormCodec.encode(try record.definition())))
+    }
+
+    func importForm(req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard actor.canManage else { throw CCHCError.forbidden }
+        guard var body = req.body.data else { throw ValidationFailure(field: "form", "Chưa gửi nội dung biểu mẫu.") }
+        let data = body.readData(length: body.readableBytes) ?? Data()
+        let (record, created) = try await FormService.importForm(data, on: req.db, actor: actor, now: req.now)
+        return try await FormSummary(id: try record.requireID(), code: record.code, title: record.title, year: record.year)
+            .encodeResponse(status: created ? .created : .ok, for: req)
+    }
+
+    struct RegimeCheckResult: Content { var warnings: [String] }
+
+    func checkRegime(req: Request) async throws -> RegimeCheckResult {
+        _ = try req.actor
+        let regime = try req.content.decode(Regime.self)
+        return RegimeCheckResult(warnings: RegimeCheck.check(regime).map(\.message))
+    }
+
+    struct RegimeDTO: Content {
+        var regime: Regime
+        var formID: Int?
+        var document: String?
+        var warnings: [String]
+    }
+
+    struct RegimeInput: Content {
+        var regime: Regime
+        var formID: Int?
+        var document: String?
+    }
+
+    func regime(req: Request) async throws -> RegimeDTO {
+        let actor = try req.actor
+        let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
+        let year = try RegimePages.year(req)
+        guard let record = try await RegimeRecord.query(on: req.db).filter(\.$issuer.$id == (try unit.requireID())).filter(\.$year == year).first() else {
+            throw CCHCError.notFound("\(unit.name) chưa ban hành chế độ báo cáo năm \(year).")
+        }
+        let regime = try await RegimeService.domain(record, issuerName: unit.name, on: req.db)
+        let warnings = try await RegimeService.warnings(regime, issuer: unit, on: req.db)
+        return RegimeDTO(regime: regime, formID: record.$form.id, document: record.document, warnings: warnings.map(\.message))
+    }
+
+    func saveRegime(req: Request) async throws -> RegimeDTO {
+        let actor = try req.actor
+        let unit = try await UnitQueries.manageable(try req.idParameter("unitID"), by: actor, on: req.db)
+        var input = try req.content.decode(RegimeInput.self)
+        input.regime.year = try RegimePages.year(req)
+        input.regime.issuer = unit.name
+        let (record, warnings) = try await RegimeService(db: req.db, actor: actor, now: req.now)
+            .save(input.regime, issuer: unit, formID: input.formID, document: input.document)
+        return RegimeDTO(regime: input.regime, formID: record.$form.id, document: record.document, warnings: warnings.map(\.message))
+    }
+
+    func reports(req: Request) async throws -> [ReportListing.Row] {
+        let actor = try req.actor
+        let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
+        var year = try? req.query.get(Int.self, at: "year")
+        if year == nil { year = try await RegimeService.years(for: unit, on: req.db).first }
+        return try await ReportListing.rows(unit: unit, year: year ?? Day(req.now).year, now: req.now, on: req.db)
+    }
+
+    struct ReportDTO: Content {
+        struct Value: Content {
+            var code: String
+            var number: Double?
+            var numerator: Double?
+            var denominator: Double?
+            var text: String?
+            var display: String
+        }
+        var unitID: Int
+        var periodID: Int
+        var period: String
+        var year: Int
+        var window: String
+        var deadline: String
+        var formCode: String
+        var reportID: Int?
+        var version: Int?
+        var state: String
+        var timeliness: String
+        var timelinessLabel: String
+        var docNumber: String?
+        var docDate: String?
+        var returnComment: String?
+        var values: [Value]
+        var previousValues: [Value]
+        var narrative: [String: String]
+        var documents: [ReportService.DocumentInput]
+        var warnings: [RuleWarning]
+        var availableActions: [String]
+        var editableCodes: [String]
+    }
+
+    static func dto(_ ctx: ReportContext, now: Date) throws -> ReportDTO {
+        func values(_ v: [String: IndicatorValue]) -> [ReportDTO.Value] {
+            ctx.form.indicators.compactMap { ind in
+                guard let x = v[ind.code], !x.isEmpty else { return nil }
+                return .init(code: ind.code, number: x.number, numerator: x.numerator, denominator: x.denominator, text: x.text, display: ValueDisplay.text(ind, x))
+            }
+        }
+        let t = Timeliness.evaluate(deadline: ctx.period.deadlineDay, now: now, submittedAt: ctx.report?.firstSubmittedAt, returned: ctx.report?.state == .returned)
+        return ReportDTO(
+            unitID: try ctx.unit.requireID(), periodID: try ctx.period.requireID(), period: ctx.period.kind, year: ctx.regime.year,
+            window: ctx.period.domain.windowText, deadline: ctx.period.deadline, formCode: ctx.form.code,
+            reportID: ctx.report?.id, version: ctx.report?.version, state: ctx.report == nil ? "none" : ctx.state.rawValue,
+            timeliness: t.code, timelinessLabel: t.label, docNumber: ctx.report?.docNumber, docDate: ctx.report?.docDate,
+            returnComment: ctx.report?.returnComment, values: values(ctx.values), previousValues: values(ctx.previousValues),
+            narrative: ctx.report?.narrative ?? [:],
+            documents: ctx.documents.map { .init(numberSymbol: $0.numberSymbol, issuedOn: $0.issuedOn, summary: $0.summary, issuer: $0.issuer) },
+            warnings: ctx.warnings(), availableActions: ReportWorkflow.available(ctx.state, for: ctx.role).map(\.rawValue),
+            editableCodes: ctx.form.indicators.filter { $0.isInput && ctx.canEdit($0.code) }.map(\.code))
+    }
+
+    func report(req: Request) async throws -> ReportDTO {
+        let actor = try req.actor
+        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
+        let ctx = try await ReportService(db: req.db, actor: actor, now: req.now).context(unit: unit, periodID: try req.idParameter("periodID"))
+        return try Self.dto(ctx, now: req.now)
+    }
+
+    /// Values as JSON: `{"values": {"1.1.1": "12", "3.4.1": {"numerator": "45", "denominator": "50"}}, "narrative": {...}, "documents": [...]}`.
+    struct SaveBody: Content {
+        enum Raw: Codable {
+            case text(String)
+            case number(Double)
+            case fraction(numerator: String?, denominator: String?, value: String?)
+
+            init(from decoder: any Decoder) throws {
+                let c = try decoder.singleValueContainer()
+                if let n = try? c.decode(Double.self) { self = .number(n); return }
+                if let s = try? c.decode(String.self) { self = .text(s); return }
+                struct F: Codable { var numerator: LossyString?; var denominator: LossyString?; var value: LossyString? }
+                let f = try c.decode(F.self)
+                self = .fraction(numerator: f.numerator?.text, denominator: f.denominator?.text, value: f.value?.text)
+            }
+            func encode(to encoder: any Encoder) throws {}
+
+            var raw: RawValue {
+                switch self {
+                case .text(let s): RawValue(value: s)
+                case .number(let n): RawValue(value: n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n).replacingOccurrences(of: ".", with: ","))
+                case .fraction(let n, let d, let v): RawValue(value: v, numerator: n, denominator: d)
+                }
+            }
+        }
+        var values: [String: Raw]?
+        var narrative: [String: String]?
+        var documents: [ReportService.DocumentInput]?
+        var topicReport: String?
+        var officeDone: Bool?
+    }
+
+    struct SaveResult: Content {
+        var report: ReportDTO
+        var warnings: [RuleWarning]
+    }
+
+    func saveReport(req: Request) async throws -> SaveResult {
+        let actor = try req.actor
+        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
+        let service = ReportService(db: req.db, actor: actor, now: req.now)
+        let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
+        let body = try req.content.decode(SaveBody.self)
+        // A JSON save sends the values it changes: the others are kept as they are.
+        var raw: [String: RawValue] = [:]
+        for (code, value) in ctx.values {
+            raw[code] = RawValue(value: value.numerator == nil ? (value.text ?? value.number.map { ValueDisplay.input($0) }) : nil,
+                                 numerator: value.numerator.map { ValueDisplay.input($0) }, denominator: value.denominator.map { ValueDisplay.input($0) })
+        }
+        for (code, value) in body.values ?? [:] { raw[code] = value.raw }
+        let (_, warnings) = try await service.save(ctx, .init(values: raw, narrative: body.narrative, documents: body.documents,
+                                                             topicReport: body.topicReport, markOfficeDone: body.officeDone ?? false))
+        let fresh = try await service.context(unit: unit, periodID: try ctx.period.requireID())
+        return SaveResult(report: try Self.dto(fresh, now: req.now), warnings: warnings)
+    }
+
+    func act(req: Request) async throws -> ReportDTO {
+        let actor = try req.actor
+        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
+        guard let action = req.parameters.get("action").flatMap(ReportAction.init(rawValue:)), action != .save else { throw CCHCError.notFound() }
+        let service = ReportService(db: req.db, actor: actor, now: req.now)
+        let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
+        let input = (try? req.content.decode(ReportService.ActionInput.self)) ?? .init()
+        _ = try await service.act(ctx, action, input)
+        return try Self.dto(try await service.context(unit: unit, periodID: try ctx.period.requireID()), now: req.now)
+    }
+
+    func timeliness(req: Request) async throws -> TimelinessTable {
+        let (unit, table, year) = try await TimelinessPages.load(req)
+        guard let table else { throw CCHCError.notFound("Chưa có chế độ báo cáo năm \(year) cho các đơn vị trực thuộc \(unit.name).") }
+        return table
+    }
+}
+
+/// Accepts "12", 12 or 12.5 where a string is expected.
+struct LossyString: Codable {
+    var text: String
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let s = try? c.decode(String.self) { text = s }
+        else if let d = try? c.decode(Double.self) { text = d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d).replacingOccurrences(of: ".", with: ",") }
+        else { text = "" }
+    }
+    func encode(to encoder: any Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(text) }
+}

@@ -1,0 +1,109 @@
+import Fluent
+import Vapor
+import CCHCDomain
+
+/// A jurisdiction's reporting regime for a year: periods, windows, deadlines, the form; warnings.
+struct RegimePages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("units", ":unitID", "regimes", ":year", use: show).access(.scoped)
+        routes.post("units", ":unitID", "regimes", ":year", use: save).access(.scoped)
+    }
+
+    static func year(_ req: Request) throws -> Int {
+        guard let y = req.parameters.get("year").flatMap(Int.init), (2000...2100).contains(y) else { throw CCHCError.notFound() }
+        return y
+    }
+
+    func show(req: Request) async throws -> HTML {
+        let actor = try req.actor
+        let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
+        guard unit.kind.isJurisdiction else { throw CCHCError.notFound("Chỉ đơn vị hành chính mới ban hành chế độ báo cáo.") }
+        let year = try Self.year(req)
+        let record = try await RegimeRecord.query(on: req.db).filter(\.$issuer.$id == (try unit.requireID())).filter(\.$year == year).first()
+        var regime: Regime
+        if (try? req.query.get(String.self, at: "preset")) == "decree09" {
+            let day = (try? req.query.get(Int.self, at: "day")) ?? record?.deadlineDay ?? 15
+            regime = RegimePreset.decree09(issuer: unit.name, year: year, deadlineDay: min(max(day, 1), 31))
+        } else if let record {
+            regime = try await RegimeService.domain(record, issuerName: unit.name, on: req.db)
+        } else {
+            regime = Regime(issuer: unit.name, year: year, periods: [])
+        }
+        let warnings = regime.periods.isEmpty ? [] : try await RegimeService.warnings(regime, issuer: unit, on: req.db)
+        return try await page(req, unit: unit, regime: regime, record: record, warnings: warnings, failure: nil, flash: (try? req.query.get(String.self, at: "saved")) == "1" ? "Đã lưu chế độ báo cáo." : nil)
+    }
+
+    func save(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let unit = try await UnitQueries.manageable(try req.idParameter("unitID"), by: actor, on: req.db)
+        let year = try Self.year(req)
+        let form = FormBody(req)
+        var periods: [ReportingPeriod] = []
+        var errors: [FieldError] = []
+        for code in PeriodKind.allCodes {
+            let from = form["from:\(code)"] ?? "", to = form["to:\(code)"] ?? "", deadline = form["deadline:\(code)"] ?? ""
+            if [from, to, deadline].allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            let kind = PeriodKind(code: code)!
+            let f = Day(vietnamese: from), t = Day(vietnamese: to), d = Day(vietnamese: deadline)
+            let ef = (form["estimateFrom:\(code)"] ?? "").isEmpty ? nil : Day(vietnamese: form["estimateFrom:\(code)"]!)
+            let et = (form["estimateTo:\(code)"] ?? "").isEmpty ? nil : Day(vietnamese: form["estimateTo:\(code)"]!)
+            for (label, text, day) in [("từ ngày", from, f), ("đến ngày", to, t), ("hạn nộp", deadline, d)] where day == nil {
+                errors.append(FieldError(field: "period.\(code)", message: "\(kind.label): \(label) “\(text)” không đúng dạng dd/MM/yyyy."))
+            }
+            if let f, let t, let d { periods.append(ReportingPeriod(kind: kind, from: f, to: t, deadline: d, estimateFrom: ef, estimateTo: et)) }
+        }
+        let regime = Regime(issuer: unit.name, year: year, deadlineDay: form["deadlineDay"].flatMap { Int($0) }, periods: periods)
+        let record = try await RegimeRecord.query(on: req.db).filter(\.$issuer.$id == (try unit.requireID())).filter(\.$year == year).first()
+        do {
+            guard errors.isEmpty else { throw ValidationFailure(errors) }
+            _ = try await RegimeService(db: req.db, actor: actor, now: req.now)
+                .save(regime, issuer: unit, formID: form["formID"].flatMap { Int($0) }, document: form["document"].flatMap { $0.isEmpty ? nil : $0 })
+            return req.redirect(to: SiteURL.regime(try unit.requireID(), year: year) + "?saved=1")
+        } catch let failure as ValidationFailure {
+            return try await page(req, unit: unit, regime: regime, record: record, warnings: [], failure: failure, flash: nil, typed: form)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    private func page(_ req: Request, unit: Unit, regime: Regime, record: RegimeRecord?, warnings: [RegimeCheck.Warning],
+                      failure: ValidationFailure?, flash: String?, typed: FormBody? = nil) async throws -> HTML {
+        let actor = try req.actor
+        let unitID = try unit.requireID()
+        let editable = actor.scope.canManage(unit.unitPath)
+        let forms = try await FormRecord.query(on: req.db).sort(\.$year, .descending).all()
+        let selectedForm = typed?["formID"] ?? record?.$form.id.map(String.init) ?? forms.first(where: { $0.year == regime.year }).flatMap { $0.id.map(String.init) }
+        let kinds = PeriodKind.standard + (regime.periods.contains { if case .month = $0.kind { true } else { false } } ? (1...12).map { PeriodKind.month($0) } : [])
+        let rows: [HTML] = kinds.map { kind in
+            let p = regime.period(kind)
+            func val(_ key: String, _ day: Day?) -> String { typed?["\(key):\(kind.code)"] ?? day?.vietnamese ?? "" }
+            if editable {
+                return """
+                <tr><th>\(kind.label)</th>
+                <td><input name="from:\(kind.code)" value="\(val("from", p?.from))" size="10" placeholder="dd/MM/yyyy"></td>
+                <td><input name="to:\(kind.code)" value="\(val("to", p?.to))" size="10"></td>
+                <td><input name="deadline:\(kind.code)" value="\(val("deadline", p?.deadline))" size="10"></td>
+                <td><input name="estimateFrom:\(kind.code)" value="\(val("estimateFrom", p?.estimateFrom))" size="10"> – <input name="estimateTo:\(kind.code)" value="\(val("estimateTo", p?.estimateTo))" size="10"></td></tr>
+                """
+            }
+            return "<tr><th>\(kind.label)</th><td>\(p?.from.vietnamese ?? "")</td><td>\(p?.to.vietnamese ?? "")</td><td>\(p?.deadline.vietnamese ?? "")</td><td>\(p?.estimateFrom.map { "\($0.vietnamese) – \(p?.estimateTo?.vietnamese ?? "")" } ?? "")</td></tr>"
+        }
+        let warningsHTML: HTML = warnings.isEmpty
+            ? (regime.periods.isEmpty ? .empty : "<p class=\"flash\">Kiểm tra chế độ báo cáo: không phát hiện điểm bất hợp lý.</p>")
+            : "<div class=\"warnings\"><strong>Kiểm tra chế độ báo cáo — những điểm chưa khớp (vẫn lưu được):</strong><ul>\(warnings.map { "<li>\($0.message)</li>" as HTML })</ul></div>"
+        let formOptions = Layout.options(forms, selected: selectedForm, value: { String($0.id ?? 0) }, label: { "\($0.code) — \($0.title) (\($0.year))" })
+        return Layout.page(request: req, title: "Chế độ báo cáo \(regime.year)", flash: flash, body: """
+        <p class="crumbs"><a href="\(SiteURL.unit(unitID))">\(unit.name)</a> › <a href="\(SiteURL.timeliness(unitID, year: regime.year))">Theo dõi nộp báo cáo</a></p>
+        <h1>Chế độ báo cáo CCHC năm \(regime.year) — \(unit.name)</h1>
+        \(Layout.errorSummary(failure))
+        \(warningsHTML)
+        \(editable ? "<form method=\"get\" action=\"\(SiteURL.regime(unitID, year: regime.year))\" class=\"search\"><input type=\"hidden\" name=\"preset\" value=\"decree09\"><label>Lập theo Nghị định 09/2019 (chốt số liệu từ ngày 15 tháng trước đến ngày 14 tháng cuối kỳ), hạn nộp ngày <input name=\"day\" size=\"3\" value=\"\(regime.deadlineDay ?? 15)\"> của tháng cuối kỳ</label> <button type=\"submit\" class=\"secondary\">Điền sẵn</button></form>" as HTML : .empty)
+        <form method="post" action="\(SiteURL.regime(unitID, year: regime.year))" class="card">
+        <p><label>Văn bản ban hành <input name="document" value="\(typed?["document"] ?? record?.document ?? "")" size="40" placeholder="vd: 164/UBND-NV ngày 25/01/2021"\(HTML.attr("disabled", if: !editable))></label>
+        <label>Hạn nộp: ngày <input name="deadlineDay" value="\(typed?["deadlineDay"] ?? regime.deadlineDay.map(String.init) ?? "")" size="3"\(HTML.attr("disabled", if: !editable))> của tháng cuối kỳ</label></p>
+        <p><label>Biểu mẫu thống kê <select name="formID"\(HTML.attr("disabled", if: !editable))><option value="">—</option>\(formOptions)</select></label></p>
+        <table><thead><tr><th>Kỳ</th><th>Chốt số liệu từ</th><th>đến</th><th>Hạn nộp</th><th>Số liệu ước tính (báo cáo năm)</th></tr></thead><tbody>\(rows)</tbody></table>
+        \(editable ? "<p><button type=\"submit\">Lưu chế độ báo cáo</button></p>" as HTML : .empty)
+        </form>
+        """)
+    }
+}

@@ -1,0 +1,151 @@
+import Fluent
+import Vapor
+import CCHCDomain
+
+/// A unit's report for a period: fill, save, sign off, review; versions side by side.
+struct ReportPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let r = routes.grouped("units", ":unitID", "reports")
+        r.get(use: list).access(.scoped)
+        r.get(":periodID", use: show).access(.scoped)
+        r.post(":periodID", use: save).access(.scoped)
+        r.post(":periodID", "actions", ":action", use: act).access(.scoped)
+        r.get(":periodID", "compare", use: compare).access(.scoped)
+    }
+
+    // MARK: List
+
+    func list(req: Request) async throws -> HTML {
+        let actor = try req.actor
+        let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
+        let years = try await RegimeService.years(for: unit, on: req.db)
+        let year = (try? req.query.get(Int.self, at: "year")) ?? years.first ?? Day(req.now).year
+        let rows = try await ReportListing.rows(unit: unit, year: year, now: req.now, on: req.db)
+        let unitID = try unit.requireID()
+        let yearLinks: [HTML] = years.map { y in y == year ? "<strong>\(y)</strong> " : "<a href=\"\(SiteURL.reports(unitID, year: y))\">\(y)</a> " }
+        let body: [HTML] = rows.map { row in
+            """
+            <tr><td><a href="\(SiteURL.report(unitID, row.periodID))">\(row.title)</a></td><td>\(row.window)</td><td>\(row.deadline)</td>
+            <td>\(row.stateLabel)</td><td><span class="tag \(row.status)">\(row.timelinessLabel)</span></td></tr>
+            """
+        }
+        let isJurisdiction = unit.kind.isJurisdiction
+        let own: HTML = isJurisdiction && actor.scope.canManage(unit.unitPath) ? """
+            <p><a class="button" href="\(SiteURL.timeliness(unitID, year: year))">Theo dõi các đơn vị nộp báo cáo năm \(year)</a>
+            <a class="button secondary" href="\(SiteURL.regime(unitID, year: year))">Chế độ báo cáo năm \(year) do \(unit.name) ban hành</a></p>
+            """ : .empty
+        return Layout.page(request: req, title: "Báo cáo CCHC — \(unit.name)", body: """
+        <p class="crumbs"><a href="\(SiteURL.unit(unitID))">\(unit.name)</a></p>
+        <h1>Báo cáo CCHC định kỳ của \(unit.name)</h1>
+        <p>Năm: \(yearLinks)</p>
+        \(own)
+        \(rows.isEmpty ? "<p class=\"muted\">Chưa có chế độ báo cáo năm \(year) áp dụng cho đơn vị này.</p>" as HTML : "<table><thead><tr><th>Kỳ báo cáo</th><th>Chốt số liệu</th><th>Hạn nộp</th><th>Trạng thái</th><th>Thời hạn</th></tr></thead><tbody>\(body)</tbody></table>")
+        """)
+    }
+
+    // MARK: Show / save
+
+    func show(req: Request) async throws -> HTML {
+        let actor = try req.actor
+        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
+        let ctx = try await ReportService(db: req.db, actor: actor, now: req.now).context(unit: unit, periodID: try req.idParameter("periodID"))
+        let flash = (try? req.query.get(String.self, at: "saved")) == "1" ? "Đã lưu báo cáo." : (try? req.query.get(String.self, at: "done")).flatMap { ReportAction(rawValue: $0)?.label }.map { "Đã thực hiện: \($0)." }
+        return try await ReportView.render(req, ctx, typed: nil, failure: nil, warnings: ctx.warnings(), flash: flash)
+    }
+
+    func save(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
+        let service = ReportService(db: req.db, actor: actor, now: req.now)
+        let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
+        let form = FormBody(req)
+        let input = ReportView.input(from: form, ctx: ctx)
+        do {
+            _ = try await service.save(ctx, input)
+            return req.redirect(to: SiteURL.report(try unit.requireID(), try ctx.period.requireID()) + "?saved=1")
+        } catch let failure as ValidationFailure {
+            // Nothing was saved: show the page again with everything the user typed.
+            return try await ReportView.render(req, ctx, typed: form, failure: failure, warnings: [], flash: nil)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    func act(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
+        guard let action = req.parameters.get("action").flatMap(ReportAction.init(rawValue:)), action != .save else {
+            throw CCHCError.notFound()
+        }
+        let service = ReportService(db: req.db, actor: actor, now: req.now)
+        let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
+        let form = FormBody(req)
+        let input = ReportService.ActionInput(comment: form["comment"], docNumber: form["docNumber"], docDate: form["docDate"])
+        do {
+            _ = try await service.act(ctx, action, input)
+            return req.redirect(to: SiteURL.report(try unit.requireID(), try ctx.period.requireID()) + "?done=\(action.rawValue)")
+        } catch let failure as ValidationFailure {
+            return try await ReportView.render(req, ctx, typed: form, failure: failure, warnings: ctx.warnings(), flash: nil)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    // MARK: Compare versions
+
+    func compare(req: Request) async throws -> HTML {
+        let actor = try req.actor
+        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
+        let ctx = try await ReportService(db: req.db, actor: actor, now: req.now).context(unit: unit, periodID: try req.idParameter("periodID"))
+        let a = (try? req.query.get(Int.self, at: "a")) ?? 1
+        let b = (try? req.query.get(Int.self, at: "b")) ?? (ctx.versions.first?.version ?? 1)
+        guard let ra = ctx.versions.first(where: { $0.version == a }), let rb = ctx.versions.first(where: { $0.version == b }) else {
+            throw CCHCError.notFound("Không có phiên bản này của báo cáo.")
+        }
+        let va = try await ReportService.values(of: ra, on: req.db)
+        let vb = try await ReportService.values(of: rb, on: req.db)
+        let rows: [HTML] = ctx.form.indicators.map { ind in
+            let x = ValueDisplay.text(ind, va[ind.code]), y = ValueDisplay.text(ind, vb[ind.code])
+            let changed = x != y
+            return "<tr\(HTML.attr("class=\"changed\"", if: changed))><td>\(ind.code)</td><td>\(ind.name)</td><td>\(x)</td><td>\(y)</td><td>\(changed ? "Thay đổi" : "")</td></tr>"
+        }
+        let changes = ctx.form.indicators.filter { ValueDisplay.text($0, va[$0.code]) != ValueDisplay.text($0, vb[$0.code]) }.count
+        return Layout.page(request: req, title: "So sánh phiên bản", body: """
+        <p class="crumbs"><a href="\(SiteURL.report(try unit.requireID(), try ctx.period.requireID()))">\(ctx.period.periodKind.title(year: ctx.regime.year)) — \(unit.name)</a></p>
+        <h1>So sánh phiên bản \(a) và \(b)</h1>
+        <p>\(changes) chỉ tiêu khác nhau.</p>
+        <table class="compare"><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>Phiên bản \(a) (\(ra.state.label))</th><th>Phiên bản \(b) (\(rb.state.label))</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
+        """)
+    }
+}
+
+/// The rows of a unit's report list.
+enum ReportListing {
+    struct Row: Content {
+        var periodID: Int
+        var kind: String
+        var title: String
+        var window: String
+        var deadline: String
+        var state: String
+        var stateLabel: String
+        var status: String
+        var timelinessLabel: String
+        var reportID: Int?
+        var version: Int?
+    }
+
+    static func rows(unit: Unit, year: Int, now: Date, on db: any Database) async throws -> [Row] {
+        guard let regime = try await RegimeService.applicable(for: unit, year: year, on: db) else { return [] }
+        let periods = try await RegimeService.periods(of: regime, on: db)
+        let reports = try await Report.query(on: db).filter(\.$unit.$id == (try unit.requireID()))
+            .filter(\.$period.$id ~~ (try periods.map { try $0.requireID() })).filter(\.$isCurrent == true).all()
+        return try periods.map { p in
+            let r = reports.first { $0.$period.id == p.id }
+            let t = Timeliness.evaluate(deadline: p.deadlineDay, now: now, submittedAt: r?.firstSubmittedAt, returned: r?.state == .returned)
+            let state = r?.state ?? .draft
+            return Row(periodID: try p.requireID(), kind: p.kind, title: p.periodKind.title(year: year), window: p.domain.windowText,
+                       deadline: p.deadlineDay.vietnamese, state: r == nil ? "none" : state.rawValue,
+                       stateLabel: r == nil ? "Chưa lập" : state.label, status: t.code, timelinessLabel: t.label,
+                       reportID: r?.id, version: r?.version)
+        }
+    }
+}

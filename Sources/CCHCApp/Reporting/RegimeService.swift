@@ -1,0 +1,107 @@
+import Fluent
+import Vapor
+import CCHCDomain
+
+/// Reporting regimes: stored per issuing jurisdiction and year.
+struct RegimeService {
+    let db: any Database
+    let actor: Actor
+    let now: Date
+
+    /// The regime a unit reports under: its nearest issuing ancestor's for the year; a jurisdiction
+    /// whose superiors set none reports under its own.
+    static func applicable(for unit: Unit, year: Int, on db: any Database) async throws -> RegimeRecord? {
+        let ancestors = Array(unit.unitPath.ids.dropLast().reversed())
+        let regimes = try await RegimeRecord.query(on: db)
+            .filter(\.$issuer.$id ~~ (ancestors + [try unit.requireID()])).filter(\.$year == year).all()
+        for id in ancestors {
+            if let r = regimes.first(where: { $0.$issuer.id == id }) { return r }
+        }
+        return regimes.first { $0.$issuer.id == unit.id }
+    }
+
+    /// Years for which a unit has a regime to report under, newest first.
+    static func years(for unit: Unit, on db: any Database) async throws -> [Int] {
+        let ids = unit.unitPath.ids
+        let regimes = try await RegimeRecord.query(on: db).filter(\.$issuer.$id ~~ ids).all()
+        return Array(Set(regimes.map(\.year))).sorted(by: >)
+    }
+
+    static func periods(of regime: RegimeRecord, on db: any Database) async throws -> [PeriodRecord] {
+        try await PeriodRecord.query(on: db).filter(\.$regime.$id == (try regime.requireID())).all()
+            .sorted { $0.periodKind < $1.periodKind }
+    }
+
+    static func domain(_ regime: RegimeRecord, issuerName: String, on db: any Database) async throws -> Regime {
+        let periods = try await periods(of: regime, on: db)
+        return Regime(issuer: issuerName, year: regime.year, deadlineDay: regime.deadlineDay, periods: periods.map(\.domain))
+    }
+
+    /// Warnings for `regime`, including a deadline after the issuer's superior's for the same period.
+    static func warnings(_ regime: Regime, issuer: Unit, on db: any Database) async throws -> [RegimeCheck.Warning] {
+        var parentRegime: Regime?
+        var parentName: String?
+        if let parentID = issuer.$parent.id, let parent = try await Unit.find(parentID, on: db),
+           let record = try await applicable(for: issuer, year: regime.year, on: db), record.$issuer.id != issuer.id {
+            let owner = try await Unit.find(record.$issuer.id, on: db)
+            parentName = owner?.name ?? parent.name
+            parentRegime = try await domain(record, issuerName: parentName!, on: db)
+        }
+        return RegimeCheck.check(regime, parent: parentRegime, parentName: parentName)
+    }
+
+    /// Saves (replaces) the regime of `issuer` for `regime.year`. It warns; it never refuses for slips.
+    func save(_ regime: Regime, issuer: Unit, formID: Int?, document: String?) async throws -> (RegimeRecord, [RegimeCheck.Warning]) {
+        guard actor.scope.canManage(issuer.unitPath), issuer.kind.isJurisdiction else { throw CCHCError.forbidden }
+        var errors: [FieldError] = []
+        if !(2000...2100).contains(regime.year) { errors.append(FieldError(field: "year", message: "Năm: \(regime.year) không hợp lệ.")) }
+        if regime.periods.isEmpty { errors.append(FieldError(field: "periods", message: "Kỳ báo cáo: cần ít nhất một kỳ.")) }
+        if let d = regime.deadlineDay, !(1...31).contains(d) { errors.append(FieldError(field: "deadlineDay", message: "Ngày hạn nộp: phải từ 1 đến 31.")) }
+        if Set(regime.periods.map(\.kind)).count != regime.periods.count {
+            errors.append(FieldError(field: "periods", message: "Kỳ báo cáo: mỗi loại kỳ chỉ khai báo một lần."))
+        }
+        if let formID, try await FormRecord.find(formID, on: db) == nil {
+            errors.append(FieldError(field: "formID", message: "Biểu mẫu: không tồn tại."))
+        }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        let issuerID = try issuer.requireID()
+        let warnings = try await Self.warnings(regime, issuer: issuer, on: db)
+        let record: RegimeRecord = try await db.transaction { tx in
+            let existing = try await RegimeRecord.query(on: tx).filter(\.$issuer.$id == issuerID).filter(\.$year == regime.year).first()
+            let record = existing ?? RegimeRecord()
+            record.$issuer.id = issuerID
+            record.year = regime.year
+            record.deadlineDay = regime.deadlineDay
+            record.$form.id = formID
+            record.document = document
+            try await record.save(on: tx)
+            let regimeID = try record.requireID()
+            // Keep period rows (reports point at them); update, add, and remove only unused ones.
+            let old = try await PeriodRecord.query(on: tx).filter(\.$regime.$id == regimeID).all()
+            for p in regime.periods {
+                let row = old.first { $0.kind == p.kind.code } ?? PeriodRecord()
+                row.$regime.id = regimeID
+                row.kind = p.kind.code
+                row.fromDay = p.from.iso
+                row.toDay = p.to.iso
+                row.deadline = p.deadline.iso
+                row.estimateFrom = p.estimateFrom?.iso
+                row.estimateTo = p.estimateTo?.iso
+                try await row.save(on: tx)
+            }
+            let kept = Set(regime.periods.map(\.kind.code))
+            for row in old where !kept.contains(row.kind) {
+                let used = try await Report.query(on: tx).filter(\.$period.$id == (try row.requireID())).count()
+                if used > 0 {
+                    throw ValidationFailure(field: "periods", "Kỳ \(row.periodKind.label): đã có báo cáo, không xóa được.")
+                }
+                try await row.delete(on: tx)
+            }
+            try await Audit.record(on: tx, at: now, actor: actor, action: existing == nil ? "regime.create" : "regime.update",
+                                   entity: "regime", entityID: regimeID, unit: issuer,
+                                   summary: "\(existing == nil ? "Ban hành" : "Sửa") chế độ báo cáo năm \(regime.year) của \(issuer.name): \(regime.periods.count) kỳ, \(warnings.count) cảnh báo")
+            return record
+        }
+        return (record, warnings)
+    }
+}

@@ -1,0 +1,349 @@
+import Fluent
+import Vapor
+import CCHCDomain
+
+/// Everything a report page or the API needs about one unit's report for one period.
+struct ReportContext {
+    let unit: Unit
+    let period: PeriodRecord
+    let regime: RegimeRecord
+    let issuer: Unit
+    let formRecord: FormRecord
+    let form: FormDefinition
+    /// The current version, nil when nobody has saved anything yet.
+    let report: Report?
+    let values: [String: IndicatorValue]
+    let documents: [DirectingDocument]
+    let previousPeriod: PeriodRecord?
+    let previousValues: [String: IndicatorValue]
+    let versions: [Report]
+    let role: ReportActor
+    /// For an office of the jurisdiction: the sections it answers for (nil: the whole form).
+    let officeSections: [String]?
+    let contributions: [(Unit, [String], OfficeContribution?)]
+
+    var state: ReportState { report?.state ?? .draft }
+    var canEdit: Bool { state.isEditable && (role.drafts || role.signs || officeSections != nil) }
+    var timeliness: Timeliness {
+        Timeliness.evaluate(deadline: period.deadlineDay, now: Date(), submittedAt: report?.firstSubmittedAt, returned: report?.state == .returned)
+    }
+
+    /// May this account type into indicator `code`?
+    func canEdit(_ code: String) -> Bool {
+        guard canEdit else { return false }
+        guard let sections = officeSections else { return true }
+        return sections.contains { ReportService.code(code, isIn: $0) }
+    }
+
+    func warnings() -> [RuleWarning] { FormValidator.warnings(form, values: values) }
+}
+
+/// Reports: open, save, and the sign-off workflow. Each write is one transaction and audited.
+struct ReportService {
+    let db: any Database
+    let actor: Actor
+    let now: Date
+
+    static let narrativeSections: [(key: String, title: String)] = [
+        ("toChuc", "I. Công tác chỉ đạo, điều hành: tổ chức thực hiện, kiểm tra, tuyên truyền CCHC"),
+        ("ketQua1", "II.1. Kết quả cải cách thể chế"),
+        ("ketQua2", "II.2. Kết quả cải cách thủ tục hành chính"),
+        ("ketQua3", "II.3. Kết quả cải cách tổ chức bộ máy"),
+        ("ketQua4", "II.4. Kết quả cải cách chế độ công vụ"),
+        ("ketQua5", "II.5. Kết quả cải cách tài chính công"),
+        ("ketQua6", "II.6. Kết quả xây dựng và phát triển Chính quyền điện tử, Chính quyền số"),
+        ("khoKhan", "III. Khó khăn, vướng mắc"),
+        ("kienNghi", "IV. Kiến nghị, đề xuất"),
+    ]
+
+    static func code(_ code: String, isIn section: String) -> Bool { code == section || code.hasPrefix(section + ".") }
+
+    /// How `actor` stands to reports of `unit`.
+    static func reportActor(_ actor: Actor, unit: Unit) -> ReportActor {
+        let unitID = unit.id ?? 0
+        let own = actor.unitID == unitID
+        let drafts = ((actor.role == .specialist || actor.role == .leader) && own)
+            || (actor.role == .standingOfficer && actor.jurisdictionID == unitID)
+        let signs = actor.role == .leader && own
+        let receives = actor.role == .admin
+            || (actor.role == .standingOfficer && actor.scope.canRead(unit.unitPath) && actor.jurisdictionID != unitID && actor.unitID != unitID)
+        return ReportActor(role: actor.role, drafts: drafts, signs: signs, receives: receives)
+    }
+
+    /// The period, checked to belong to the regime the unit reports under.
+    func period(_ periodID: Int, for unit: Unit) async throws -> (PeriodRecord, RegimeRecord) {
+        guard let period = try await PeriodRecord.find(periodID, on: db),
+              let regime = try await RegimeRecord.find(period.$regime.id, on: db),
+              let applicable = try await RegimeService.applicable(for: unit, year: regime.year, on: db),
+              applicable.id == regime.id else {
+            throw CCHCError.notFound("Không tìm thấy kỳ báo cáo này cho \(unit.name).")
+        }
+        return (period, regime)
+    }
+
+    func context(unit: Unit, periodID: Int) async throws -> ReportContext {
+        let (period, regime) = try await period(periodID, for: unit)
+        guard let formID = regime.$form.id, let formRecord = try await FormRecord.find(formID, on: db) else {
+            throw CCHCError(.conflict, "Chế độ báo cáo năm \(regime.year) chưa chọn biểu mẫu thống kê.")
+        }
+        let form = try formRecord.definition()
+        let unitID = try unit.requireID()
+        let periodRecordID = try period.requireID()
+        let versions = try await Report.query(on: db).filter(\.$unit.$id == unitID).filter(\.$period.$id == periodRecordID)
+            .sort(\.$version, .descending).all()
+        let report = versions.first { $0.isCurrent } ?? versions.first
+        let values = try await Self.values(of: report, on: db)
+        var documents: [DirectingDocument] = []
+        if let r = report {
+            documents = try await DirectingDocument.query(on: db).filter(\.$report.$id == (try r.requireID())).sort(\.$position).all()
+        }
+        // Last period's values, beside each row.
+        let periods = try await RegimeService.periods(of: regime, on: db)
+        let previous = periods.filter { $0.periodKind < period.periodKind && Self.comparable($0.periodKind, period.periodKind) }.last
+        var previousValues: [String: IndicatorValue] = [:]
+        if let previous {
+            let prevReport = try await Report.query(on: db).filter(\.$unit.$id == unitID).filter(\.$period.$id == (try previous.requireID()))
+                .filter(\.$isCurrent == true).first()
+            previousValues = try await Self.values(of: prevReport, on: db)
+        }
+        // Offices of the jurisdiction and the sections they answer for.
+        let assignments = try await SectionAssignment.query(on: db).filter(\.$regime.$id == (try regime.requireID())).with(\.$office).all()
+        var officeSections: [String]?
+        var contributions: [(Unit, [String], OfficeContribution?)] = []
+        if unit.kind.isJurisdiction && regime.$issuer.id == unitID || assignments.contains(where: { $0.office.$parent.id == unitID }) {
+            let mine = assignments.filter { $0.office.$parent.id == unitID }
+            let byOffice = Dictionary(grouping: mine, by: { $0.$office.id })
+            var existing: [OfficeContribution] = []
+            if let r = report { existing = try await OfficeContribution.query(on: db).filter(\.$report.$id == (try r.requireID())).all() }
+            for (_, rows) in byOffice.sorted(by: { $0.key < $1.key }) {
+                let office = rows[0].office
+                contributions.append((office, rows.map(\.section).sorted(), existing.first { $0.$office.id == office.id }))
+            }
+            if actor.unitID != unitID, (actor.role == .specialist || actor.role == .leader),
+               let entry = contributions.first(where: { $0.0.id == actor.unitID }) {
+                officeSections = entry.1
+            }
+        }
+        let role = Self.reportActor(actor, unit: unit)
+        let issuer = try await Unit.find(regime.$issuer.id, on: db)!
+        return ReportContext(unit: unit, period: period, regime: regime, issuer: issuer, formRecord: formRecord, form: form, report: report,
+                             values: values, documents: documents, previousPeriod: previous, previousValues: previousValues,
+                             versions: versions, role: role, officeSections: officeSections, contributions: contributions)
+    }
+
+    /// Monthly reports compare with the month before; the quarterly cycle with its own kinds.
+    static func comparable(_ a: PeriodKind, _ b: PeriodKind) -> Bool {
+        switch (a, b) {
+        case (.month, .month): true
+        case (.month, _), (_, .month): false
+        default: true
+        }
+    }
+
+    static func values(of report: Report?, on db: any Database) async throws -> [String: IndicatorValue] {
+        guard let report, let id = report.id else { return [:] }
+        let rows = try await ReportValue.query(on: db).filter(\.$report.$id == id).all()
+        return Dictionary(rows.map { ($0.indicatorCode, $0.value) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    // MARK: Save
+
+    struct DocumentInput: Content {
+        var numberSymbol: String
+        var issuedOn: String
+        var summary: String
+        var issuer: String
+    }
+
+    struct SaveInput {
+        var values: [String: RawValue]
+        var narrative: [String: String]?
+        var documents: [DocumentInput]?
+        var topicReport: String?
+        var markOfficeDone: Bool = false
+    }
+
+    /// Saves what the user typed. Type and range problems refuse the whole save (nothing is
+    /// written, the page shows what was typed); consistency rules come back as warnings.
+    func save(_ ctx: ReportContext, _ input: SaveInput) async throws -> (Report, [RuleWarning]) {
+        let role = ctx.role
+        if ctx.officeSections == nil {
+            if case .failure(let refusal) = ReportWorkflow.next(ctx.state, .save, by: role) { throw CCHCError(.forbidden, refusal.message) }
+        } else if !ctx.state.isEditable {
+            throw CCHCError(.conflict, "Báo cáo đang ở trạng thái “\(ctx.state.label)”: không sửa được.")
+        }
+        var raw = input.values
+        var errors: [FieldError] = []
+        for code in raw.keys where ctx.form.indicator(code) != nil && !ctx.canEdit(code) {
+            if ctx.officeSections != nil {
+                raw[code] = nil // an office sees other sections read-only; what it did not own is not its to change
+            }
+        }
+        let parsed = FormValidator.parse(ctx.form, raw: raw)
+        errors += parsed.errors
+        var documents: [(String, String, String, String)] = []
+        for (i, d) in (input.documents ?? []).enumerated() {
+            let blank = [d.numberSymbol, d.issuedOn, d.summary, d.issuer].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if blank { continue }
+            let row = "Phụ lục 3A, dòng \(i + 1)"
+            if d.numberSymbol.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(FieldError(field: "documents", message: "\(row): thiếu số, ký hiệu văn bản.")) }
+            let day = Day(vietnamese: d.issuedOn) ?? Day(iso: d.issuedOn)
+            if day == nil { errors.append(FieldError(field: "documents", message: "\(row): ngày ban hành “\(d.issuedOn)” không đúng dạng dd/MM/yyyy.")) }
+            if d.summary.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(FieldError(field: "documents", message: "\(row): thiếu trích yếu nội dung.")) }
+            documents.append((d.numberSymbol.trimmingCharacters(in: .whitespaces), day?.iso ?? "", d.summary.trimmingCharacters(in: .whitespaces), d.issuer.trimmingCharacters(in: .whitespaces)))
+        }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+
+        let unit = ctx.unit
+        let editable = Set(ctx.form.indicators.filter { ctx.canEdit($0.code) }.map(\.code))
+        let newDocuments = documents
+        let report: Report = try await db.transaction { tx in
+            let report: Report
+            if let existing = ctx.report {
+                report = existing
+            } else {
+                report = try Report(unit: unit, periodID: try ctx.period.requireID(), formID: try ctx.formRecord.requireID())
+                try await report.create(on: tx)
+            }
+            let reportID = try report.requireID()
+            // Replace the values this account may edit; leave the rest (other offices' sections) alone.
+            let existing = try await ReportValue.query(on: tx).filter(\.$report.$id == reportID).all()
+            for row in existing where editable.contains(row.indicatorCode) { try await row.delete(on: tx) }
+            for (code, value) in parsed.values where editable.contains(code) && !value.isEmpty {
+                try await ReportValue(reportID: reportID, code: code, value: value).create(on: tx)
+            }
+            if ctx.officeSections == nil {
+                if let narrative = input.narrative {
+                    report.narrative = narrative.filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+                }
+                if input.documents != nil {
+                    try await DirectingDocument.query(on: tx).filter(\.$report.$id == reportID).delete()
+                    for (i, d) in newDocuments.enumerated() {
+                        let doc = DirectingDocument()
+                        doc.$report.id = reportID
+                        doc.position = i + 1
+                        doc.numberSymbol = d.0
+                        doc.issuedOn = d.1
+                        doc.summary = d.2
+                        doc.issuer = d.3
+                        try await doc.create(on: tx)
+                    }
+                }
+            } else if let officeID = Optional(actor.unitID) {
+                var found = try await OfficeContribution.query(on: tx).filter(\.$report.$id == reportID).filter(\.$office.$id == officeID).first()
+                if found == nil {
+                    let c = OfficeContribution()
+                    c.$report.id = reportID
+                    c.$office.id = officeID
+                    c.topicReport = ""
+                    found = c
+                }
+                let c = found!
+                if let topic = input.topicReport { c.topicReport = topic }
+                if input.markOfficeDone { c.doneAt = now; c.doneBy = actor.userID }
+                try await c.save(on: tx)
+            }
+            report.updatedAt = now
+            try await report.save(on: tx)
+            try await Audit.record(on: tx, at: now, actor: actor, action: "report.save", entity: "report", entityID: reportID, unit: unit,
+                                   summary: "Lưu \(ctx.period.periodKind.title(year: ctx.regime.year).lowercased()) của \(unit.name)\(ctx.officeSections.map { " (phần " + $0.joined(separator: ", ") + ")" } ?? ""): \(parsed.values.count) số liệu")
+            return report
+        }
+        let all = try await Self.values(of: report, on: db)
+        return (report, FormValidator.warnings(ctx.form, values: all))
+    }
+
+    // MARK: Workflow
+
+    struct ActionInput: Content {
+        var comment: String?
+        var docNumber: String?
+        var docDate: String?
+    }
+
+    func act(_ ctx: ReportContext, _ action: ReportAction, _ input: ActionInput) async throws -> Report {
+        guard action != .save else { throw CCHCError.notFound() }
+        let next: ReportState
+        switch ReportWorkflow.next(ctx.state, action, by: ctx.role, comment: input.comment) {
+        case .success(let s): next = s
+        case .failure(let refusal):
+            let status: HTTPResponseStatus = (ctx.role.drafts || ctx.role.signs || ctx.role.receives) ? .conflict : .forbidden
+            throw CCHCError(status, refusal.message)
+        }
+        var docDay: Day?
+        if action == .submit {
+            var errors: [FieldError] = []
+            let number = (input.docNumber ?? "").trimmingCharacters(in: .whitespaces)
+            if number.isEmpty { errors.append(FieldError(field: "docNumber", message: "Số, ký hiệu văn bản: cần ghi (vd: 12/BC-UBND).")) }
+            docDay = (input.docDate).flatMap { Day(vietnamese: $0) ?? Day(iso: $0) }
+            if docDay == nil { errors.append(FieldError(field: "docDate", message: "Ngày văn bản: “\(input.docDate ?? "")” không đúng dạng dd/MM/yyyy.")) }
+            guard errors.isEmpty else { throw ValidationFailure(errors) }
+        }
+        let unit = ctx.unit
+        let title = ctx.period.periodKind.title(year: ctx.regime.year)
+        let submittedDay = docDay
+        return try await db.transaction { tx in
+            var report: Report
+            if let existing = ctx.report {
+                report = existing
+            } else {
+                report = try Report(unit: unit, periodID: try ctx.period.requireID(), formID: try ctx.formRecord.requireID())
+                try await report.create(on: tx)
+            }
+            let summary: String
+            switch action {
+            case .sendToLeader:
+                summary = "Trình lãnh đạo ký \(title.lowercased()) của \(unit.name)"
+            case .backToDrafter:
+                report.returnComment = input.comment
+                summary = "Lãnh đạo trả lại chuyên viên \(title.lowercased()) của \(unit.name)"
+            case .submit:
+                report.submittedAt = now
+                if report.firstSubmittedAt == nil { report.firstSubmittedAt = now }
+                report.submittedBy = actor.userID
+                report.docNumber = input.docNumber?.trimmingCharacters(in: .whitespaces)
+                report.docDate = submittedDay?.iso
+                summary = "Ký, gửi \(title.lowercased()) của \(unit.name), văn bản số \(report.docNumber ?? "") ngày \(submittedDay?.vietnamese ?? "")"
+            case .accept:
+                report.acceptedAt = now
+                report.acceptedBy = actor.userID
+                summary = "Tiếp nhận \(title.lowercased()) của \(unit.name)"
+            case .return:
+                report.returnComment = input.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+                report.returnedAt = now
+                summary = "Trả lại \(title.lowercased()) của \(unit.name): \(report.returnComment ?? "")"
+            case .newVersion:
+                report.isCurrent = false
+                try await report.save(on: tx)
+                let copy = try Report(unit: unit, periodID: report.$period.id, formID: report.$form.id, version: report.version + 1)
+                copy.narrativeJSON = report.narrativeJSON
+                copy.firstSubmittedAt = report.firstSubmittedAt
+                try await copy.create(on: tx)
+                let copyID = try copy.requireID()
+                for v in try await ReportValue.query(on: tx).filter(\.$report.$id == (try report.requireID())).all() {
+                    try await ReportValue(reportID: copyID, code: v.indicatorCode, value: v.value, source: v.source).create(on: tx)
+                }
+                for d in try await DirectingDocument.query(on: tx).filter(\.$report.$id == (try report.requireID())).all() {
+                    let doc = DirectingDocument()
+                    doc.$report.id = copyID
+                    doc.position = d.position
+                    doc.numberSymbol = d.numberSymbol
+                    doc.issuedOn = d.issuedOn
+                    doc.summary = d.summary
+                    doc.issuer = d.issuer
+                    try await doc.create(on: tx)
+                }
+                summary = "Tạo phiên bản \(copy.version) (đính chính) \(title.lowercased()) của \(unit.name)"
+                report = copy
+            case .save:
+                summary = ""
+            }
+            report.state = next
+            try await report.save(on: tx)
+            try await Audit.record(on: tx, at: now, actor: actor, action: "report.\(action.rawValue)", entity: "report",
+                                   entityID: report.id, unit: unit, summary: summary,
+                                   detail: ["state": next.rawValue, "version": String(report.version)])
+            return report
+        }
+    }
+}

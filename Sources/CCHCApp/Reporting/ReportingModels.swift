@@ -1,0 +1,90 @@
+import Fluent
+import Foundation
+import CCHCDomain
+
+/// A statistics form, stored as its JSON definition (forms are data), one per code and year.
+final class FormRecord: Model, @unchecked Sendable {
+    static let schema = "forms"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "code") var code: String
+    @Field(key: "year") var year: Int
+    @Field(key: "title") var title: String
+    /// The form's JSON (see FormDefinition).
+    @Field(key: "definition") var definitionJSON: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(_ form: FormDefinition) throws {
+        code = form.code
+        year = form.year
+        title = form.title
+        definitionJSON = try FormCodec.encode(form)
+    }
+
+    func definition() throws -> FormDefinition { try FormCodec.decode(Data(definitionJSON.utf8)) }
+}
+
+/// A reporting regime: the periods a jurisdiction (the issuer) sets for its units for a year.
+final class RegimeRecord: Model, @unchecked Sendable {
+    static let schema = "regimes"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "issuer_id") var issuer: Unit
+    @Field(key: "year") var year: Int
+    @OptionalField(key: "deadline_day") var deadlineDay: Int?
+    /// The statistics form units fill in this year.
+    @OptionalParent(key: "form_id") var form: FormRecord?
+    /// The directing document that set it ("164/UBND-NV ngày 25/01/2021").
+    @OptionalField(key: "document") var document: String?
+    @Children(for: \.$regime) var periods: [PeriodRecord]
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+}
+
+/// One period of a regime.
+final class PeriodRecord: Model, @unchecked Sendable {
+    static let schema = "reporting_periods"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "regime_id") var regime: RegimeRecord
+    /// Q1, H1, Q3, Y, M01…M12
+    @Field(key: "kind") var kind: String
+    @Field(key: "from_day") var fromDay: String
+    @Field(key: "to_day") var toDay: String
+    @Field(key: "deadline") var deadline: String
+    @OptionalField(key: "estimate_from") var estimateFrom: String?
+    @OptionalField(key: "estimate_to") var estimateTo: String?
+
+    init() {}
+
+    var periodKind: PeriodKind { PeriodKind(code: kind) ?? .year }
+    var deadlineDay: Day { Day(iso: deadline)! }
+
+    var domain: ReportingPeriod {
+        ReportingPeriod(kind: periodKind, from: Day(iso: fromDay)!, to: Day(iso: toDay)!, deadline: deadlineDay,
+                        estimateFrom: estimateFrom.flatMap { Day(iso: $0) }, estimateTo: estimateTo.flatMap { Day(iso: $0) })
+    }
+}
+
+/// Which office of the issuing jurisdiction answers for which section of the form (seed 000 §II.2).
+final class SectionAssignment: Model, @unchecked Sendable {
+    static let schema = "section_assignments"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "regime_id") var regime: RegimeRecord
+    /// An indicator code of the form: "1.3", "2", "7.1".
+    @Field(key: "section") var section: String
+    @Parent(key: "office_id") var office: Unit
+
+    init() {}
+    init(regimeID: Int, section: String, officeID: Int) {
+        self.$regime.id = regimeID
+        self.section = section
+        self.$office.id = officeID
+    }
+}

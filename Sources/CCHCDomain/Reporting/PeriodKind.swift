@@ -1,0 +1,92 @@
+/// The periods a unit reports on: quarter I, first six months, quarter III, year; months too.
+public enum PeriodKind: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+    case q1, h1, q3, year
+    case month(Int)
+
+    public init?(code: String) {
+        switch code.uppercased() {
+        case "Q1": self = .q1
+        case "H1": self = .h1
+        case "Q3": self = .q3
+        case "Y": self = .year
+        default:
+            let c = code.uppercased()
+            guard c.count == 3, c.hasPrefix("M"), let m = Int(c.dropFirst()), (1...12).contains(m) else { return nil }
+            self = .month(m)
+        }
+    }
+
+    public var code: String {
+        switch self {
+        case .q1: "Q1"
+        case .h1: "H1"
+        case .q3: "Q3"
+        case .year: "Y"
+        case .month(let m): String(format: "M%02d", m)
+        }
+    }
+
+    /// "Quý I", "6 tháng đầu năm", "Quý III", "Năm", "Tháng 3"
+    public var label: String {
+        switch self {
+        case .q1: "Quý I"
+        case .h1: "6 tháng đầu năm"
+        case .q3: "Quý III"
+        case .year: "Năm"
+        case .month(let m): "Tháng \(m)"
+        }
+    }
+
+    /// "Báo cáo Quý I/2021", "Báo cáo 6 tháng đầu năm 2021", "Báo cáo năm 2021"
+    public func title(year: Int) -> String {
+        switch self {
+        case .q1: "Báo cáo Quý I/\(year)"
+        case .h1: "Báo cáo 6 tháng đầu năm \(year)"
+        case .q3: "Báo cáo Quý III/\(year)"
+        case .year: "Báo cáo năm \(year)"
+        case .month(let m): "Báo cáo tháng \(m)/\(year)"
+        }
+    }
+
+    /// The last month of the period: the deadline falls in it.
+    public var lastMonth: Int {
+        switch self {
+        case .q1: 3
+        case .h1: 6
+        case .q3: 9
+        case .year: 12
+        case .month(let m): m
+        }
+    }
+
+    /// Sort order: by last month, then the longer period last (Q1, M03 …).
+    private var order: Int {
+        switch self {
+        case .q1: 3 * 10 + 1
+        case .h1: 6 * 10 + 2
+        case .q3: 9 * 10 + 1
+        case .year: 12 * 10 + 3
+        case .month(let m): m * 10
+        }
+    }
+
+    public static func < (a: PeriodKind, b: PeriodKind) -> Bool { a.order < b.order }
+    public var description: String { code }
+
+    public static let standard: [PeriodKind] = [.q1, .h1, .q3, .year]
+    public static let allCodes: [String] = ["Q1", "H1", "Q3", "Y"] + (1...12).map { String(format: "M%02d", $0) }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(code)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let text = try c.decode(String.self)
+        guard let kind = PeriodKind(code: text) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "Kỳ báo cáo “\(text)” không hợp lệ (Q1, H1, Q3, Y, M01…M12).")
+        }
+        self = kind
+    }
+}

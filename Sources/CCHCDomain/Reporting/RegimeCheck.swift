@@ -1,0 +1,121 @@
+/// Checks a regime for what does not add up. It warns; it never refuses.
+/// Real documents contain slips: the system points them out in plain Vietnamese, naming the dates.
+public enum RegimeCheck {
+    public struct Warning: Sendable, Equatable, CustomStringConvertible {
+        public enum Kind: String, Sendable { case order, gap, overlap, afterDeadline, length, outsideYear, parentDeadline, duplicate, start, estimate }
+        public var kind: Kind
+        public var period: String
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Expected window length in days, for the plausibility check.
+    static func expectedLength(_ kind: PeriodKind) -> Int {
+        switch kind {
+        case .q1: 90
+        case .h1: 181
+        case .q3: 92
+        case .year: 365
+        case .month: 30
+        }
+    }
+
+    public static func check(_ regime: Regime, parent: Regime? = nil, parentName: String? = nil) -> [Warning] {
+        var out: [Warning] = []
+        let year = regime.year
+        func name(_ p: ReportingPeriod) -> String { p.kind.title(year: year).replacingOccurrences(of: "Báo cáo ", with: "Kỳ ") }
+        func warn(_ kind: Warning.Kind, _ p: ReportingPeriod, _ message: String) {
+            out.append(Warning(kind: kind, period: p.kind.code, message: message))
+        }
+        let periods = regime.periods.sorted { $0.kind < $1.kind }
+
+        var seen = Set<PeriodKind>()
+        for p in periods where !seen.insert(p.kind).inserted {
+            warn(.duplicate, p, "\(name(p)) được khai báo nhiều lần.")
+        }
+
+        let earliest = Day(year - 1, 12, 1)!
+        let latest = Day(year, 12, 31)!
+        for p in periods {
+            if p.from > p.to {
+                warn(.order, p, "\(name(p)): ngày bắt đầu chốt số liệu \(p.from) sau ngày kết thúc \(p.to).")
+            } else {
+                let expected = expectedLength(p.kind)
+                let length = p.lengthInDays
+                if Double(length) < Double(expected) * 0.5 || Double(length) > Double(expected) * 1.5 {
+                    warn(.length, p, "\(name(p)): khoảng chốt số liệu \(p.windowText) dài \(length) ngày, bất thường so với khoảng \(expected) ngày của một kỳ \(p.kind.label.lowercased()).")
+                }
+            }
+            if p.from < earliest || p.to > latest {
+                warn(.outsideYear, p, "\(name(p)): khoảng chốt số liệu \(p.windowText) nằm ngoài năm báo cáo \(year) (từ \(earliest) đến \(latest)).")
+            }
+            if p.deadline.year != year {
+                warn(.outsideYear, p, "\(name(p)): thời hạn nộp \(p.deadline) không thuộc năm \(year).")
+            }
+            if p.to > p.deadline {
+                warn(.afterDeadline, p, "\(name(p)): chốt số liệu đến \(p.to), sau thời hạn nộp báo cáo \(p.deadline).")
+            } else if p.from > p.deadline {
+                warn(.afterDeadline, p, "\(name(p)): thời hạn nộp \(p.deadline) trước cả ngày bắt đầu chốt số liệu \(p.from).")
+            }
+            if let ef = p.estimateFrom, let et = p.estimateTo {
+                if ef > et {
+                    warn(.estimate, p, "\(name(p)): khoảng số liệu ước tính bắt đầu \(ef) sau ngày kết thúc \(et).")
+                } else if ef <= p.to {
+                    let overlapEnd = min(p.to, et)
+                    warn(.estimate, p, "\(name(p)): khoảng số liệu ước tính \(ef) – \(et) trùng với khoảng chốt số liệu \(ef.days(until: overlapEnd) + 1) ngày (\(ef) – \(overlapEnd)); số liệu ước tính nên bắt đầu từ \(p.to.adding(days: 1)).")
+                } else if ef > p.to.adding(days: 1) {
+                    warn(.estimate, p, "\(name(p)): giữa khoảng chốt số liệu (đến \(p.to)) và khoảng ước tính (từ \(ef)) bỏ trống \(p.to.days(until: ef) - 1) ngày.")
+                }
+            } else if (p.estimateFrom == nil) != (p.estimateTo == nil) {
+                warn(.estimate, p, "\(name(p)): khoảng số liệu ước tính cần có cả ngày bắt đầu và ngày kết thúc.")
+            }
+        }
+
+        func meet(_ a: ReportingPeriod, _ b: ReportingPeriod) {
+            guard a.from <= a.to, b.from <= b.to else { return }
+            let expected = a.to.adding(days: 1)
+            if b.from > expected {
+                let gapEnd = b.from.adding(days: -1)
+                let days = expected.days(until: gapEnd) + 1
+                warn(.gap, b, "Giữa \(name(a)) (chốt đến \(a.to)) và \(name(b)) (chốt từ \(b.from)) bỏ trống \(days) ngày: \(expected) – \(gapEnd); số liệu các ngày này không thuộc kỳ nào.")
+            } else if b.from < expected {
+                let overlapEnd = min(a.to, b.to)
+                let days = b.from.days(until: overlapEnd) + 1
+                warn(.overlap, b, "\(name(a)) (chốt đến \(a.to)) và \(name(b)) (chốt từ \(b.from)) trùng nhau \(days) ngày: \(b.from) – \(overlapEnd); số liệu các ngày này bị tính hai lần.")
+            }
+        }
+        let byKind = Dictionary(periods.map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
+        // Q3 picks up where the first six months end.
+        if let h1 = byKind[.h1], let q3 = byKind[.q3] { meet(h1, q3) }
+        // Months follow each other.
+        for m in 2...12 {
+            if let a = byKind[.month(m - 1)], let b = byKind[.month(m)] { meet(a, b) }
+        }
+        // Cumulative reports (Q1, six months, year) start together.
+        let cumulative = [PeriodKind.q1, .h1, .year].compactMap { byKind[$0] }
+        if let first = cumulative.first {
+            for p in cumulative.dropFirst() where p.from != first.from {
+                warn(.start, p, "\(name(p)) bắt đầu chốt số liệu từ \(p.from), còn \(name(first)) từ \(first.from): các kỳ lũy kế từ đầu năm nên cùng ngày bắt đầu.")
+            }
+        }
+        // A longer cumulative period should not end before a shorter one.
+        for (a, b) in [(PeriodKind.q1, PeriodKind.h1), (.h1, .year), (.q3, .year)] {
+            if let pa = byKind[a], let pb = byKind[b], pb.to < pa.to {
+                warn(.order, pb, "\(name(pb)) chốt số liệu đến \(pb.to), trước cả \(name(pa)) (đến \(pa.to)).")
+            }
+            if let pa = byKind[a], let pb = byKind[b], pb.deadline < pa.deadline {
+                warn(.order, pb, "Thời hạn nộp \(name(pb)) (\(pb.deadline)) trước thời hạn \(name(pa)) (\(pa.deadline)).")
+            }
+        }
+
+        if let parent {
+            let who = parentName ?? parent.issuer
+            for p in periods {
+                if let q = parent.period(p.kind), p.deadline > q.deadline {
+                    warn(.parentDeadline, p, "\(name(p)): thời hạn nộp \(p.deadline) muộn hơn thời hạn cấp trên (\(who)) yêu cầu cho cùng kỳ: \(q.deadline).")
+                }
+            }
+        }
+        return out
+    }
+}
