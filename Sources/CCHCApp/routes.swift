@@ -44,6 +44,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: TimelinessPages())
     try signedIn.register(collection: RegimePages())
     try signedIn.register(collection: FormPages())
+    try signedIn.register(collection: ConsolidationPages())
 
     let api = app.grouped("api", "v1")
     api.get("openapi.json") { _ in OpenAPIDocument.response() }.access(.public)
@@ -54,4 +55,5 @@ func routes(_ app: Application) throws {
     try apiSignedIn.register(collection: UserAPI())
     try apiSignedIn.register(collection: AuditAPI())
     try apiSignedIn.register(collection: ReportingAPI())
+    try apiSignedIn.register(collection: ConsolidationAPI())
 }

@@ -1,0 +1,141 @@
+import Fluent
+import SQLKit
+import Vapor
+import CCHCDomain
+
+/// The consolidated form of a jurisdiction for a period: every received report under it, at any
+/// depth, aggregated in the database with one GROUP BY over the unit tree (the materialised path
+/// makes "all units under X" one indexed prefix condition).
+struct ConsolidatedReport: Content {
+    struct Unit: Content { var id: Int; var name: String; var kind: String }
+    var jurisdiction: Unit
+    var year: Int
+    var period: String
+    var periodTitle: String
+    var formCode: String
+    var formTitle: String
+    /// Reports counted: submitted or accepted, current version.
+    var included: [Unit]
+    /// Jurisdictions under it (and itself) with no report received for the period.
+    var missing: [Unit]
+    var figures: [Consolidation.Figure]
+}
+
+enum ConsolidationService {
+    /// States whose figures count: the report has reached the standing agency.
+    static let countedStates = [ReportState.submitted.rawValue, ReportState.accepted.rawValue]
+
+    static func consolidate(jurisdiction: CCHCApp.Unit, year: Int, kind: PeriodKind, on db: any Database) async throws -> ConsolidatedReport {
+        guard let sql = db as? any SQLDatabase else { throw CCHCError(.internalServerError, "Cơ sở dữ liệu không hỗ trợ SQL.") }
+        var found = try await RegimeRecord.query(on: db).filter(\.$issuer.$id == (try jurisdiction.requireID())).filter(\.$year == year).first()
+        if found == nil { found = try await RegimeService.applicable(for: jurisdiction, year: year, on: db) }
+        if found == nil {
+            // A province whose districts set the regimes: use the form of a regime issued below it.
+            found = try await RegimeRecord.query(on: db).join(CCHCApp.Unit.self, on: \RegimeRecord.$issuer.$id == \CCHCApp.Unit.$id)
+                .filter(CCHCApp.Unit.self, \.$path, .custom("LIKE"), jurisdiction.unitPath.subtreePattern).filter(\.$year == year).first()
+        }
+        guard let regime = found, let formID = regime.$form.id, let formRecord = try await FormRecord.find(formID, on: db) else {
+            throw CCHCError.notFound("Chưa có chế độ báo cáo và biểu mẫu năm \(year) cho \(jurisdiction.name).")
+        }
+        let form = try formRecord.definition()
+        let pattern = jurisdiction.unitPath.subtreePattern
+
+        // 1. Sums, fractions and the plain average of percentages, per indicator — one GROUP BY.
+        struct Row: Decodable {
+            let code: String
+            let reports: Int
+            let sum_number: Double?
+            let count_number: Int
+            let sum_numerator: Double?
+            let sum_denominator: Double?
+            let count_fraction: Int
+            let avg_percent: Double?
+        }
+        let rows = try await sql.raw("""
+            SELECT v.indicator_code AS code,
+                   COUNT(*) AS reports,
+                   SUM(v.number) AS sum_number,
+                   COUNT(v.number) AS count_number,
+                   SUM(v.numerator) AS sum_numerator,
+                   SUM(v.denominator) AS sum_denominator,
+                   COUNT(v.denominator) AS count_fraction,
+                   AVG(CASE WHEN v.denominator > 0 THEN v.numerator * 100.0 / v.denominator ELSE v.number END) AS avg_percent
+            FROM report_values v
+            JOIN reports r ON r.id = v.report_id
+            JOIN reporting_periods p ON p.id = r.period_id
+            JOIN regimes g ON g.id = p.regime_id
+            WHERE r.unit_path LIKE \(bind: pattern) AND r.is_current = \(bind: true) AND r.form_id = \(bind: formID)
+              AND r.state IN (\(binds: countedStates)) AND p.kind = \(bind: kind.code) AND g.year = \(bind: year)
+            GROUP BY v.indicator_code
+            """).all(decoding: Row.self)
+
+        // 2. Distributions of coded answers — one GROUP BY.
+        let choiceCodes = form.indicators.filter { $0.kind == .choice }.map(\.code)
+        struct Choice: Decodable { let code: String; let answer: Double; let units: Int }
+        let choices = choiceCodes.isEmpty ? [] : try await sql.raw("""
+            SELECT v.indicator_code AS code, v.number AS answer, COUNT(*) AS units
+            FROM report_values v
+            JOIN reports r ON r.id = v.report_id
+            JOIN reporting_periods p ON p.id = r.period_id
+            JOIN regimes g ON g.id = p.regime_id
+            WHERE r.unit_path LIKE \(bind: pattern) AND r.is_current = \(bind: true) AND r.form_id = \(bind: formID)
+              AND r.state IN (\(binds: countedStates)) AND p.kind = \(bind: kind.code) AND g.year = \(bind: year)
+              AND v.indicator_code IN (\(binds: choiceCodes)) AND v.number IS NOT NULL
+            GROUP BY v.indicator_code, v.number
+            """).all(decoding: Choice.self)
+
+        var aggregates: [String: Consolidation.Aggregate] = [:]
+        for r in rows {
+            aggregates[r.code] = .init(code: r.code, reports: r.reports, sumNumber: r.sum_number, countNumber: r.count_number,
+                                       sumNumerator: r.sum_numerator, sumDenominator: r.sum_denominator,
+                                       countFraction: r.count_fraction, averagePercent: r.avg_percent)
+        }
+        for c in choices { aggregates[c.code]?.distribution[Int(c.answer), default: 0] += c.units }
+
+        // 3. Who is in, who is missing: jurisdictions under it (and itself) — one query each.
+        struct U: Decodable { let id: Int; let name: String; let kind: String; let received: Int }
+        let jurisdictionKinds = UnitKind.allCases.filter(\.isJurisdiction).map(\.rawValue)
+        let units = try await sql.raw("""
+            SELECT u.id, u.name, u.kind,
+                   (SELECT COUNT(*) FROM reports r
+                      JOIN reporting_periods p ON p.id = r.period_id
+                      JOIN regimes g ON g.id = p.regime_id
+                     WHERE r.unit_id = u.id AND r.is_current = \(bind: true) AND r.state IN (\(binds: countedStates))
+                       AND p.kind = \(bind: kind.code) AND g.year = \(bind: year)) AS received
+            FROM units u
+            WHERE u.path LIKE \(bind: pattern) AND u.retired_on IS NULL AND u.kind IN (\(binds: jurisdictionKinds))
+            ORDER BY u.depth, u.name_folded
+            """).all(decoding: U.self)
+        let label: (String) -> String = { UnitKind(rawValue: $0)?.label ?? $0 }
+        return ConsolidatedReport(
+            jurisdiction: .init(id: try jurisdiction.requireID(), name: jurisdiction.name, kind: jurisdiction.kind.label),
+            year: year, period: kind.code, periodTitle: kind.title(year: year), formCode: form.code, formTitle: form.title,
+            included: units.filter { $0.received > 0 }.map { .init(id: $0.id, name: $0.name, kind: label($0.kind)) },
+            missing: units.filter { $0.received == 0 }.map { .init(id: $0.id, name: $0.name, kind: label($0.kind)) },
+            figures: Consolidation.figures(form, aggregates))
+    }
+
+    /// Units × indicators, for the second sheet of the workbook (plain rows, no aggregation).
+    static func matrix(jurisdiction: CCHCApp.Unit, year: Int, kind: PeriodKind, on db: any Database) async throws -> [(unit: String, values: [String: IndicatorValue])] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        struct Row: Decodable { let unit_name: String; let depth: Int; let code: String; let number: Double?; let numerator: Double?; let denominator: Double?; let text: String? }
+        let rows = try await sql.raw("""
+            SELECT u.name AS unit_name, u.depth AS depth, v.indicator_code AS code, v.number, v.numerator, v.denominator, v.text
+            FROM report_values v
+            JOIN reports r ON r.id = v.report_id
+            JOIN units u ON u.id = r.unit_id
+            JOIN reporting_periods p ON p.id = r.period_id
+            JOIN regimes g ON g.id = p.regime_id
+            WHERE r.unit_path LIKE \(bind: jurisdiction.unitPath.subtreePattern) AND r.is_current = \(bind: true)
+              AND r.state IN (\(binds: countedStates)) AND p.kind = \(bind: kind.code) AND g.year = \(bind: year)
+            ORDER BY u.depth, u.name_folded
+            """).all(decoding: Row.self)
+        var order: [String] = []
+        var byUnit: [String: [String: IndicatorValue]] = [:]
+        for r in rows {
+            if byUnit[r.unit_name] == nil { order.append(r.unit_name) }
+            byUnit[r.unit_name, default: [:]][r.code] = IndicatorValue(number: r.number, numerator: r.numerator, denominator: r.denominator, text: r.text)
+        }
+        return order.map { ($0, byUnit[$0]!) }
+    }
+}

@@ -1,0 +1,457 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+enum XLSXError: Error, LocalizedError {
+    case notAnXLSX(String)
+
+    var errorDescription: String? {
+        switch self {
+        case .notAnXLSX(let message): return message
+        }
+    }
+}
+
+/// Reads the cells of an .xlsx as text, as the user sees them in the cell: numbers in their stored form
+/// ("12", "91.3", "0.913"), strings as written. Formulas: their cached value.
+struct XLSXReader {
+    struct Sheet: Sendable {
+        var name: String
+        /// "B5" → text; cells with nothing to show are left out.
+        var cells: [String: String]
+        /// The last row holding a cell (0 for an empty sheet).
+        var maxRow: Int
+    }
+
+    static let invalidMessage = "Tệp không phải là bảng tính Excel (.xlsx) hợp lệ."
+    /// Parts larger than this (uncompressed) are refused, so a crafted file cannot exhaust memory.
+    static let maximumPartSize: UInt64 = 200 * 1024 * 1024
+
+    /// The sheets in workbook order.
+    static func read(_ data: Data) throws -> [Sheet] {
+        if data.count >= 4, data.prefix(4).elementsEqual([0xD0, 0xCF, 0x11, 0xE0]) {
+            throw XLSXError.notAnXLSX(
+                "Tệp là bảng tính Excel định dạng cũ (.xls); hãy mở bằng Excel và lưu lại dưới dạng .xlsx.")
+        }
+        guard data.count >= 4, data.prefix(2).elementsEqual([0x50, 0x4B]) else {
+            throw XLSXError.notAnXLSX(invalidMessage)
+        }
+        let parts = try extractParts(data)
+
+        // The workbook part, from the package relationships.
+        var workbookPath = "xl/workbook.xml"
+        if let rels = parts["_rels/.rels"] {
+            let relationships = try parseRelationships(rels)
+            if let main = relationships.first(where: { $0.type.hasSuffix("/officeDocument") }) {
+                workbookPath = resolve(main.target, relativeTo: "")
+            }
+        }
+        guard let workbookData = parts[workbookPath.lowercased()] else {
+            throw XLSXError.notAnXLSX(invalidMessage)
+        }
+        let workbookDirectory = directory(of: workbookPath)
+        let workbookFileName = String(workbookPath.split(separator: "/").last ?? "workbook.xml")
+        let relsPath = (workbookDirectory.isEmpty ? "" : workbookDirectory + "/") + "_rels/" + workbookFileName + ".rels"
+
+        var targets: [String: String] = [:]
+        var sharedStringsPath = (workbookDirectory.isEmpty ? "" : workbookDirectory + "/") + "sharedStrings.xml"
+        if let relsData = parts[relsPath.lowercased()] {
+            for relationship in try parseRelationships(relsData) {
+                if relationship.external { continue }
+                let path = resolve(relationship.target, relativeTo: workbookDirectory)
+                targets[relationship.id] = path
+                if relationship.type.hasSuffix("/sharedStrings") {
+                    sharedStringsPath = path
+                }
+            }
+        }
+
+        var sharedStrings: [String] = []
+        if let stringsData = parts[sharedStringsPath.lowercased()] {
+            let handler = XLSXSharedStringsHandler()
+            try parse(stringsData, with: handler)
+            sharedStrings = handler.strings
+        }
+
+        let workbookHandler = XLSXWorkbookHandler()
+        try parse(workbookData, with: workbookHandler)
+
+        var sheets: [Sheet] = []
+        for (index, entry) in workbookHandler.sheets.enumerated() {
+            var path = entry.relationshipID.flatMap { targets[$0] }
+            if path == nil {
+                // Fallback for packages without workbook relationships.
+                let guess = (workbookDirectory.isEmpty ? "" : workbookDirectory + "/") + "worksheets/sheet\(index + 1).xml"
+                if parts[guess.lowercased()] != nil { path = guess }
+            }
+            guard let sheetPath = path, let sheetData = parts[sheetPath.lowercased()] else {
+                sheets.append(Sheet(name: entry.name, cells: [:], maxRow: 0))
+                continue
+            }
+            let handler = XLSXWorksheetHandler(sharedStrings: sharedStrings)
+            try parse(sheetData, with: handler)
+            sheets.append(Sheet(name: entry.name, cells: handler.cells, maxRow: handler.maxRow))
+        }
+        return sheets
+    }
+
+    // MARK: Package
+
+    /// The XML parts of the package, keyed by lower-cased path without a leading slash.
+    static func extractParts(_ data: Data) throws -> [String: Data] {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)
+        } catch {
+            throw XLSXError.notAnXLSX(invalidMessage)
+        }
+        var parts: [String: Data] = [:]
+        for entry in archive where entry.type == .file {
+            var path = entry.path.replacingOccurrences(of: "\\", with: "/")
+            while path.hasPrefix("/") { path.removeFirst() }
+            let lower = path.lowercased()
+            guard lower.hasSuffix(".xml") || lower.hasSuffix(".rels") else { continue }
+            guard entry.uncompressedSize <= maximumPartSize else {
+                throw XLSXError.notAnXLSX("Tệp bảng tính quá lớn để đọc.")
+            }
+            var content = Data()
+            do {
+                _ = try archive.extract(entry) { chunk in
+                    content.append(chunk)
+                    if UInt64(content.count) > maximumPartSize {
+                        throw XLSXError.notAnXLSX("Tệp bảng tính quá lớn để đọc.")
+                    }
+                }
+            } catch let error as XLSXError {
+                throw error
+            } catch {
+                throw XLSXError.notAnXLSX(invalidMessage)
+            }
+            parts[lower] = content
+        }
+        if parts.isEmpty {
+            throw XLSXError.notAnXLSX(invalidMessage)
+        }
+        return parts
+    }
+
+    static func directory(of path: String) -> String {
+        var components = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        if !components.isEmpty { components.removeLast() }
+        return components.joined(separator: "/")
+    }
+
+    /// A relationship target as a package path: "worksheets/sheet1.xml" relative to "xl" → "xl/worksheets/sheet1.xml";
+    /// "/xl/worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml"; "../x.xml" climbs.
+    static func resolve(_ target: String, relativeTo base: String) -> String {
+        var text = target.replacingOccurrences(of: "\\", with: "/")
+        text = text.removingPercentEncoding ?? text
+        var components: [String]
+        if text.hasPrefix("/") {
+            components = []
+        } else {
+            components = base.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        }
+        for component in text.split(separator: "/", omittingEmptySubsequences: true) {
+            if component == ".." {
+                if !components.isEmpty { components.removeLast() }
+            } else if component != "." {
+                components.append(String(component))
+            }
+        }
+        return components.joined(separator: "/")
+    }
+
+    // MARK: XML
+
+    static func parse(_ data: Data, with handler: any XMLParserDelegate) throws {
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = false
+        parser.shouldReportNamespacePrefixes = false
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = handler
+        guard parser.parse() else {
+            throw XLSXError.notAnXLSX(invalidMessage)
+        }
+    }
+
+    struct Relationship {
+        var id: String
+        var type: String
+        var target: String
+        var external: Bool
+    }
+
+    static func parseRelationships(_ data: Data) throws -> [Relationship] {
+        let handler = XLSXRelationshipsHandler()
+        try parse(data, with: handler)
+        return handler.relationships
+    }
+
+    /// The local part of a qualified XML name ("x:c" → "c").
+    static func localName(_ name: String) -> String {
+        if let colon = name.lastIndex(of: ":") {
+            return String(name[name.index(after: colon)...])
+        }
+        return name
+    }
+
+    /// "B5" → (row 5, column 2).
+    static func parseReference(_ reference: String) -> (row: Int, column: Int)? {
+        var column = 0
+        var row = 0
+        var seenDigit = false
+        for scalar in reference.unicodeScalars {
+            let value = scalar.value
+            if value == 0x24 { continue } // "$"
+            if !seenDigit, (65...90).contains(value) {
+                column = column * 26 + Int(value - 64)
+            } else if !seenDigit, (97...122).contains(value) {
+                column = column * 26 + Int(value - 96)
+            } else if (48...57).contains(value) {
+                seenDigit = true
+                row = row * 10 + Int(value - 48)
+                if row > 10_000_000 { return nil }
+            } else {
+                return nil
+            }
+            if column > 100_000 { return nil }
+        }
+        guard column > 0, row > 0 else { return nil }
+        return (row, column)
+    }
+
+    /// A stored number as the user sees it: "12" (not "12.0"), "91.3" (not "91.299999999999997").
+    static func displayNumber(_ raw: String) -> String {
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let value = Double(trimmed), value.isFinite else { return trimmed }
+        if value == value.rounded(), abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        return String(format: "%.15g", value)
+    }
+}
+
+// MARK: - SAX handlers
+
+// Each delegate declares its own conformance (a subclass's methods would not be seen as witnesses).
+// Namespace prefixes are ignored: "x:c" is "c".
+
+fileprivate final class XLSXRelationshipsHandler: NSObject, XMLParserDelegate {
+    var relationships: [XLSXReader.Relationship] = []
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
+        guard XLSXReader.localName(elementName) == "Relationship" else { return }
+        relationships.append(XLSXReader.Relationship(
+            id: attributeDict["Id"] ?? "",
+            type: attributeDict["Type"] ?? "",
+            target: attributeDict["Target"] ?? "",
+            external: (attributeDict["TargetMode"] ?? "").lowercased() == "external"
+        ))
+    }
+}
+
+fileprivate final class XLSXWorkbookHandler: NSObject, XMLParserDelegate {
+    struct Entry {
+        var name: String
+        var relationshipID: String?
+    }
+    var sheets: [Entry] = []
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
+        guard XLSXReader.localName(elementName) == "sheet" else { return }
+        var relationshipID: String?
+        for (key, value) in attributeDict where key.contains(":") && XLSXReader.localName(key) == "id" {
+            relationshipID = value
+        }
+        sheets.append(Entry(name: attributeDict["name"] ?? "Sheet\(sheets.count + 1)", relationshipID: relationshipID))
+    }
+}
+
+fileprivate final class XLSXSharedStringsHandler: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    private var current = ""
+    private var inItem = false
+    private var phoneticDepth = 0
+    private var capturing = false
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
+        switch XLSXReader.localName(elementName) {
+        case "si":
+            inItem = true
+            current = ""
+        case "rPh":
+            phoneticDepth += 1
+        case "t":
+            capturing = inItem && phoneticDepth == 0
+        default:
+            break
+        }
+    }
+
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?
+    ) {
+        switch XLSXReader.localName(elementName) {
+        case "si":
+            strings.append(current)
+            inItem = false
+            capturing = false
+        case "rPh":
+            phoneticDepth = max(0, phoneticDepth - 1)
+        case "t":
+            capturing = false
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if capturing { current += string }
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        if capturing { current += String(decoding: CDATABlock, as: UTF8.self) }
+    }
+}
+
+fileprivate final class XLSXWorksheetHandler: NSObject, XMLParserDelegate {
+    let sharedStrings: [String]
+    var cells: [String: String] = [:]
+    var maxRow = 0
+
+    private var row = 0
+    private var nextColumn = 1
+    private var inCell = false
+    private var cellRow = 0
+    private var cellColumn = 0
+    private var cellType = ""
+    private var value = ""
+    private var inlineText = ""
+    private var capturingValue = false
+    private var capturingInline = false
+    private var inInlineString = false
+    private var phoneticDepth = 0
+
+    init(sharedStrings: [String]) {
+        self.sharedStrings = sharedStrings
+        super.init()
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
+        switch XLSXReader.localName(elementName) {
+        case "row":
+            if let text = attributeDict["r"], let number = Int(text), number > 0 {
+                row = number
+            } else {
+                row += 1
+            }
+            nextColumn = 1
+        case "c":
+            inCell = true
+            if let reference = attributeDict["r"], let parsed = XLSXReader.parseReference(reference) {
+                cellRow = parsed.row
+                cellColumn = parsed.column
+            } else {
+                cellRow = max(row, 1)
+                cellColumn = nextColumn
+            }
+            nextColumn = cellColumn + 1
+            cellType = attributeDict["t"] ?? "n"
+            value = ""
+            inlineText = ""
+        case "v":
+            capturingValue = inCell
+        case "is":
+            inInlineString = inCell
+        case "rPh":
+            phoneticDepth += 1
+        case "t":
+            capturingInline = inInlineString && phoneticDepth == 0
+        default:
+            break
+        }
+    }
+
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?
+    ) {
+        switch XLSXReader.localName(elementName) {
+        case "v":
+            capturingValue = false
+        case "t":
+            capturingInline = false
+        case "rPh":
+            phoneticDepth = max(0, phoneticDepth - 1)
+        case "is":
+            inInlineString = false
+        case "c":
+            finishCell()
+            inCell = false
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if capturingValue {
+            value += string
+        } else if capturingInline {
+            inlineText += string
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        let string = String(decoding: CDATABlock, as: UTF8.self)
+        if capturingValue {
+            value += string
+        } else if capturingInline {
+            inlineText += string
+        }
+    }
+
+    private func finishCell() {
+        let text: String
+        switch cellType {
+        case "s":
+            if let index = Int(value.trimmingCharacters(in: .whitespacesAndNewlines)),
+               index >= 0, index < sharedStrings.count {
+                text = sharedStrings[index]
+            } else {
+                text = ""
+            }
+        case "inlineStr":
+            text = inlineText.isEmpty ? value : inlineText
+        case "b":
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty {
+                text = ""
+            } else {
+                text = (trimmed == "1" || trimmed.lowercased() == "true") ? "TRUE" : "FALSE"
+            }
+        case "str", "e", "d":
+            text = value
+        default:
+            text = value.isEmpty ? "" : XLSXReader.displayNumber(value)
+        }
+        guard !text.isEmpty, cellRow > 0, cellColumn > 0 else { return }
+        cells[XLSXWriting.cellReference(row: cellRow, column: cellColumn)] = text
+        maxRow = max(maxRow, cellRow)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Fluent
+import Testing
+import VaporTesting
+@testable import CCHCApp
+@testable import CCHCDomain
+
+@Suite("Tổng hợp số liệu theo cây đơn vị")
+struct ConsolidationTests {
+    static let form = FormDefinition(code: "TH-2030", title: "Biểu thử tổng hợp", year: 2030, indicators: [
+        Indicator(code: "1", name: "Nhóm", kind: .group),
+        Indicator(code: "1.1", parent: "1", name: "Số nhiệm vụ", unit: "Nhiệm vụ", kind: .count),
+        Indicator(code: "1.2", parent: "1", name: "Tỷ lệ hồ sơ đúng hạn", unit: "%", kind: .percent, fraction: true,
+                  numeratorLabel: "Số hồ sơ đúng hạn", denominatorLabel: "Tổng số hồ sơ"),
+        Indicator(code: "1.3", parent: "1", name: "Hình thức", kind: .choice, choices: [.init(value: 1, label: "Phát phiếu"), .init(value: 2, label: "Kết hợp")]),
+        Indicator(code: "1.4", parent: "1", name: "Biên chế có mặt", unit: "Người", kind: .count, measure: .snapshot),
+        Indicator(code: "1.5", parent: "1", name: "Tỷ lệ trực tuyến", unit: "%", kind: .percent, fraction: true,
+                  numeratorLabel: "Hồ sơ trực tuyến", denominatorLabel: "Tổng số hồ sơ"),
+    ])
+
+    /// Province → district → communes A, B, C; A and B submitted/accepted, C only a draft.
+    @Test func smallTreeAgainstHandComputedFigures() async throws {
+        try await withTestApp(demo: false) { app in
+            let db = app.db
+            func unit(_ code: String, _ name: String, _ kind: UnitKind, _ parent: CCHCApp.Unit?) async throws -> CCHCApp.Unit {
+                let u = CCHCApp.Unit(code: code, name: name, kind: kind, parentID: parent?.id)
+                try await u.create(on: db)
+                try await OrganisationService.place(u, under: parent, on: db)
+                return u
+            }
+            let p = try await unit("P", "Tỉnh Thử", .province, nil)
+            let d = try await unit("P-D", "Huyện Thử", .district, p)
+            let a = try await unit("P-D-A", "Xã A", .commune, d)
+            let b = try await unit("P-D-B", "Xã B", .commune, d)
+            let c = try await unit("P-D-C", "Xã C", .commune, d)
+            let (formRecord, _) = try await FormService.importForm(try JSONEncoder().encode(Self.form), on: db, actor: nil, now: Date())
+            let regime = RegimeRecord()
+            regime.$issuer.id = d.id!
+            regime.year = 2030
+            regime.$form.id = formRecord.id!
+            try await regime.create(on: db)
+            let q1 = PeriodRecord()
+            q1.$regime.id = regime.id!
+            q1.kind = "Q1"; q1.fromDay = "2029-12-15"; q1.toDay = "2030-03-14"; q1.deadline = "2030-03-18"
+            try await q1.create(on: db)
+
+            func report(_ u: CCHCApp.Unit, _ state: ReportState, _ values: [String: IndicatorValue]) async throws {
+                let r = try Report(unit: u, periodID: q1.id!, formID: formRecord.id!)
+                r.state = state
+                try await r.create(on: db)
+                for (code, v) in values { try await ReportValue(reportID: r.id!, code: code, value: v).create(on: db) }
+            }
+            try await report(a, .accepted, ["1.1": .init(number: 10), "1.2": .init(numerator: 9, denominator: 10), "1.3": .init(number: 1),
+                                            "1.4": .init(number: 5), "1.5": .init(numerator: 30, denominator: 40)])
+            try await report(b, .submitted, ["1.1": .init(number: 5), "1.2": .init(numerator: 50, denominator: 100), "1.3": .init(number: 2),
+                                             "1.4": .init(number: 7), "1.5": .init(number: 20)])
+            // A draft is not received: it must not count.
+            try await report(c, .draft, ["1.1": .init(number: 1000), "1.2": .init(numerator: 1, denominator: 1000)])
+
+            let result = try await ConsolidationService.consolidate(jurisdiction: d, year: 2030, kind: .q1, on: db)
+            let f = Dictionary(result.figures.map { ($0.code, $0) }, uniquingKeysWith: { x, _ in x })
+            // sums
+            #expect(f["1.1"]?.value == 15)
+            #expect(f["1.1"]?.reports == 2)
+            // recomputed percentage: 59/110 = 53,6 %, not the average of 90 % and 50 % (70 %)
+            #expect(f["1.2"]?.numerator == 59 && f["1.2"]?.denominator == 110)
+            #expect(abs((f["1.2"]?.value ?? 0) - 53.636363) < 0.001)
+            #expect(f["1.2"]?.display == "53,6 % (59/110 hồ sơ)")
+            #expect(f["1.2"]?.simpleAverage == nil)
+            // a unit that gave only a percentage: weighted and simple side by side, and said so
+            #expect(f["1.5"]?.numerator == 30 && f["1.5"]?.denominator == 40)
+            #expect(abs((f["1.5"]?.simpleAverage ?? 0) - 47.5) < 0.001)
+            #expect(f["1.5"]?.display == "75 % (30/40 hồ sơ) · bình quân giản đơn 47,5 %")
+            #expect(f["1.5"]?.note?.contains("1 đơn vị chỉ báo cáo tỷ lệ %") == true)
+            // distribution
+            #expect(f["1.3"]?.distribution == ["1": 1, "2": 1])
+            #expect(f["1.3"]?.display == "Phát phiếu: 1 · Kết hợp: 1")
+            // snapshot adds across units
+            #expect(f["1.4"]?.value == 12)
+            // missing: C (only a draft) and the district's own report
+            #expect(Set(result.missing.map(\.name)) == ["Huyện Thử", "Xã C"])
+            #expect(Set(result.included.map(\.name)) == ["Xã A", "Xã B"])
+
+            // The province over districts over communes sees the same figures.
+            let province = try await ConsolidationService.consolidate(jurisdiction: p, year: 2030, kind: .q1, on: db)
+            #expect(province.figures.first { $0.code == "1.1" }?.value == 15)
+            #expect(Set(province.missing.map(\.name)) == ["Tỉnh Thử", "Huyện Thử", "Xã C"])
+
+            // Units × indicators for the workbook's second sheet.
+            let matrix = try await ConsolidationService.matrix(jurisdiction: d, year: 2030, kind: .q1, on: db)
+            #expect(matrix.map(\.unit) == ["Xã A", "Xã B"])
+            #expect(matrix[1].values["1.5"]?.number == 20)
+        }
+    }
+
+    @Test func demoThachHaQ1() async throws {
+        try await withTestApp { app in
+            let thachHa = try await app.unit(code: "HT-THA")
+            let api = try await TestClient.api(app, "thachha.noivu")
+            let res = try await api.get("/api/v1/units/\(thachHa.id!)/consolidation/2021/Q1")
+            #expect(res.status == .ok)
+            let report = try res.json(ConsolidatedReport.self)
+            #expect(report.missing.contains { $0.name == "Xã Thạch Đài" })
+            #expect(report.included.count >= 10)
+            let rate = try #require(report.figures.first { $0.code == "3.4.2" })
+            // The recomputed rate differs visibly from the plain average of the communes' rates.
+            let matrix = try await ConsolidationService.matrix(jurisdiction: thachHa, year: 2021, kind: .q1, on: app.db)
+            let rates = matrix.compactMap { $0.values["3.4.2"] }.compactMap(\.numeric)
+            let average = rates.reduce(0, +) / Double(rates.count)
+            #expect(abs((rate.value ?? 0) - average) > 2, "tính lại \(rate.value ?? 0) so với bình quân \(average)")
+            let page = try await TestClient.session(app, "thachha.noivu").get("/units/\(thachHa.id!)/consolidation/2021/Q1")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Chưa có báo cáo"))
+            #expect(page.text.contains("Xã Thạch Đài"))
+            // A commune cannot see the district's consolidation.
+            #expect(try await TestClient.api(app, "thachdai.cv").get("/api/v1/units/\(thachHa.id!)/consolidation/2021/Q1").status == .notFound)
+        }
+    }
+}
