@@ -34,11 +34,12 @@ enum ReportView {
         var rows: [HTML] = []
         for ind in ctx.form.indicators {
             let depth = ctx.form.depth(of: ind.code)
-            let office = ctx.form.office(of: ind.code)
+            // The answering office is shown where it is set (sections), not repeated on every row.
+            let office = ind.office ?? (ind.parent == nil ? ctx.form.office(of: ind.code) : nil)
             let prev = ValueDisplay.text(ind, ctx.previousValues[ind.code])
             let editable = ctx.canEdit(ind.code)
             let cls = failedCodes.contains(ind.code) ? "row-error" : warnedCodes.contains(ind.code) ? "row-warn" : ""
-            let nameCell: HTML = "<td class=\"indent-\(min(depth, 4))\">\(ind.partOf == true ? "<em>Trong đó:</em> " as HTML : .empty)\(ind.name)\(ind.note.map { " <span class=\"muted\" title=\"\($0)\">ⓘ</span>" as HTML } ?? .empty)</td>"
+            let nameCell: HTML = "<td class=\"indent-\(min(depth, 4))\">\(ind.partOf == true ? "<em>Trong đó:</em> " as HTML : .empty)\(ind.name)\(ind.note.map { " <small class=\"muted\" title=\"\($0)\">[ghi chú]</small>" as HTML } ?? .empty)</td>"
             if ind.kind == .group {
                 rows.append("<tr class=\"group depth-\(depth)\" id=\"i-\(ind.code)\"><th>\(ind.code)</th>\(nameCell)<td></td><td></td><td></td><td class=\"muted\">\(office ?? "")</td></tr>")
                 continue
