@@ -45,6 +45,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: RegimePages())
     try signedIn.register(collection: FormPages())
     try signedIn.register(collection: ConsolidationPages())
+    try signedIn.register(collection: ExportPages())
 
     let api = app.grouped("api", "v1")
     api.get("openapi.json") { _ in OpenAPIDocument.response() }.access(.public)
@@ -56,4 +57,5 @@ func routes(_ app: Application) throws {
     try apiSignedIn.register(collection: AuditAPI())
     try apiSignedIn.register(collection: ReportingAPI())
     try apiSignedIn.register(collection: ConsolidationAPI())
+    try apiSignedIn.register(collection: ExportAPI())
 }

@@ -139,6 +139,27 @@ enum OpenAPIDocument {
                 "get": ["summary": "Số liệu tổng hợp của đơn vị và mọi đơn vị trực thuộc cho kỳ, kèm cơ sở tính của từng số liệu",
                         "responses": ok(ref("Consolidated"))],
             ],
+            "/api/v1/units/{unitID}/reports/{periodID}/xlsx": [
+                "parameters": [idParam("unitID", "Đơn vị báo cáo"), idParam("periodID", "Kỳ báo cáo")],
+                "get": ["summary": "Tải biểu báo cáo (.xlsx) để điền ngoại tuyến", "responses": ["200": ["description": "Tệp .xlsx", "content": [Exports.xlsxType: ["schema": ["type": "string", "format": "binary"]]]]]],
+                "put": ["summary": "Tải lên biểu đã điền: nhận toàn bộ hoặc từ chối với danh sách mọi lỗi (không lưu gì)",
+                        "requestBody": ["required": true, "content": [Exports.xlsxType: ["schema": ["type": "string", "format": "binary"]]]],
+                        "responses": ok(object(["changed": boolean, "warnings": array(ref("RuleWarning"))]))],
+            ],
+            "/api/v1/units/{unitID}/reports/{periodID}/docx": [
+                "parameters": [idParam("unitID", "Đơn vị báo cáo"), idParam("periodID", "Kỳ báo cáo")],
+                "get": ["summary": "Báo cáo dạng Word (.docx) theo thể thức Nghị định 30/2020", "responses": ["200": ["description": "Tệp .docx", "content": [Exports.docxType: ["schema": ["type": "string", "format": "binary"]]]]]],
+            ],
+            "/api/v1/units/{unitID}/consolidation/{year}/{kind}/xlsx": [
+                "parameters": [idParam("unitID", "Đơn vị hành chính"), ["name": "year", "in": "path", "required": true, "schema": integer],
+                               ["name": "kind", "in": "path", "required": true, "schema": string]],
+                "get": ["summary": "Số liệu tổng hợp (.xlsx): trang tổng hợp và trang đơn vị × chỉ tiêu", "responses": ["200": ["description": "Tệp .xlsx", "content": [Exports.xlsxType: ["schema": ["type": "string", "format": "binary"]]]]]],
+            ],
+            "/api/v1/units/{unitID}/consolidation/{year}/{kind}/docx": [
+                "parameters": [idParam("unitID", "Đơn vị hành chính"), ["name": "year", "in": "path", "required": true, "schema": integer],
+                               ["name": "kind", "in": "path", "required": true, "schema": string]],
+                "get": ["summary": "Báo cáo tổng hợp dạng Word (.docx), phụ lục số liệu tổng hợp", "responses": ["200": ["description": "Tệp .docx", "content": [Exports.docxType: ["schema": ["type": "string", "format": "binary"]]]]]],
+            ],
             "/api/v1/openapi.json": [
                 "get": ["summary": "Tài liệu OpenAPI này", "security": [[String: Any]](), "responses": ["200": ["description": "Tài liệu OpenAPI 3"]]],
             ],

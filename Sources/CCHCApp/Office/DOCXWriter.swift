@@ -238,7 +238,7 @@ enum WordML {
     }
 
     /// Paragraph layout; every paragraph states its own so nothing depends on the style.
-    struct Layout {
+    struct ParagraphLayout {
         var align = "both"
         var left = 0
         var right = 0
@@ -250,12 +250,12 @@ enum WordML {
         /// A rule under the paragraph (between its indents).
         var rule = false
 
-        static let body = Layout(align: "both", firstLine: WordML.firstLineIndent, after: WordML.spacingAfter, line: WordML.bodyLine)
-        static let centred = Layout(align: "center")
-        static let leftAligned = Layout(align: "left")
+        static let body = ParagraphLayout(align: "both", firstLine: WordML.firstLineIndent, after: WordML.spacingAfter, line: WordML.bodyLine)
+        static let centred = ParagraphLayout(align: "center")
+        static let leftAligned = ParagraphLayout(align: "left")
     }
 
-    static func pPr(_ layout: Layout, markSize: Int, bold: Bool = false, italic: Bool = false, sectionProperties: String = "") -> String {
+    static func pPr(_ layout: ParagraphLayout, markSize: Int, bold: Bool = false, italic: Bool = false, sectionProperties: String = "") -> String {
         var xml = "<w:pPr>"
         if layout.keepNext { xml += "<w:keepNext/>" }
         if layout.rule {
@@ -270,7 +270,7 @@ enum WordML {
         return xml
     }
 
-    static func paragraph(_ text: String, _ layout: Layout, size: Int, bold: Bool = false, italic: Bool = false) -> String {
+    static func paragraph(_ text: String, _ layout: ParagraphLayout, size: Int, bold: Bool = false, italic: Bool = false) -> String {
         var xml = "<w:p>" + pPr(layout, markSize: size, bold: bold, italic: italic)
         if !text.isEmpty {
             xml += run(text, size: size, bold: bold, italic: italic)
@@ -283,7 +283,7 @@ enum WordML {
     static func rule(width: Int, available: Int, after: Int = 0) -> String {
         let ruleWidth = max(200, min(width, available))
         let indent = max(0, (available - ruleWidth) / 2)
-        var layout = Layout.centred
+        var layout = ParagraphLayout.centred
         layout.left = indent
         layout.right = indent
         layout.after = after
@@ -369,13 +369,18 @@ enum WordML {
         return hasDigit
     }
 
+    /// Numbers and short codes ("I", "1.1", "a", "x") are centred in data tables; text is left-aligned.
+    static func centredInTable(_ text: String) -> Bool {
+        looksNumeric(text) || (text.count <= 4 && !text.contains(where: { $0.isWhitespace }))
+    }
+
     /// A bordered data table: header row bold, centred and repeated on each page; numbers centred.
     static func dataTable(header: [String], rows: [[String]], boldRows: Set<Int>, widths relative: [Double]?,
                           total: Int, size: Int) -> String {
         let columns = max(header.count, rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return "" }
         let widths = columnWidths(relative, columns: columns, total: total, sample: [header] + rows)
-        var cellLayout = Layout.leftAligned
+        var cellLayout = ParagraphLayout.leftAligned
         cellLayout.before = 40
         cellLayout.after = 40
         var xml = tableStart(widths: widths, bordered: true, cellMargin: 85)
@@ -396,7 +401,7 @@ enum WordML {
             for index in 0..<columns {
                 let text = index < row.count ? row[index] : ""
                 var layout = cellLayout
-                layout.align = looksNumeric(text) ? "center" : "left"
+                layout.align = centredInTable(text) ? "center" : "left"
                 xml += cell(width: widths[index], verticalAlign: "center",
                             paragraphs: paragraph(text, layout, size: size, bold: bold))
             }
@@ -443,7 +448,7 @@ enum WordML {
         let mainSection = sectionProperties(defaultHeader: "rId4", firstHeader: "rId5", landscape: false, restartNumbering: false)
         if let appendix = document.appendix {
             // The paragraph closing the main (portrait) section.
-            var closing = Layout.leftAligned
+            var closing = ParagraphLayout.leftAligned
             closing.line = 240
             body += "<w:p>" + pPr(closing, markSize: 2, sectionProperties: mainSection) + "</w:p>"
             body += appendixBlock(appendix)
@@ -465,7 +470,7 @@ enum WordML {
     static func headerBlock(_ document: OfficialDocument) -> String {
         let leftWidth = textWidth * 2 / 5
         let rightWidth = textWidth - leftWidth
-        let centred = Layout.centred
+        let centred = ParagraphLayout.centred
 
         var left = ""
         let parent = document.parentBody.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
@@ -482,7 +487,7 @@ enum WordML {
         right += paragraph("Độc lập - Tự do - Hạnh phúc", centred, size: 28, bold: true)
         right += rule(width: 3440, available: rightWidth)
 
-        var numberLayout = Layout.centred
+        var numberLayout = ParagraphLayout.centred
         numberLayout.before = 120
         let numberCell = paragraph(document.number, numberLayout, size: 26)
         let dateCell = paragraph(document.placeAndDate, numberLayout, size: 28, italic: true)
@@ -503,14 +508,14 @@ enum WordML {
     /// Type name and summary, centred bold, a short rule under the summary.
     static func titleBlock(_ document: OfficialDocument) -> String {
         var xml = ""
-        var typeLayout = Layout.centred
+        var typeLayout = ParagraphLayout.centred
         typeLayout.before = 360
         typeLayout.keepNext = true
         let typeName = document.typeName.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         if !typeName.isEmpty {
             xml += paragraph(typeName, typeLayout, size: 28, bold: true)
         }
-        var summaryLayout = Layout.centred
+        var summaryLayout = ParagraphLayout.centred
         summaryLayout.keepNext = true
         if typeName.isEmpty { summaryLayout.before = 360 }
         let summary = document.summary.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -525,7 +530,7 @@ enum WordML {
     static func blockXML(_ block: OfficialDocument.Block) -> String {
         switch block {
         case .heading(let text):
-            var layout = Layout.body
+            var layout = ParagraphLayout.body
             layout.keepNext = true
             var xml = ""
             for line in lines(text) {
@@ -535,13 +540,13 @@ enum WordML {
         case .paragraph(let text):
             var xml = ""
             for line in lines(text) {
-                xml += paragraph(line, Layout.body, size: bodySize)
+                xml += paragraph(line, ParagraphLayout.body, size: bodySize)
             }
             return xml
         case .table(let title, let header, let rows, let widths):
             var xml = ""
             if let title, !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                var layout = Layout.centred
+                var layout = ParagraphLayout.centred
                 layout.before = 120
                 layout.after = 120
                 layout.keepNext = true
@@ -549,7 +554,7 @@ enum WordML {
             }
             xml += dataTable(header: header, rows: rows, boldRows: [], widths: widths, total: textWidth, size: 26)
             // Separates the table from what follows (two tables in a row would merge).
-            var after = Layout.leftAligned
+            var after = ParagraphLayout.leftAligned
             after.after = 120
             xml += paragraph("", after, size: 16)
             return xml
@@ -571,30 +576,30 @@ enum WordML {
         let rightWidth = textWidth - leftWidth
 
         var left = ""
-        var heading = Layout.leftAligned
+        var heading = ParagraphLayout.leftAligned
         heading.before = 240
         left += paragraph("Nơi nhận:", heading, size: 24, bold: true, italic: true)
         for recipient in document.recipients {
-            left += paragraph(recipient, Layout.leftAligned, size: 22)
+            left += paragraph(recipient, ParagraphLayout.leftAligned, size: 22)
         }
 
         var right = ""
         var first = true
         for line in document.signerAuthority {
-            var layout = Layout.centred
+            var layout = ParagraphLayout.centred
             if first { layout.before = 240 }
             first = false
             right += paragraph(line.uppercased(), layout, size: 28, bold: true)
         }
         if first {
-            var layout = Layout.centred
+            var layout = ParagraphLayout.centred
             layout.before = 240
             right += paragraph("", layout, size: 28)
         }
         for _ in 0..<4 {
-            right += paragraph("", Layout.centred, size: 28)
+            right += paragraph("", ParagraphLayout.centred, size: 28)
         }
-        right += paragraph(document.signerName, Layout.centred, size: 28, bold: true)
+        right += paragraph(document.signerName, ParagraphLayout.centred, size: 28, bold: true)
 
         var xml = tableStart(widths: [leftWidth, rightWidth], bordered: false, cellMargin: 0)
         xml += rowStart(header: false, cantSplit: true)
@@ -609,18 +614,18 @@ enum WordML {
     static func appendixBlock(_ appendix: OfficialDocument.Appendix) -> String {
         let total = appendix.landscape ? landscapeTextWidth : textWidth
         var xml = ""
-        var labelLayout = Layout.centred
+        var labelLayout = ParagraphLayout.centred
         labelLayout.keepNext = true
         xml += paragraph(appendix.label, labelLayout, size: 28, bold: true)
         xml += paragraph(appendix.title.uppercased(), labelLayout, size: 28, bold: true)
-        var subtitleLayout = Layout.centred
+        var subtitleLayout = ParagraphLayout.centred
         subtitleLayout.after = 240
         subtitleLayout.keepNext = true
         xml += paragraph(appendix.subtitle, subtitleLayout, size: 28, italic: true)
         xml += dataTable(header: appendix.header, rows: appendix.rows, boldRows: appendix.boldRows,
                          widths: appendix.widths, total: total, size: 24)
         // A document part may not end with a table.
-        xml += paragraph("", Layout.leftAligned, size: 4)
+        xml += paragraph("", ParagraphLayout.leftAligned, size: 4)
         return xml
     }
 }

@@ -269,7 +269,7 @@ fileprivate final class XLSXWorkbookHandler: NSObject, XMLParserDelegate {
     ) {
         guard XLSXReader.localName(elementName) == "sheet" else { return }
         var relationshipID: String?
-        for (key, value) in attributeDict where key.contains(":") && XLSXReader.localName(key) == "id" {
+        for (key, value) in attributeDict where XLSXReader.localName(key) == "id" {
             relationshipID = value
         }
         sheets.append(Entry(name: attributeDict["name"] ?? "Sheet\(sheets.count + 1)", relationshipID: relationshipID))

@@ -49,7 +49,7 @@ struct ReportPages: RouteCollection {
         let actor = try req.actor
         let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
         let ctx = try await ReportService(db: req.db, actor: actor, now: req.now).context(unit: unit, periodID: try req.idParameter("periodID"))
-        let flash = (try? req.query.get(String.self, at: "saved")) == "1" ? "Đã lưu báo cáo." : (try? req.query.get(String.self, at: "done")).flatMap { ReportAction(rawValue: $0)?.label }.map { "Đã thực hiện: \($0)." }
+        let flash = (try? req.query.get(String.self, at: "unchanged")) == "1" ? "Tệp Excel giống hệt số liệu đã lưu: không có gì thay đổi." : (try? req.query.get(String.self, at: "saved")) == "1" ? "Đã lưu báo cáo." : (try? req.query.get(String.self, at: "done")).flatMap { ReportAction(rawValue: $0)?.label }.map { "Đã thực hiện: \($0)." }
         return try await ReportView.render(req, ctx, typed: nil, failure: nil, warnings: ctx.warnings(), flash: flash)
     }
 

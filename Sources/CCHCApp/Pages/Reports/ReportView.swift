@@ -199,6 +199,13 @@ enum ReportView {
         \(Layout.errorSummary(failure))
         \(warningsHTML)
         <div class="actions">\(actions)</div>
+        <p><a class="button secondary" href="\(SiteURL.report(unitID, periodID))/export.docx">Tải báo cáo Word (.docx)</a>
+        <a class="button secondary" href="\(SiteURL.report(unitID, periodID))/export.xlsx">Tải biểu Excel (.xlsx) để điền</a></p>
+        \(ctx.canEdit && ctx.officeSections == nil ? """
+        <form method="post" action="\(SiteURL.report(unitID, periodID))/import.xlsx" enctype="multipart/form-data" class="search">
+        <label>Tải lên biểu Excel đã điền <input type="file" name="file" accept=".xlsx"></label> <button type="submit" class="secondary">Nhận số liệu từ Excel</button>
+        <span class="muted">Tệp được kiểm tra từng ô: nhận toàn bộ, hoặc từ chối và liệt kê mọi lỗi.</span></form>
+        """ as HTML : .empty)
         \(form)
         \(versions)
         \(historyHTML)
