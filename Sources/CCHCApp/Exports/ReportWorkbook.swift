@@ -143,11 +143,12 @@ enum ReportWorkbook {
         var rowOf: [String: Int] = [:]
         if sheet.maxRow >= firstDataRow {
             for row in firstDataRow...sheet.maxRow {
-                func cell(_ col: String) -> String? {
+                func raw(_ col: String) -> String? {
                     guard let t = sheet.cells["\(col)\(row)"]?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
-                    return machineNumber(t)
+                    return t
                 }
-                guard let c = cell("A") else {
+                func cell(_ col: String) -> String? { raw(col).map(machineNumber) }
+                guard let c = raw("A") else {
                     if cell("D") != nil || cell("E") != nil || cell("F") != nil {
                         errors.append(FieldError(field: "file", message: "Hàng \(row): có số liệu nhưng thiếu mã chỉ tiêu ở cột A."))
                     }
