@@ -86,6 +86,11 @@ struct ConsolidationTests {
             #expect(province.figures.first { $0.code == "1.1" }?.value == 15)
             #expect(Set(province.missing.map(\.name)) == ["Tỉnh Thử", "Huyện Thử", "Xã C"])
 
+            // The switch: accepted reports only.
+            let accepted = try await ConsolidationService.consolidate(jurisdiction: d, year: 2030, kind: .q1, acceptedOnly: true, on: db)
+            #expect(accepted.figures.first { $0.code == "1.1" }?.value == 10)
+            #expect(Set(accepted.missing.map(\.name)) == ["Huyện Thử", "Xã B", "Xã C"])
+
             // Units × indicators for the workbook's second sheet.
             let matrix = try await ConsolidationService.matrix(jurisdiction: d, year: 2030, kind: .q1, on: db)
             #expect(matrix.map(\.unit) == ["Xã A", "Xã B"])
@@ -112,6 +117,11 @@ struct ConsolidationTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("Chưa có báo cáo"))
             #expect(page.text.contains("Xã Thạch Đài"))
+            // Any cell drills down to the units' own values; H1 compares with Q1.
+            let drill = try await TestClient.session(app, "thachha.noivu").get("/units/\(thachHa.id!)/consolidation/2021/H1?code=1.1.1")
+            #expect(drill.text.contains("số liệu của từng đơn vị"))
+            #expect(drill.text.contains("Kỳ trước (Quý I)"))
+            #expect(drill.text.contains("Cùng kỳ năm 2020"))
             // A commune cannot see the district's consolidation.
             #expect(try await TestClient.api(app, "thachdai.cv").get("/api/v1/units/\(thachHa.id!)/consolidation/2021/Q1").status == .notFound)
         }

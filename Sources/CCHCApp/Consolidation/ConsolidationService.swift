@@ -19,13 +19,20 @@ struct ConsolidatedReport: Content {
     /// Jurisdictions under it (and itself) with no report received for the period.
     var missing: [Unit]
     var figures: [Consolidation.Figure]
+    /// Only accepted reports were counted (otherwise everything submitted).
+    var acceptedOnly: Bool = false
+    /// The same figures for the previous period of the year and the same period a year earlier.
+    var previousPeriod: String?
+    var previous: [String: Double]?
+    var lastYear: [String: Double]?
 }
 
 enum ConsolidationService {
     /// States whose figures count: the report has reached the standing agency.
     static let countedStates = [ReportState.submitted.rawValue, ReportState.accepted.rawValue]
 
-    static func consolidate(jurisdiction: CCHCApp.Unit, year: Int, kind: PeriodKind, on db: any Database) async throws -> ConsolidatedReport {
+    static func consolidate(jurisdiction: CCHCApp.Unit, year: Int, kind: PeriodKind, acceptedOnly: Bool = false, on db: any Database) async throws -> ConsolidatedReport {
+        let countedStates = acceptedOnly ? [ReportState.accepted.rawValue] : Self.countedStates
         guard let sql = db as? any SQLDatabase else { throw CCHCError(.internalServerError, "Cơ sở dữ liệu không hỗ trợ SQL.") }
         var found = try await RegimeRecord.query(on: db).filter(\.$issuer.$id == (try jurisdiction.requireID())).filter(\.$year == year).first()
         if found == nil { found = try await RegimeService.applicable(for: jurisdiction, year: year, on: db) }
@@ -112,11 +119,40 @@ enum ConsolidationService {
             year: year, period: kind.code, periodTitle: kind.title(year: year), formCode: form.code, formTitle: form.title,
             included: units.filter { $0.received > 0 }.map { .init(id: $0.id, name: $0.name, kind: label($0.kind)) },
             missing: units.filter { $0.received == 0 }.map { .init(id: $0.id, name: $0.name, kind: label($0.kind)) },
-            figures: Consolidation.figures(form, aggregates))
+            figures: Consolidation.figures(form, aggregates), acceptedOnly: acceptedOnly)
+    }
+
+    /// The period before `kind` in the reporting year (Q1 → none, H1 → Q1, Q3 → H1, Y → Q3, M05 → M04).
+    static func previous(_ kind: PeriodKind) -> PeriodKind? {
+        switch kind {
+        case .q1: nil
+        case .h1: .q1
+        case .q3: .h1
+        case .year: .q3
+        case .month(let m): m > 1 ? .month(m - 1) : nil
+        }
+    }
+
+    /// Adds the previous period's and last year's figures, for comparison with the change.
+    static func withComparisons(_ report: ConsolidatedReport, jurisdiction: CCHCApp.Unit, on db: any Database) async throws -> ConsolidatedReport {
+        var out = report
+        let kind = PeriodKind(code: report.period)!
+        func values(_ r: ConsolidatedReport) -> [String: Double] {
+            Dictionary(r.figures.compactMap { f in f.value.map { (f.code, $0) } }, uniquingKeysWith: { a, _ in a })
+        }
+        if let prev = previous(kind),
+           let r = try? await consolidate(jurisdiction: jurisdiction, year: report.year, kind: prev, acceptedOnly: report.acceptedOnly, on: db) {
+            out.previousPeriod = prev.label
+            out.previous = values(r)
+        }
+        if let r = try? await consolidate(jurisdiction: jurisdiction, year: report.year - 1, kind: kind, acceptedOnly: report.acceptedOnly, on: db) {
+            out.lastYear = values(r)
+        }
+        return out
     }
 
     /// Units × indicators, for the second sheet of the workbook (plain rows, no aggregation).
-    static func matrix(jurisdiction: CCHCApp.Unit, year: Int, kind: PeriodKind, on db: any Database) async throws -> [(unit: String, values: [String: IndicatorValue])] {
+    static func matrix(jurisdiction: CCHCApp.Unit, year: Int, kind: PeriodKind, acceptedOnly: Bool = false, on db: any Database) async throws -> [(unit: String, values: [String: IndicatorValue])] {
         guard let sql = db as? any SQLDatabase else { return [] }
         struct Row: Decodable { let unit_name: String; let depth: Int; let code: String; let number: Double?; let numerator: Double?; let denominator: Double?; let text: String? }
         let rows = try await sql.raw("""
@@ -127,7 +163,7 @@ enum ConsolidationService {
             JOIN reporting_periods p ON p.id = r.period_id
             JOIN regimes g ON g.id = p.regime_id
             WHERE r.unit_path LIKE \(bind: jurisdiction.unitPath.subtreePattern) AND r.is_current = \(bind: true)
-              AND r.state IN (\(binds: countedStates)) AND p.kind = \(bind: kind.code) AND g.year = \(bind: year)
+              AND r.state IN (\(binds: acceptedOnly ? [ReportState.accepted.rawValue] : countedStates)) AND p.kind = \(bind: kind.code) AND g.year = \(bind: year)
             ORDER BY u.depth, u.name_folded
             """).all(decoding: Row.self)
         var order: [String] = []

@@ -27,7 +27,7 @@ enum Exports {
     }
 
     static func reportXLSX(_ ctx: ReportContext) throws -> Data {
-        let title = "\(ctx.period.periodKind.title(year: ctx.regime.year)) — \(ctx.unit.name)"
+        let title = "\(ctx.period.periodKind.title(year: ctx.regime.year)) — \(ctx.unit.name) — chốt số liệu \(ctx.period.domain.windowText)"
         return try XLSXWorkbook(sheets: [ReportWorkbook.form(ctx.form, values: ctx.values, title: title)]).data()
     }
 

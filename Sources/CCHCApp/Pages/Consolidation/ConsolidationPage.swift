@@ -14,7 +14,9 @@ struct ConsolidationPages: RouteCollection {
         guard unit.kind.isJurisdiction else { throw CCHCError.notFound("Chỉ đơn vị hành chính mới có số liệu tổng hợp.") }
         let year = try RegimePages.year(req)
         guard let kind = req.parameters.get("kind").flatMap(PeriodKind.init(code:)) else { throw CCHCError.notFound() }
-        let report = try await ConsolidationService.consolidate(jurisdiction: unit, year: year, kind: kind, on: req.db)
+        let acceptedOnly = (try? req.query.get(String.self, at: "accepted")) == "1"
+        var report = try await ConsolidationService.consolidate(jurisdiction: unit, year: year, kind: kind, acceptedOnly: acceptedOnly, on: req.db)
+        report = try await ConsolidationService.withComparisons(report, jurisdiction: unit, on: req.db)
         guard let form = try await FormService.find(code: report.formCode, year: nil, on: req.db)?.definition() else { throw CCHCError.notFound() }
         return (unit, report, form)
     }
@@ -23,16 +25,42 @@ struct ConsolidationPages: RouteCollection {
         let (unit, report, form) = try await Self.load(req)
         let unitID = try unit.requireID()
         let byCode = Dictionary(report.figures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let base = "/units/\(unitID)/consolidation/\(report.year)/\(report.period)"
+        let acceptedParam = report.acceptedOnly ? "accepted=1" : ""
+        func compare(_ ind: Indicator, _ now: Double?, _ then: Double?) -> HTML {
+            guard ind.kind == .count || ind.kind == .number || ind.kind == .percent, let then else { return "" }
+            let digits = ind.kind == .percent ? 1 : 2
+            let change: String = now.map { n in
+                let d = n - then
+                return (d > 0 ? "+" : "") + NumberFormat.vietnamese(d, maxFractionDigits: digits) + (ind.kind == .percent ? " điểm %" : "")
+            } ?? ""
+            return "\(NumberFormat.vietnamese(then, maxFractionDigits: digits))<br><small class=\"muted\">\(change)</small>"
+        }
+        // Drill-down: one indicator, every unit's own value.
+        var drill: HTML = .empty
+        if let code = try? req.query.get(String.self, at: "code"), let ind = form.indicator(code) {
+            let matrix = try await ConsolidationService.matrix(jurisdiction: unit, year: report.year, kind: PeriodKind(code: report.period)!,
+                                                               acceptedOnly: report.acceptedOnly, on: req.db)
+            let rows: [HTML] = matrix.map { m in "<tr><td>\(m.unit)</td><td>\(ValueDisplay.text(ind, m.values[code]))</td></tr>" }
+            drill = """
+            <div class="card" id="drill"><h2>\(ind.code). \(ind.name) — số liệu của từng đơn vị</h2>
+            <table><thead><tr><th>Đơn vị</th><th>Số liệu</th></tr></thead><tbody>\(rows)</tbody>
+            <tfoot><tr><th>Tổng hợp</th><th>\(byCode[code]?.display ?? "")</th></tr></tfoot></table>
+            \(report.missing.isEmpty ? HTML.empty : "<p class=\"muted\">Chưa có báo cáo: \(report.missing.map(\.name).joined(separator: ", "))</p>" as HTML)</div>
+            """
+        }
         let rows: [HTML] = form.indicators.map { ind in
             let f = byCode[ind.code]
             let depth = form.depth(of: ind.code)
             if ind.kind == .group {
-                return "<tr class=\"group\"><th>\(ind.code)</th><td class=\"indent-\(min(depth, 4))\">\(ind.name)</td><td></td><td></td><td></td><td></td></tr>"
+                return "<tr class=\"group\"><th>\(ind.code)</th><td class=\"indent-\(min(depth, 4))\">\(ind.name)</td><td></td><td></td><td></td><td></td><td></td><td></td></tr>"
             }
             return """
-            <tr><th>\(ind.code)</th><td class="indent-\(min(depth, 4))">\(ind.partOf == true ? "<em>Trong đó:</em> " as HTML : .empty)\(ind.name)</td><td>\(ind.unit ?? "")</td>
+            <tr><th><a href="\(base)?code=\(ind.code)\(acceptedParam.isEmpty ? "" : "&" + acceptedParam)#drill" title="Xem số liệu từng đơn vị">\(ind.code)</a></th><td class="indent-\(min(depth, 4))">\(ind.partOf == true ? "<em>Trong đó:</em> " as HTML : .empty)\(ind.name)</td><td>\(ind.unit ?? "")</td>
             <td><strong>\(f?.display ?? "")</strong>\(f?.note.map { "<br><small class=\"muted\">\($0)</small>" as HTML } ?? .empty)</td>
-            <td>\(f.map { $0.reports > 0 ? "\($0.reports)" : "" } ?? "")</td><td class="muted">\(ind.effectiveMeasure.label)</td></tr>
+            <td>\(f.map { $0.reports > 0 ? "\($0.reports)" : "" } ?? "")</td>
+            <td>\(compare(ind, f?.value, report.previous?[ind.code]))</td><td>\(compare(ind, f?.value, report.lastYear?[ind.code]))</td>
+            <td class="muted">\(ind.effectiveMeasure.label)</td></tr>
             """
         }
         let kinds = PeriodKind.standard.map { k in
@@ -45,11 +73,13 @@ struct ConsolidationPages: RouteCollection {
         <h1>Số liệu tổng hợp — \(report.periodTitle) — \(unit.name)</h1>
         <p>Kỳ: \(kinds)</p>
         <p class="muted">Tổng hợp \(report.included.count) báo cáo đã gửi hoặc đã tiếp nhận của \(unit.name) và các đơn vị trực thuộc (mọi cấp). Số đếm được cộng; tỷ lệ được tính lại từ tổng tử số và tổng mẫu số, không lấy bình quân các tỷ lệ; câu trả lời theo mã được đếm theo từng mã.</p>
+        <p>Tính: \(report.acceptedOnly ? "<strong>chỉ báo cáo đã tiếp nhận</strong> · <a href=\"\(base)\">mọi báo cáo đã gửi</a>" as HTML : "<strong>mọi báo cáo đã gửi</strong> · <a href=\"\(base)?accepted=1\">chỉ báo cáo đã tiếp nhận</a>" as HTML)</p>
         \(missing)
+        \(drill)
         <p><a class="button" href="/units/\(unitID)/consolidation/\(report.year)/\(report.period)/export.xlsx">Tải Excel (.xlsx)</a>
         <a class="button secondary" href="/units/\(unitID)/consolidation/\(report.year)/\(report.period)/export.csv">Tải CSV</a>
         <a class="button secondary" href="/units/\(unitID)/consolidation/\(report.year)/\(report.period)/export.docx">Tải báo cáo Word (.docx)</a></p>
-        <table class="stats"><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>ĐVT</th><th>Số liệu tổng hợp (cơ sở tính)</th><th>Số đơn vị có số liệu</th><th>Tính</th></tr></thead><tbody>\(rows)</tbody></table>
+        <table class="stats"><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>ĐVT</th><th>Số liệu tổng hợp (cơ sở tính)</th><th>Số đơn vị có số liệu</th><th>Kỳ trước\(report.previousPeriod.map { " (" + $0 + ")" } ?? "") · thay đổi</th><th>Cùng kỳ năm \(report.year - 1) · thay đổi</th><th>Tính</th></tr></thead><tbody>\(rows)</tbody></table>
         """)
     }
 }
