@@ -7,11 +7,11 @@ enum Exports {
     static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     static let docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
+    /// A download; `name` is built from ASCII slugs by every caller.
     static func file(_ data: Data, type: String, name: String) -> Response {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: type)
-        let ascii = Folding.slug(name.replacingOccurrences(of: ".", with: " ")).isEmpty ? "file" : name.folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D").replacingOccurrences(of: " ", with: "-")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 

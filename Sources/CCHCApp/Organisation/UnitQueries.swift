@@ -85,20 +85,6 @@ enum UnitQueries {
         let byID = Dictionary(uniqueKeysWithValues: units.compactMap { u in u.id.map { ($0, u) } })
         return order.compactMap { byID[$0] }
     }
-
-    /// Number of units under each of `ids` (any depth, active only), in one GROUP BY.
-    static func activeDescendantCounts(of units: [Unit], on db: any Database) async throws -> [Int: Int] {
-        guard !units.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
-        struct Row: Decodable { let id: Int; let n: Int }
-        var parts: [SQLQueryString] = []
-        for (i, unit) in units.enumerated() {
-            let id = try unit.requireID()
-            parts.append("\(raw: i == 0 ? "" : " UNION ALL ")SELECT \(bind: id) AS id, COUNT(*) AS n FROM units WHERE path LIKE \(bind: unit.unitPath.subtreePattern) AND id <> \(bind: id) AND retired_on IS NULL")
-        }
-        let query = parts.reduce(SQLQueryString("")) { $0 + $1 }
-        let rows = try await sql.raw(query).all(decoding: Row.self)
-        return Dictionary(rows.map { ($0.id, $0.n) }, uniquingKeysWith: { a, _ in a })
-    }
 }
 
 extension Unit {

@@ -100,6 +100,15 @@ final class DirectingDocument: Model, @unchecked Sendable {
     @Field(key: "issuer") var issuer: String
 
     init() {}
+
+    init(reportID: Int, position: Int, numberSymbol: String, issuedOn: String, summary: String, issuer: String) {
+        $report.id = reportID
+        self.position = position
+        self.numberSymbol = numberSymbol
+        self.issuedOn = issuedOn
+        self.summary = summary
+        self.issuer = issuer
+    }
 }
 
 /// An office's part in its jurisdiction's own report: its sections done, its topic report.

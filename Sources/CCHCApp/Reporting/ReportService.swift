@@ -24,9 +24,6 @@ struct ReportContext {
 
     var state: ReportState { report?.state ?? .draft }
     var canEdit: Bool { state.isEditable && (role.drafts || role.signs || officeSections != nil) }
-    var timeliness: Timeliness {
-        Timeliness.evaluate(deadline: period.deadlineDay, now: Date(), submittedAt: report?.firstSubmittedAt, returned: report?.state == .returned)
-    }
 
     /// May this account type into indicator `code`?
     func canEdit(_ code: String) -> Bool {
@@ -60,14 +57,9 @@ struct ReportService {
 
     /// How `actor` stands to reports of `unit`.
     static func reportActor(_ actor: Actor, unit: Unit) -> ReportActor {
-        let unitID = unit.id ?? 0
-        let own = actor.unitID == unitID
-        let drafts = ((actor.role == .specialist || actor.role == .leader) && own)
-            || (actor.role == .standingOfficer && actor.jurisdictionID == unitID)
-        let signs = actor.role == .leader && own
-        let receives = actor.role == .admin
-            || (actor.role == .standingOfficer && actor.scope.canRead(unit.unitPath) && actor.jurisdictionID != unitID && actor.unitID != unitID)
-        return ReportActor(role: actor.role, drafts: drafts, signs: signs, receives: receives)
+        let target = unit.unitPath
+        return ReportActor(role: actor.role, drafts: actor.scope.canDraft(for: target), signs: actor.scope.canSign(for: target),
+                           receives: actor.scope.canReceive(from: target))
     }
 
     /// The period, checked to belong to the regime the unit reports under.
@@ -219,14 +211,7 @@ struct ReportService {
                 if input.documents != nil {
                     try await DirectingDocument.query(on: tx).filter(\.$report.$id == reportID).delete()
                     for (i, d) in newDocuments.enumerated() {
-                        let doc = DirectingDocument()
-                        doc.$report.id = reportID
-                        doc.position = i + 1
-                        doc.numberSymbol = d.0
-                        doc.issuedOn = d.1
-                        doc.summary = d.2
-                        doc.issuer = d.3
-                        try await doc.create(on: tx)
+                        try await DirectingDocument(reportID: reportID, position: i + 1, numberSymbol: d.0, issuedOn: d.1, summary: d.2, issuer: d.3).create(on: tx)
                     }
                 }
             } else if let officeID = Optional(actor.unitID) {
@@ -324,14 +309,8 @@ struct ReportService {
                     try await ReportValue(reportID: copyID, code: v.indicatorCode, value: v.value, source: v.source).create(on: tx)
                 }
                 for d in try await DirectingDocument.query(on: tx).filter(\.$report.$id == (try report.requireID())).all() {
-                    let doc = DirectingDocument()
-                    doc.$report.id = copyID
-                    doc.position = d.position
-                    doc.numberSymbol = d.numberSymbol
-                    doc.issuedOn = d.issuedOn
-                    doc.summary = d.summary
-                    doc.issuer = d.issuer
-                    try await doc.create(on: tx)
+                    try await DirectingDocument(reportID: copyID, position: d.position, numberSymbol: d.numberSymbol,
+                                                issuedOn: d.issuedOn, summary: d.summary, issuer: d.issuer).create(on: tx)
                 }
                 summary = "Tạo phiên bản \(copy.version) (đính chính) \(title.lowercased()) của \(unit.name)"
                 report = copy

@@ -55,13 +55,24 @@ public struct AccessScope: Sendable, Equatable {
         }
     }
 
-    /// May draft on behalf of `target` (its reports, plans …).
+    /// May draft on behalf of `target` (its reports, plans …): specialists and leaders for their own
+    /// unit; a standing-agency officer for its jurisdiction's own documents.
     public func canDraft(for target: UnitPath) -> Bool {
         switch role {
         case .admin: false
-        case .standingOfficer: canRead(target)
+        case .standingOfficer: target == root
         case .specialist, .leader: target == unit
         case .viewer: false
+        }
+    }
+
+    /// Receives what `target` sends up (reports): an administrator, or the standing agency of a
+    /// jurisdiction for the units below it (not for its own jurisdiction or its own office).
+    public func canReceive(from target: UnitPath) -> Bool {
+        switch role {
+        case .admin: true
+        case .standingOfficer: canRead(target) && target != root && target != unit
+        case .specialist, .leader, .viewer: false
         }
     }
 

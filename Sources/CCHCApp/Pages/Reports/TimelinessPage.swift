@@ -57,9 +57,7 @@ struct TimelinessPages: RouteCollection {
     func csv(req: Request) async throws -> Response {
         let (unit, table, year) = try await Self.load(req)
         guard let table else { throw CCHCError.notFound("Chưa có chế độ báo cáo năm \(year).") }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"theo-doi-bao-cao-\(Folding.slug(unit.name))-\(year).csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: TimelinessService.csv(table)))
+        return Exports.file(Data(TimelinessService.csv(table).utf8), type: "text/csv; charset=utf-8",
+                            name: "theo-doi-bao-cao-\(Folding.slug(unit.name))-\(year).csv")
     }
 }
