@@ -36,6 +36,7 @@ let package = Package(
             dependencies: [
                 "CCHCApp",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Fixtures"]
         ),

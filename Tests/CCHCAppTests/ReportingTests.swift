@@ -2,6 +2,7 @@ import Foundation
 import Fluent
 import Testing
 import VaporTesting
+import ZIPFoundation
 @testable import CCHCApp
 @testable import CCHCDomain
 
@@ -402,6 +403,24 @@ struct OfficeSectionsTests {
             #expect(try await officer.send(.POST, path, formPairs: [("v:1.1.1", "40"), ("v:2.1", "3")]).status == .seeOther)
             let after = try await ReportService.values(of: report, on: app.db)
             #expect(after["1.1.1"]?.number == 40 && after["2.1"]?.number == 3)
+            // The standing agency assembles the draft: topic reports into the outline, who is missing.
+            #expect(try await officer.send(.POST, path + "/assemble").status == .seeOther)
+            let assembled = try #require(try await Report.find(report.id!, on: app.db)).narrative
+            #expect(assembled["ketQua1"] == "Phòng Tư pháp: Báo cáo chuyên đề cải cách thể chế quý I.")
+            #expect(assembled["toChuc"]?.contains("chưa nhận được báo cáo của: ") == true)
+            #expect(assembled["toChuc"]?.contains("Xã Thạch Đài") == true)
+            // Its Word document carries the consolidated figures of the whole district in the appendix.
+            let docx = try await officer.get(path + "/export.docx")
+            #expect(docx.status == .ok)
+            let archive = try Archive(data: Data(buffer: docx.body), accessMode: .read, pathEncoding: nil)
+            var xml = Data()
+            _ = try archive.extract(try #require(archive["word/document.xml"])) { xml.append($0) }
+            let consolidated = try await ConsolidationService.consolidate(jurisdiction: thachHa, year: 2021, kind: .q1, on: app.db)
+            let tasks = try #require(consolidated.figures.first { $0.code == "1.1.1" }?.display)
+            #expect(String(decoding: xml, as: UTF8.self).contains(">\(tasks)<"))
+            #expect(String(decoding: xml, as: UTF8.self).contains("Phòng Tư pháp: Báo cáo chuyên đề cải cách thể chế quý I."))
+            // A commune's specialist cannot assemble the district's report.
+            #expect(try await tp.send(.POST, path + "/assemble").status == .forbidden)
             // The district leader signs it.
             let ld = try await TestClient.session(app, "thachha.ld")
             #expect(try await ld.send(.POST, path + "/actions/submit", form: ["docNumber": "45/BC-UBND", "docDate": "12/03/2021"]).status == .seeOther)

@@ -127,6 +127,11 @@ enum OpenAPIDocument {
                          "requestBody": ["required": false, "content": ["application/json": ["schema": object(["comment": string, "docNumber": string, "docDate": string])]]],
                          "responses": ok(ref("Report"))],
             ],
+            "/api/v1/units/{unitID}/reports/{periodID}/assemble": [
+                "parameters": [idParam("unitID", "Đơn vị hành chính"), idParam("periodID", "Kỳ báo cáo")],
+                "post": ["summary": "Lập dự thảo báo cáo của đơn vị hành chính: báo cáo chuyên đề của các cơ quan vào đề cương, ghi đơn vị chưa báo cáo; phụ lục là số liệu tổng hợp",
+                         "responses": ok(ref("Report"))],
+            ],
             "/api/v1/units/{unitID}/timeliness": [
                 "parameters": [idParam("unitID", "Đơn vị hành chính (cơ quan thường trực theo dõi)")],
                 "get": ["summary": "Bảng theo dõi nộp báo cáo: đơn vị × kỳ, tổng số theo tình trạng",

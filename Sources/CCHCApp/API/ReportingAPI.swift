@@ -17,6 +17,7 @@ struct ReportingAPI: RouteCollection {
         unit.get("reports", ":periodID", use: report).access(.scoped)
         unit.put("reports", ":periodID", use: saveReport).access(.scoped)
         unit.post("reports", ":periodID", ":action", use: act).access(.scoped)
+        unit.post("reports", ":periodID", "assemble", use: assemble).access(.scoped)
         unit.get("timeliness", use: timeliness).access(.scoped)
     }
 
@@ -219,6 +220,15 @@ struct ReportingAPI: RouteCollection {
         let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
         let input = (try? req.content.decode(ReportService.ActionInput.self)) ?? .init()
         _ = try await service.act(ctx, action, input)
+        return try Self.dto(try await service.context(unit: unit, periodID: try ctx.period.requireID()), now: req.now)
+    }
+
+    func assemble(req: Request) async throws -> ReportDTO {
+        let actor = try req.actor
+        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
+        let service = ReportService(db: req.db, actor: actor, now: req.now)
+        let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
+        _ = try await service.assemble(ctx)
         return try Self.dto(try await service.context(unit: unit, periodID: try ctx.period.requireID()), now: req.now)
     }
 

@@ -47,6 +47,11 @@ enum Exports {
         let issuer = try await issuer(for: ctx.unit, regimeIssuer: "UBND " + ReportDocument.lowerFirst(ctx.issuer.name), on: db)
         var figures: [String: String] = [:]
         for ind in ctx.form.indicators { figures[ind.code] = ValueDisplay.text(ind, ctx.values[ind.code]) }
+        if ctx.unit.kind.isJurisdiction {
+            // A jurisdiction reports its whole area upward: the appendix holds the consolidated figures.
+            let consolidated = try await ConsolidationService.consolidate(jurisdiction: ctx.unit, year: ctx.regime.year, kind: ctx.period.periodKind, on: db)
+            for f in consolidated.figures where !f.display.isEmpty { figures[f.code] = f.display }
+        }
         let doc = ReportDocument.officialDocument(
             issuer: issuer, kind: ctx.period.periodKind, year: ctx.regime.year, number: ctx.report?.docNumber, date: date,
             narrative: ctx.report?.narrative ?? [:],

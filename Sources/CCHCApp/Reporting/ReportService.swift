@@ -238,6 +238,63 @@ struct ReportService {
         return (report, FormValidator.warnings(ctx.form, values: all))
     }
 
+    // MARK: The jurisdiction's own report
+
+    /// The narrative section an office's topic report belongs in, by the form section it answers for.
+    static func narrativeKey(forSection section: String) -> String {
+        switch section.split(separator: ".").first.map(String.init) ?? section {
+        case "2": "ketQua1"
+        case "3": "ketQua2"
+        case "4": "ketQua3"
+        case "5": "ketQua4"
+        case "6": "ketQua5"
+        case "7": "ketQua6"
+        default: "toChuc"
+        }
+    }
+
+    /// Assembles the draft of a jurisdiction's own report: the consolidated figures of its area (they
+    /// go into the appendix of the document it sends up), the offices' topic reports placed in the
+    /// narrative outline, and a sentence on who has and has not reported. The standing agency then
+    /// edits the text; the leader signs and submits it upward like any unit's report.
+    func assemble(_ ctx: ReportContext) async throws -> Report {
+        guard ctx.unit.kind.isJurisdiction else { throw CCHCError.notFound("Chỉ đơn vị hành chính mới lập báo cáo tổng hợp.") }
+        if case .failure(let refusal) = ReportWorkflow.next(ctx.state, .save, by: ctx.role) { throw CCHCError(.forbidden, refusal.message) }
+        let consolidated = try await ConsolidationService.consolidate(jurisdiction: ctx.unit, year: ctx.regime.year, kind: ctx.period.periodKind, on: db)
+        var narrative = ctx.report?.narrative ?? [:]
+        func append(_ key: String, _ text: String) {
+            let current = narrative[key]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            guard !current.contains(text) else { return }
+            narrative[key] = current.isEmpty ? text : current + "\n\n" + text
+        }
+        let below = consolidated.included.filter { $0.id != consolidated.jurisdiction.id }
+        var summary = "Số liệu tổng hợp từ báo cáo của \(below.count) đơn vị trực thuộc"
+        let missing = consolidated.missing.filter { $0.id != consolidated.jurisdiction.id }
+        summary += missing.isEmpty ? "; đã nhận đủ báo cáo." : "; chưa nhận được báo cáo của: \(missing.map(\.name).joined(separator: ", "))."
+        append("toChuc", summary)
+        for (office, sections, contribution) in ctx.contributions {
+            let topic = contribution?.topicReport.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            guard !topic.isEmpty, let first = sections.first else { continue }
+            append(Self.narrativeKey(forSection: first), "\(office.name): \(topic)")
+        }
+        let unit = ctx.unit
+        let assembled = narrative
+        return try await db.transaction { tx in
+            let report: Report
+            if let existing = ctx.report {
+                report = existing
+            } else {
+                report = try Report(unit: unit, periodID: try ctx.period.requireID(), formID: try ctx.formRecord.requireID())
+                try await report.create(on: tx)
+            }
+            report.narrative = assembled
+            try await report.save(on: tx)
+            try await Audit.record(on: tx, at: now, actor: actor, action: "report.assemble", entity: "report", entityID: report.id, unit: unit,
+                                   summary: "Lập dự thảo \(ctx.period.periodKind.title(year: ctx.regime.year).lowercased()) của \(unit.name) từ số liệu tổng hợp của \(below.count) đơn vị và báo cáo chuyên đề của các cơ quan")
+            return report
+        }
+    }
+
     // MARK: Workflow
 
     struct ActionInput: Content {

@@ -11,6 +11,7 @@ struct ReportPages: RouteCollection {
         r.post(":periodID", use: save).access(.scoped)
         r.post(":periodID", "actions", ":action", use: act).access(.scoped)
         r.get(":periodID", "compare", use: compare).access(.scoped)
+        r.post(":periodID", "assemble", use: assemble).access(.scoped)
     }
 
     // MARK: List
@@ -49,7 +50,7 @@ struct ReportPages: RouteCollection {
         let actor = try req.actor
         let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
         let ctx = try await ReportService(db: req.db, actor: actor, now: req.now).context(unit: unit, periodID: try req.idParameter("periodID"))
-        let flash = (try? req.query.get(String.self, at: "unchanged")) == "1" ? "Tệp Excel giống hệt số liệu đã lưu: không có gì thay đổi." : (try? req.query.get(String.self, at: "saved")) == "1" ? "Đã lưu báo cáo." : (try? req.query.get(String.self, at: "done")).flatMap { ReportAction(rawValue: $0)?.label }.map { "Đã thực hiện: \($0)." }
+        let flash = (try? req.query.get(String.self, at: "assembled")) == "1" ? "Đã lập dự thảo từ số liệu tổng hợp và báo cáo chuyên đề của các cơ quan; hãy biên tập phần nội dung rồi trình lãnh đạo ký." : (try? req.query.get(String.self, at: "unchanged")) == "1" ? "Tệp Excel giống hệt số liệu đã lưu: không có gì thay đổi." : (try? req.query.get(String.self, at: "saved")) == "1" ? "Đã lưu báo cáo." : (try? req.query.get(String.self, at: "done")).flatMap { ReportAction(rawValue: $0)?.label }.map { "Đã thực hiện: \($0)." }
         return try await ReportView.render(req, ctx, typed: nil, failure: nil, warnings: ctx.warnings(), flash: flash)
     }
 
@@ -87,6 +88,15 @@ struct ReportPages: RouteCollection {
             return try await ReportView.render(req, ctx, typed: form, failure: failure, warnings: ctx.warnings(), flash: nil)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
+    }
+
+    func assemble(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
+        let service = ReportService(db: req.db, actor: actor, now: req.now)
+        let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
+        _ = try await service.assemble(ctx)
+        return req.redirect(to: SiteURL.report(try unit.requireID(), try ctx.period.requireID()) + "?assembled=1")
     }
 
     // MARK: Compare versions

@@ -199,6 +199,11 @@ enum ReportView {
         \(Layout.errorSummary(failure))
         \(warningsHTML)
         <div class="actions">\(actions)</div>
+        \(ctx.unit.kind.isJurisdiction && ctx.role.drafts && ctx.state.isEditable ? """
+        <form method="post" action="\(SiteURL.report(unitID, periodID))/assemble" class="card"><strong>Báo cáo của \(ctx.unit.name) gửi cấp trên</strong>
+        <p class="muted">Phụ lục số liệu là số liệu tổng hợp của toàn địa bàn (<a href="/units/\(unitID)/consolidation/\(ctx.regime.year)/\(ctx.period.kind)">xem</a>). Lập dự thảo: đưa báo cáo chuyên đề của các cơ quan vào đúng mục của đề cương và ghi rõ đơn vị nào chưa báo cáo; phần đã viết được giữ nguyên.</p>
+        <button type="submit" class="secondary">Lập dự thảo từ số liệu tổng hợp</button></form>
+        """ as HTML : .empty)
         <p><a class="button secondary" href="\(SiteURL.report(unitID, periodID))/export.docx">Tải báo cáo Word (.docx)</a>
         <a class="button secondary" href="\(SiteURL.report(unitID, periodID))/export.xlsx">Tải biểu Excel (.xlsx) để điền</a></p>
         \(ctx.canEdit && ctx.officeSections == nil ? """
