@@ -98,7 +98,7 @@ enum Assets {
     .actions form.card{max-width:32rem}tr.changed td{background:#fff8e1}.prose{white-space:pre-wrap}
     .login{max-width:24rem;margin:3rem auto}.error h1{color:#a40000}
     dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
-    @media (max-width:640px){.who{margin-left:0}table{font-size:.9rem}}
+    @media (max-width:640px){.who{margin-left:0}table{font-size:.9rem;display:block;overflow-x:auto}}
     """
 
     /// Comfort only: filters a long picker as you type, ignoring diacritics. Pages work without it.
