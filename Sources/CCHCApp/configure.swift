@@ -93,5 +93,6 @@ enum Migrations {
         app.migrations.add(InstallBuiltInForms())
         app.migrations.add(CreateRegime())
         app.migrations.add(CreateReport())
+        app.migrations.add(AddRevisionsAndProtections())
     }
 }

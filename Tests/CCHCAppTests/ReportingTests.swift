@@ -39,7 +39,7 @@ struct ReportingJourneyTests {
             #expect(empty.text.contains("Sắp đến hạn (còn 3 ngày)"))
 
             // A save with a wrong type is refused whole, and keeps everything typed.
-            let bad = try await cv.send(.POST, path, formPairs: [("v:1.1.1", "20"), ("v:1.1.2", "mười"), ("narrative:khoKhan", "Thiếu máy tính"), ("documentsPresent", "1")])
+            let bad = try await cv.send(.POST, path, formPairs: [("revision", try await cv.revision(path)), ("v:1.1.1", "20"), ("v:1.1.2", "mười"), ("narrative:khoKhan", "Thiếu máy tính"), ("documentsPresent", "1")])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.text.contains("Dòng 1.1.2 (Số nhiệm vụ đã hoàn thành): giá trị “mười” không phải là số."))
             #expect(bad.text.contains("value=\"mười\""))
@@ -47,7 +47,7 @@ struct ReportingJourneyTests {
             #expect(try await Report.query(on: app.db).filter(\.$unit.$id == thachDai.id!).count() == 0)
 
             // A good save, with a consistency warning (completed > planned).
-            let saved = try await cv.send(.POST, path, formPairs: [
+            let saved = try await cv.send(.POST, path, formPairs: [("revision", try await cv.revision(path)), 
                 ("v:1.1.1", "20"), ("v:1.1.2", "25"), ("n:3.4.2", "45"), ("d:3.4.2", "50"), ("v:1.4.2", "2"),
                 ("narrative:toChuc", "Đã ban hành kế hoạch."), ("documentsPresent", "1"),
                 ("docNumber", "05/KH-UBND"), ("docDate", "20/01/2021"), ("docSummary", "Kế hoạch CCHC năm 2021"), ("docIssuer", "UBND xã Thạch Đài"),
@@ -81,7 +81,7 @@ struct ReportingJourneyTests {
             #expect(returned.text.contains("Dòng 1.1.2 lớn hơn 1.1.1, đề nghị sửa."))
 
             // Fixed, resubmitted, accepted.
-            #expect(try await cv.send(.POST, path, formPairs: [("v:1.1.1", "20"), ("v:1.1.2", "18"), ("n:3.4.2", "45"), ("d:3.4.2", "50")]).status == .seeOther)
+            #expect(try await cv.send(.POST, path, formPairs: [("revision", try await cv.revision(path)), ("v:1.1.1", "20"), ("v:1.1.2", "18"), ("n:3.4.2", "45"), ("d:3.4.2", "50")]).status == .seeOther)
             #expect(try await ld.send(.POST, path + "/actions/submit", form: ["docNumber": "13/BC-UBND", "docDate": "13/03/2021"]).status == .seeOther)
             #expect(try await officer.send(.POST, path + "/actions/accept").status == .seeOther)
 
@@ -102,7 +102,7 @@ struct ReportingJourneyTests {
 
             // A correction after acceptance is a new version; versions compare side by side.
             #expect(try await cv.send(.POST, path + "/actions/newVersion").status == .seeOther)
-            #expect(try await cv.send(.POST, path, formPairs: [("v:1.1.1", "20"), ("v:1.1.2", "19"), ("n:3.4.2", "45"), ("d:3.4.2", "50")]).status == .seeOther)
+            #expect(try await cv.send(.POST, path, formPairs: [("revision", try await cv.revision(path)), ("v:1.1.1", "20"), ("v:1.1.2", "19"), ("n:3.4.2", "45"), ("d:3.4.2", "50")]).status == .seeOther)
             let versions = try await Report.query(on: app.db).filter(\.$unit.$id == thachDai.id!).sort(\.$version).all()
             #expect(versions.map(\.version) == [1, 2])
             #expect(versions.map(\.isCurrent) == [false, true])
@@ -126,9 +126,11 @@ struct ReportingJourneyTests {
                 struct Fraction: Encodable, Sendable { var numerator: String; var denominator: String }
                 var values: [String: String]
                 var fractions: [String: Fraction]
+                var revision: Int? = 0
                 func encode(to encoder: any Encoder) throws {
                     struct K: CodingKey { var stringValue: String; var intValue: Int? { nil }; init(stringValue: String) { self.stringValue = stringValue }; init?(intValue: Int) { nil } }
                     var c = encoder.container(keyedBy: K.self)
+                    try c.encodeIfPresent(revision, forKey: K(stringValue: "revision"))
                     var v = c.nestedContainer(keyedBy: K.self, forKey: K(stringValue: "values"))
                     for (k, x) in values { try v.encode(x, forKey: K(stringValue: k)) }
                     for (k, x) in fractions { try v.encode(x, forKey: K(stringValue: k)) }
@@ -149,7 +151,13 @@ struct ReportingJourneyTests {
             #expect(submitted.status == .ok)
             #expect(try submitted.json(ReportingAPI.ReportDTO.self).state == "submitted")
             #expect(try await officer.send(.POST, path + "/return", json: ["comment": "Sửa 1.1.2"]).status == .ok)
-            #expect(try await cv.send(.PUT, path, json: Body(values: ["1.1.2": "18"], fractions: [:])).status == .ok)
+            let afterReturn = try await cv.get(path).json(ReportingAPI.ReportDTO.self).revision
+            // A save based on an older read is refused, nothing overwritten; one based on the latest read goes through.
+            let stale = try await cv.send(.PUT, path, json: Body(values: ["1.1.2": "17"], fractions: [:], revision: afterReturn - 1))
+            #expect(stale.status == .conflict)
+            #expect(stale.text.contains("không ghi đè"))
+            #expect(try await cv.send(.PUT, path, json: Body(values: ["1.1.2": "17"], fractions: [:], revision: nil)).status == .unprocessableEntity)
+            #expect(try await cv.send(.PUT, path, json: Body(values: ["1.1.2": "18"], fractions: [:], revision: afterReturn)).status == .ok)
             #expect(try await ld.send(.POST, path + "/submit", json: ["docNumber": "13/BC-UBND", "docDate": "13/03/2021"]).status == .ok)
             let accepted = try await officer.send(.POST, path + "/accept")
             let dto = try accepted.json(ReportingAPI.ReportDTO.self)
@@ -299,12 +307,12 @@ struct FormsAndRegimesTests {
             #expect(page.text.contains("name=\"n:\(fraction.code)\""))
             #expect(page.text.contains("name=\"v:\(choice.code)\""))
             // Out-of-range input is refused, naming the row.
-            let bad = try await client.send(.POST, path, formPairs: [("n:\(fraction.code)", "9"), ("d:\(fraction.code)", "3"), ("v:\(choice.code)", "99")])
+            let bad = try await client.send(.POST, path, formPairs: [("revision", try await client.revision(path)), ("n:\(fraction.code)", "9"), ("d:\(fraction.code)", "3"), ("v:\(choice.code)", "99")])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.text.contains("Dòng \(fraction.code)"))
             #expect(bad.text.contains("Dòng \(choice.code)"))
             // Of-which rows exceeding their parent are a warning naming the rows.
-            let good = try await client.send(.POST, path, formPairs: [
+            let good = try await client.send(.POST, path, formPairs: [("revision", try await client.revision(path)), 
                 ("n:\(fraction.code)", "3"), ("d:\(fraction.code)", "9"), ("v:\(choice.code)", String(choice.choices![0].value)),
                 ("v:\(text.code)", "Ghi chú của phường"), ("v:\(parent.code)", "5"), ("v:\(parts[0].code)", "4"), ("v:\(parts[1].code)", "3"),
             ])
@@ -385,7 +393,7 @@ struct OfficeSectionsTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("name=\"v:2.1\""))
             #expect(!page.text.contains("name=\"v:1.1.1\""))
-            let saved = try await tp.send(.POST, path, formPairs: [("v:2.1", "3"), ("v:1.1.1", "99"), ("topicReport", "Báo cáo chuyên đề cải cách thể chế quý I."), ("officeDone", "on")])
+            let saved = try await tp.send(.POST, path, formPairs: [("officeRevision", try await tp.revision(path, field: "officeRevision")), ("v:2.1", "3"), ("v:1.1.1", "99"), ("topicReport", "Báo cáo chuyên đề cải cách thể chế quý I."), ("officeDone", "on")])
             #expect(saved.status == .seeOther)
             let report = try #require(try await Report.query(on: app.db).filter(\.$unit.$id == thachHa.id!).first())
             let values = try await ReportService.values(of: report, on: app.db)
@@ -400,7 +408,7 @@ struct OfficeSectionsTests {
             #expect(view.text.contains("Chưa xong"))
             #expect(view.text.contains("Báo cáo chuyên đề cải cách thể chế quý I."))
             // The officer's own save keeps the office's figures.
-            #expect(try await officer.send(.POST, path, formPairs: [("v:1.1.1", "40"), ("v:2.1", "3")]).status == .seeOther)
+            #expect(try await officer.send(.POST, path, formPairs: [("revision", try await officer.revision(path)), ("v:1.1.1", "40"), ("v:2.1", "3")]).status == .seeOther)
             let after = try await ReportService.values(of: report, on: app.db)
             #expect(after["1.1.1"]?.number == 40 && after["2.1"]?.number == 3)
             // The standing agency assembles the draft: topic reports into the outline, who is missing.

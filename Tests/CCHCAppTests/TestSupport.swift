@@ -91,6 +91,13 @@ struct TestClient {
 
     func get(_ path: String) async throws -> TestingHTTPResponse { try await send(.GET, path) }
 
+    /// The revision a report page was built from (its hidden field), as a user's browser would send it back.
+    func revision(_ path: String, field: String = "revision") async throws -> String {
+        let page = try await get(path).text
+        guard let range = page.range(of: "name=\"\(field)\" value=\"") else { return "" }
+        return String(page[range.upperBound...].prefix { $0.isNumber })
+    }
+
     /// Signs in through the login form; returns a client carrying the session cookie.
     static func session(_ app: Application, _ username: String, password: String = DemoLoader.password) async throws -> TestClient {
         var client = TestClient(app)

@@ -28,7 +28,7 @@ struct AuthAPI: RouteCollection {
         let token = [UInt8].random(count: 32).base64URLEncoded
         let expires = req.now.addingTimeInterval(Double(req.application.config.tokenDays) * 86_400)
         let actor = try await Actor.load(user, on: req.db)
-        try await req.db.transaction { tx in
+        try await req.db.writeTransaction { tx in
             try await UserToken(userID: try user.requireID(), tokenHash: UserToken.hash(token), expiresAt: expires).create(on: tx)
             try await Audit.record(on: tx, at: req.now, actor: actor, action: "auth.token", entity: "user", entityID: actor.userID,
                                    unit: try await Unit.find(actor.unitID, on: tx), summary: "Cấp mã truy cập API")

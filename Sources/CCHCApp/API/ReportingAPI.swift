@@ -114,6 +114,10 @@ struct ReportingAPI: RouteCollection {
         var formCode: String
         var reportID: Int?
         var version: Int?
+        /// Edit counter: send it back with a save or an action; a save based on an older read gets 409.
+        var revision: Int
+        /// For an office's staff: the edit counter of the office's part.
+        var officeRevision: Int?
         var state: String
         var timeliness: String
         var timelinessLabel: String
@@ -140,7 +144,8 @@ struct ReportingAPI: RouteCollection {
         return ReportDTO(
             unitID: try ctx.unit.requireID(), periodID: try ctx.period.requireID(), period: ctx.period.kind, year: ctx.regime.year,
             window: ctx.period.domain.windowText, deadline: ctx.period.deadline, formCode: ctx.form.code,
-            reportID: ctx.report?.id, version: ctx.report?.version, state: ctx.report == nil ? "none" : ctx.state.rawValue,
+            reportID: ctx.report?.id, version: ctx.report?.version, revision: ctx.report?.revision ?? 0,
+            officeRevision: ctx.officeSections == nil ? nil : ctx.ownContribution?.revision ?? 0, state: ctx.report == nil ? "none" : ctx.state.rawValue,
             timeliness: t.code, timelinessLabel: t.label, docNumber: ctx.report?.docNumber, docDate: ctx.report?.docDate,
             returnComment: ctx.report?.returnComment, values: values(ctx.values), previousValues: values(ctx.previousValues),
             narrative: ctx.report?.narrative ?? [:],
@@ -176,7 +181,7 @@ struct ReportingAPI: RouteCollection {
             var raw: RawValue {
                 switch self {
                 case .text(let s): RawValue(value: s)
-                case .number(let n): RawValue(value: n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n).replacingOccurrences(of: ".", with: ","))
+                case .number(let n): RawValue(value: LossyString.text(n))
                 case .fraction(let n, let d, let v): RawValue(value: v, numerator: n, denominator: d)
                 }
             }
@@ -186,6 +191,9 @@ struct ReportingAPI: RouteCollection {
         var documents: [ReportService.DocumentInput]?
         var topicReport: String?
         var officeDone: Bool?
+        /// The `revision` of the report as read (required), or for an office's staff `officeRevision`.
+        var revision: Int?
+        var officeRevision: Int?
     }
 
     struct SaveResult: Content {
@@ -199,15 +207,15 @@ struct ReportingAPI: RouteCollection {
         let service = ReportService(db: req.db, actor: actor, now: req.now)
         let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
         let body = try req.content.decode(SaveBody.self)
-        // A JSON save sends the values it changes: the others are kept as they are.
-        var raw: [String: RawValue] = [:]
-        for (code, value) in ctx.values {
-            raw[code] = RawValue(value: value.numerator == nil ? (value.text ?? value.number.map { ValueDisplay.input($0) }) : nil,
-                                 numerator: value.numerator.map { ValueDisplay.input($0) }, denominator: value.denominator.map { ValueDisplay.input($0) })
+        if ctx.officeSections == nil ? body.revision == nil : body.officeRevision == nil {
+            let field = ctx.officeSections == nil ? "revision" : "officeRevision"
+            throw ValidationFailure(field: field, "\(field): cần gửi kèm lần sửa đã đọc (trường \(field) của GET), để không ghi đè thay đổi của người khác.")
         }
-        for (code, value) in body.values ?? [:] { raw[code] = value.raw }
+        // A JSON save sends the values it changes: the others are kept as they are (inside the transaction).
+        let raw = (body.values ?? [:]).mapValues(\.raw)
         let (_, warnings) = try await service.save(ctx, .init(values: raw, narrative: body.narrative, documents: body.documents,
-                                                             topicReport: body.topicReport, markOfficeDone: body.officeDone ?? false))
+                                                             topicReport: body.topicReport, markOfficeDone: body.officeDone ?? false,
+                                                             revision: body.revision, officeRevision: body.officeRevision, partial: true))
         let fresh = try await service.context(unit: unit, periodID: try ctx.period.requireID())
         return SaveResult(report: try Self.dto(fresh, now: req.now), warnings: warnings)
     }
@@ -245,8 +253,15 @@ struct LossyString: Codable {
     init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         if let s = try? c.decode(String.self) { text = s }
-        else if let d = try? c.decode(Double.self) { text = d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d).replacingOccurrences(of: ".", with: ",") }
+        else if let d = try? c.decode(Double.self) { text = Self.text(d) }
         else { text = "" }
     }
     func encode(to encoder: any Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(text) }
+
+    /// A JSON number as a Vietnamese user would type it: "12", "12,5"; out-of-range values are kept
+    /// as they are, for the validator to refuse by name.
+    static func text(_ d: Double) -> String {
+        if let whole = d.exactInt, abs(d) < 1e15 { return String(whole) }
+        return NumberFormat.vietnamese(d, maxFractionDigits: 10).replacingOccurrences(of: ".", with: "")
+    }
 }

@@ -68,7 +68,7 @@ struct AccountService {
         let (unit, role) = try await checkUnitAndRole(unitID: input.unitID, roleText: input.role, errors: &errors)
         guard errors.isEmpty, let unit, let role else { throw ValidationFailure(errors) }
         let hash = try await hasher.hash(input.password)
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             let user = User(username: username, fullName: fullName, passwordHash: hash, unitID: try unit.requireID(), role: role)
             try await user.create(on: tx)
             try await Audit.record(on: tx, at: now, actor: actor, action: "user.create", entity: "user", entityID: user.id, unit: unit,
@@ -98,7 +98,7 @@ struct AccountService {
         if hash != nil { changes["password"] = "đổi mật khẩu" }
         let newHash = hash
         let changeLog = changes
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             user.fullName = fullName
             user.fullNameFolded = Folding.fold(fullName)
             user.$unit.id = try unit.requireID()
@@ -141,7 +141,7 @@ enum UserQueries {
     static func search(_ text: String?, actor: Actor, on db: any Database) async throws -> [(User, Unit)] {
         var q = scoped(actor, on: db)
         if !actor.canManage { q = q.filter(\.$id == actor.userID) }
-        for word in Folding.fold(text ?? "").split(separator: " ") {
+        for word in Folding.searchWords(text ?? "") {
             q = q.group(.or) { g in
                 g.filter(\.$username, .custom("LIKE"), "%\(word)%")
                 g.filter(\.$fullNameFolded, .custom("LIKE"), "%\(word)%")

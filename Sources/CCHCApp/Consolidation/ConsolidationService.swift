@@ -97,7 +97,7 @@ enum ConsolidationService {
                                        sumNumerator: r.sum_numerator, sumDenominator: r.sum_denominator,
                                        countFraction: r.count_fraction, averagePercent: r.avg_percent)
         }
-        for c in choices { aggregates[c.code]?.distribution[Int(c.answer), default: 0] += c.units }
+        for c in choices { if let answer = c.answer.exactInt { aggregates[c.code]?.distribution[answer, default: 0] += c.units } }
 
         // 3. Who is in, who is missing: jurisdictions under it (and itself) — one query each.
         struct U: Decodable { let id: Int; let name: String; let kind: String; let received: Int }

@@ -55,6 +55,8 @@ struct CCHCErrorMiddleware: AsyncMiddleware {
         switch error {
         case let e as CCHCError:
             return (e.status, e.message, e.fieldErrors)
+        case let e as StaleWrite:
+            return (.conflict, e.fullMessage, [FieldError(field: "revision", message: "Lần sửa hiện tại: \(e.report.revision).")])
         case let e as ValidationFailure:
             return (.unprocessableEntity, e.errors.map(\.message).joined(separator: " "), e.errors)
         case let e as DecodingError:

@@ -17,7 +17,7 @@ struct DemoLoader {
         // One Bcrypt hash for every demo account: they share the password, and hashing
         // a hundred accounts one by one would slow every start-up and test.
         let hash = try await app.password.async.hash(Self.password)
-        return try await app.db.transaction { tx in
+        return try await app.db.writeTransaction { tx in
             var summary = Summary()
             let admin = try await insert(DemoUnit(code: SystemUnit.code, name: SystemUnit.name, kind: .bureau), parent: nil, on: tx, summary: &summary)
             try await addUser("admin", "Quản trị hệ thống", admin, .admin, hash, on: tx, summary: &summary)

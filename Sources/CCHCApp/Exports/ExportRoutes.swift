@@ -42,12 +42,14 @@ enum Exports {
                      signer: try await signer(of: try unit.requireID(), on: db))
     }
 
-    static func reportDOCX(_ ctx: ReportContext, now: Date, on db: any Database) async throws -> Data {
+    /// `consolidated`: put the area's consolidated figures in a jurisdiction's appendix — only for an
+    /// account that may read the consolidation itself (an office's staff fill sections, not more).
+    static func reportDOCX(_ ctx: ReportContext, consolidated: Bool, now: Date, on db: any Database) async throws -> Data {
         let date = ctx.report?.docDate.flatMap { Day(iso: $0) } ?? Day(now)
         let issuer = try await issuer(for: ctx.unit, regimeIssuer: "UBND " + ReportDocument.lowerFirst(ctx.issuer.name), on: db)
         var figures: [String: String] = [:]
         for ind in ctx.form.indicators { figures[ind.code] = ValueDisplay.text(ind, ctx.values[ind.code]) }
-        if ctx.unit.kind.isJurisdiction {
+        if ctx.unit.kind.isJurisdiction && consolidated {
             // A jurisdiction reports its whole area upward: the appendix holds the consolidated figures.
             let consolidated = try await ConsolidationService.consolidate(jurisdiction: ctx.unit, year: ctx.regime.year, kind: ctx.period.periodKind, on: db)
             for f in consolidated.figures where !f.display.isEmpty { figures[f.code] = f.display }
@@ -128,7 +130,7 @@ struct ExportPages: RouteCollection {
 
     func reportDOCX(req: Request) async throws -> Response {
         let (_, ctx) = try await Exports.context(req)
-        return Exports.file(try await Exports.reportDOCX(ctx, now: req.now, on: req.db), type: Exports.docxType, name: Exports.fileName(ctx, "docx"))
+        return Exports.file(try await Exports.reportDOCX(ctx, consolidated: try req.actor.scope.canRead(ctx.unit.unitPath), now: req.now, on: req.db), type: Exports.docxType, name: Exports.fileName(ctx, "docx"))
     }
 
     struct UploadBody: Content { var file: File }

@@ -28,10 +28,10 @@ enum ReportWorkbook {
         switch ind.kind {
         case .group: return [.empty, .empty, .empty]
         case .text: return [.text(v.text ?? ""), .empty, .empty]
-        case .count, .choice: return [v.number.map { .integer(Int($0)) } ?? .empty, .empty, .empty]
+        case .count, .choice: return [v.number.map { .whole($0) } ?? .empty, .empty, .empty]
         case .number: return [v.number.map { .decimal($0) } ?? .empty, .empty, .empty]
         case .percent:
-            if let n = v.numerator, let d = v.denominator { return [.empty, .integer(Int(n)), .integer(Int(d))] }
+            if let n = v.numerator, let d = v.denominator { return [.empty, .whole(n), .whole(d)] }
             return [v.number.map { .decimal($0) } ?? .empty, .empty, .empty]
         }
     }
@@ -71,14 +71,14 @@ enum ReportWorkbook {
             let f = figures[ind.code]
             var value: XLSXCell = .empty
             switch ind.kind {
-            case .count: value = f?.value.map { .integer(Int($0)) } ?? .empty
+            case .count: value = f?.value.map { .whole($0) } ?? .empty
             case .number: value = f?.value.map { .decimal($0) } ?? .empty
             case .percent: value = f?.value.map { .percent($0) } ?? .empty
             case .choice, .text: value = f.map { .text($0.display) } ?? .empty
             case .group: break
             }
             rows.append([.text(ind.code), .text(name), .text(ind.unit ?? ""), value,
-                         f?.numerator.map { .integer(Int($0)) } ?? .empty, f?.denominator.map { .integer(Int($0)) } ?? .empty,
+                         f?.numerator.map { .whole($0) } ?? .empty, f?.denominator.map { .whole($0) } ?? .empty,
                          f.map { $0.reports > 0 ? .integer($0.reports) : .empty } ?? .empty,
                          .text([f?.display, f?.note].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " — "))])
         }
@@ -90,7 +90,7 @@ enum ReportWorkbook {
                 guard let v = values[ind.code] else { return .empty }
                 switch ind.kind {
                 case .percent: return v.numeric.map { .percent($0) } ?? .empty
-                case .count, .choice: return v.number.map { .integer(Int($0)) } ?? .empty
+                case .count, .choice: return v.number.map { .whole($0) } ?? .empty
                 default: return v.number.map { .decimal($0) } ?? .empty
                 }
             })

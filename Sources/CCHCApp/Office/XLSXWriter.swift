@@ -127,6 +127,9 @@ enum XLSXCell: Sendable, Equatable {
     case percent(Double)
     /// Shown with two decimals, "#,##0.00".
     case decimal(Double)
+
+    /// A count: "#,##0" when it is a whole number that fits, otherwise the number as it is.
+    static func whole(_ value: Double) -> XLSXCell { Int(exactly: value).map(XLSXCell.integer) ?? .number(value) }
 }
 
 struct XLSXSheet: Sendable {

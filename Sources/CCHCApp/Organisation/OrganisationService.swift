@@ -73,7 +73,7 @@ struct OrganisationService {
                                                              isStandingAgency: input.isStandingAgency ?? false, parent: parent?.node))
         if let e = try await checkCodeFree(code) { errors.append(e) }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             let unit = Unit(code: code, name: name, kind: kind, parentID: parent?.id, isStandingAgency: input.isStandingAgency ?? false)
             try await unit.create(on: tx)
             try await Self.place(unit, under: parent, on: tx)
@@ -102,7 +102,7 @@ struct OrganisationService {
         if let e = try await checkCodeFree(code, except: id) { errors.append(e) }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let before = ["code": unit.code, "name": unit.name, "kind": unit.kind.rawValue, "parentID": unit.$parent.id.map(String.init) ?? ""]
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             unit.code = code
             unit.name = name
             unit.nameFolded = Folding.fold(name)
@@ -147,7 +147,7 @@ struct OrganisationService {
         if let e = try await checkCodeFree(code) { errors.append(e) }
         guard errors.isEmpty, let date else { throw ValidationFailure(errors) }
         let predecessors = found
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             let unit = Unit(code: code, name: name, kind: kind, parentID: parent?.id)
             try await unit.create(on: tx)
             try await Self.place(unit, under: parent, on: tx)
@@ -175,13 +175,23 @@ struct OrganisationService {
         try await unit.save(on: db)
     }
 
-    /// After a move, rewrites the paths of everything below in one statement.
+    /// Tables that keep a copy of a unit's path (so scoped queries need no join): a move rewrites
+    /// them with the units, in the same transaction, or the old district would keep seeing the unit.
+    static let pathCopies: [(table: String, column: String)] = [("reports", "unit_path"), ("audit_events", "unit_path")]
+
+    /// After a move, rewrites the paths of everything below — units and every stored copy — one statement each.
     static func rebase(from oldPath: String, to newPath: String, depthDelta: Int, on db: any Database) async throws {
         guard oldPath != newPath, let sql = db as? any SQLDatabase else { return }
         try await sql.raw("""
             UPDATE units SET path = \(bind: newPath) || SUBSTR(path, CAST(\(bind: oldPath.count + 1) AS INTEGER)), depth = depth + \(bind: depthDelta)
             WHERE path LIKE \(bind: oldPath + "%") AND path <> \(bind: newPath)
             """).run()
+        for copy in pathCopies {
+            try await sql.raw("""
+                UPDATE \(ident: copy.table) SET \(ident: copy.column) = \(bind: newPath) || SUBSTR(\(ident: copy.column), CAST(\(bind: oldPath.count + 1) AS INTEGER))
+                WHERE \(ident: copy.column) LIKE \(bind: oldPath + "%")
+                """).run()
+        }
     }
 
     /// One standing agency per jurisdiction.

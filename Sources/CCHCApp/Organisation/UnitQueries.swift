@@ -37,7 +37,7 @@ enum UnitQueries {
     static func search(_ text: String?, actor: Actor, includeRetired: Bool, kinds: [UnitKind]? = nil,
                        limit: Int = 500, on db: any Database) async throws -> [Unit] {
         var query = scoped(Unit.query(on: db), actor.scope)
-        for word in Folding.fold(text ?? "").split(separator: " ") {
+        for word in Folding.searchWords(text ?? "") {
             query = query.group(.or) { g in
                 g.filter(\.$nameFolded, .custom("LIKE"), "%\(word)%")
                 g.filter(\.$code, .custom("LIKE"), "%\(word.uppercased())%")

@@ -7,7 +7,7 @@ enum FormService {
     /// Imports a form; the same code and year replaces the stored definition.
     static func importForm(_ data: Data, on db: any Database, actor: Actor?, now: Date) async throws -> (FormRecord, created: Bool) {
         let form = try FormCodec.decodeChecked(data)
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             let existing = try await FormRecord.query(on: tx).filter(\.$code == form.code).filter(\.$year == form.year).first()
             let record = try existing ?? FormRecord(form)
             record.title = form.title

@@ -66,7 +66,7 @@ struct RegimeService {
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let issuerID = try issuer.requireID()
         let warnings = try await Self.warnings(regime, issuer: issuer, on: db)
-        let record: RegimeRecord = try await db.transaction { tx in
+        let record: RegimeRecord = try await db.writeTransaction { tx in
             let existing = try await RegimeRecord.query(on: tx).filter(\.$issuer.$id == issuerID).filter(\.$year == regime.year).first()
             let record = existing ?? RegimeRecord()
             record.$issuer.id = issuerID

@@ -38,6 +38,12 @@ final class Report: Model, @unchecked Sendable {
 
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Edit counter: every save adds one; a save made from an older read is refused (no lost update).
+    @OptionalField(key: "revision") var storedRevision: Int?
+    /// Who saved last (username), for the conflict message.
+    @OptionalField(key: "updated_by") var updatedBy: String?
+
+    var revision: Int { storedRevision ?? 0 }
 
     init() {}
 
@@ -122,6 +128,10 @@ final class OfficeContribution: Model, @unchecked Sendable {
     @Field(key: "topic_report") var topicReport: String
     @OptionalField(key: "done_at") var doneAt: Date?
     @OptionalField(key: "done_by") var doneBy: Int?
+    /// Edit counter of the office's part (its sections and topic report).
+    @OptionalField(key: "revision") var storedRevision: Int?
+
+    var revision: Int { storedRevision ?? 0 }
 
     init() {}
 }

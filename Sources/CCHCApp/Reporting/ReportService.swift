@@ -33,6 +33,12 @@ struct ReportContext {
     }
 
     func warnings() -> [RuleWarning] { FormValidator.warnings(form, values: values) }
+
+    /// The part of the signed-in office, when it fills sections of this report.
+    var ownContribution: OfficeContribution? {
+        guard let sections = officeSections else { return nil }
+        return contributions.first { $0.1 == sections }?.2
+    }
 }
 
 /// Reports: open, save, and the sign-off workflow. Each write is one transaction and audited.
@@ -153,6 +159,13 @@ struct ReportService {
         var documents: [DocumentInput]?
         var topicReport: String?
         var markOfficeDone: Bool = false
+        /// The report's revision the user read (page: hidden field; API: `revision`). nil: not checked
+        /// (the .xlsx upload replaces the figures as a whole, on purpose).
+        var revision: Int? = nil
+        /// For an office: the revision of its part it read.
+        var officeRevision: Int? = nil
+        /// Only the figures in `values` are touched (API); otherwise every editable figure is replaced (page, .xlsx).
+        var partial: Bool = false
     }
 
     /// Saves what the user typed. Type and range problems refuse the whole save (nothing is
@@ -186,27 +199,55 @@ struct ReportService {
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
 
+        for (key, text) in input.narrative ?? [:] where text.count > ValueLimits.narrativeCharacters {
+            errors.append(FieldError(field: "narrative.\(key)", message: "Phần “\(key)”: dài \(text.count) ký tự, vượt giới hạn \(ValueLimits.narrativeCharacters)."))
+        }
+        if let topic = input.topicReport, topic.count > ValueLimits.narrativeCharacters {
+            errors.append(FieldError(field: "topicReport", message: "Báo cáo chuyên đề: dài \(topic.count) ký tự, vượt giới hạn \(ValueLimits.narrativeCharacters)."))
+        }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+
         let unit = ctx.unit
         let editable = Set(ctx.form.indicators.filter { ctx.canEdit($0.code) }.map(\.code))
+            .intersection(input.partial ? Set(raw.keys) : Set(ctx.form.indicators.map(\.code)))
         let newDocuments = documents
-        let report: Report = try await db.transaction { tx in
-            let report: Report
-            if let existing = ctx.report {
-                report = existing
-            } else {
-                report = try Report(unit: unit, periodID: try ctx.period.requireID(), formID: try ctx.formRecord.requireID())
-                try await report.create(on: tx)
-            }
+        let (actor, now) = (self.actor, self.now)
+        let report: Report = try await db.writeTransaction { tx in
+            // Everything the save is computed from is read here, inside the transaction.
+            let report = try await Self.findOrCreate(ctx, on: tx)
             let reportID = try report.requireID()
+            var contribution: OfficeContribution?
+            if ctx.officeSections == nil {
+                if !report.state.isEditable || report.state != ctx.state {
+                    throw StaleWrite(report: report, message: "Báo cáo vừa chuyển sang trạng thái “\(report.state.label)”; không ghi đè.")
+                }
+                try Self.check(report, expected: input.revision)
+            } else {
+                guard report.state.isEditable else {
+                    throw CCHCError(.conflict, "Báo cáo đang ở trạng thái “\(report.state.label)”: không sửa được.")
+                }
+                contribution = try await OfficeContribution.query(on: tx).filter(\.$report.$id == reportID)
+                    .filter(\.$office.$id == actor.unitID).first()
+                if let expected = input.officeRevision, expected != (contribution?.revision ?? 0) {
+                    throw StaleWrite(report: report, message: "Phần của cơ quan bạn vừa được lưu bởi người khác (lần sửa \(contribution?.revision ?? 0)) sau khi bạn mở trang; không ghi đè.")
+                }
+            }
             // Replace the values this account may edit; leave the rest (other offices' sections) alone.
             let existing = try await ReportValue.query(on: tx).filter(\.$report.$id == reportID).all()
-            for row in existing where editable.contains(row.indicatorCode) { try await row.delete(on: tx) }
+            var before: [String: IndicatorValue] = [:]
+            for row in existing where editable.contains(row.indicatorCode) {
+                before[row.indicatorCode] = row.value
+                try await row.delete(on: tx)
+            }
             for (code, value) in parsed.values where editable.contains(code) && !value.isEmpty {
                 try await ReportValue(reportID: reportID, code: code, value: value).create(on: tx)
             }
+            var detail = Self.changes(form: ctx.form, before: before, after: parsed.values.filter { editable.contains($0.key) && !$0.value.isEmpty })
             if ctx.officeSections == nil {
                 if let narrative = input.narrative {
-                    report.narrative = narrative.filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+                    let kept = narrative.filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+                    for (key, text) in kept where report.narrative[key] != text { detail["narrative.\(key)"] = Self.clip(report.narrative[key]) + " → " + Self.clip(text) }
+                    report.narrative = kept
                 }
                 if input.documents != nil {
                     try await DirectingDocument.query(on: tx).filter(\.$report.$id == reportID).delete()
@@ -214,28 +255,70 @@ struct ReportService {
                         try await DirectingDocument(reportID: reportID, position: i + 1, numberSymbol: d.0, issuedOn: d.1, summary: d.2, issuer: d.3).create(on: tx)
                     }
                 }
-            } else if let officeID = Optional(actor.unitID) {
-                var found = try await OfficeContribution.query(on: tx).filter(\.$report.$id == reportID).filter(\.$office.$id == officeID).first()
-                if found == nil {
-                    let c = OfficeContribution()
+            } else {
+                let c = contribution ?? OfficeContribution()
+                if contribution == nil {
                     c.$report.id = reportID
-                    c.$office.id = officeID
+                    c.$office.id = actor.unitID
                     c.topicReport = ""
-                    found = c
                 }
-                let c = found!
-                if let topic = input.topicReport { c.topicReport = topic }
+                if let topic = input.topicReport, topic != c.topicReport {
+                    detail["topicReport"] = Self.clip(c.topicReport) + " → " + Self.clip(topic)
+                    c.topicReport = topic
+                }
                 if input.markOfficeDone { c.doneAt = now; c.doneBy = actor.userID }
+                c.storedRevision = c.revision + 1
                 try await c.save(on: tx)
             }
             report.updatedAt = now
+            report.updatedBy = actor.username
+            report.storedRevision = report.revision + 1
             try await report.save(on: tx)
+            detail["revision"] = String(report.revision)
+            let part = ctx.officeSections.map { " (phần " + $0.joined(separator: ", ") + ")" } ?? ""
             try await Audit.record(on: tx, at: now, actor: actor, action: "report.save", entity: "report", entityID: reportID, unit: unit,
-                                   summary: "Lưu \(ctx.period.periodKind.title(year: ctx.regime.year).lowercased()) của \(unit.name)\(ctx.officeSections.map { " (phần " + $0.joined(separator: ", ") + ")" } ?? ""): \(parsed.values.count) số liệu")
+                                   summary: "Lưu \(ctx.period.periodKind.title(year: ctx.regime.year).lowercased()) của \(unit.name)\(part): \(parsed.values.count) số liệu",
+                                   detail: detail)
             return report
         }
         let all = try await Self.values(of: report, on: db)
         return (report, FormValidator.warnings(ctx.form, values: all))
+    }
+
+    /// The current version of the report, read inside `tx`; created (empty, draft) when there is none.
+    static func findOrCreate(_ ctx: ReportContext, on tx: any Database) async throws -> Report {
+        let periodID = try ctx.period.requireID()
+        if let current = try await Report.query(on: tx).filter(\.$unit.$id == (try ctx.unit.requireID())).filter(\.$period.$id == periodID)
+            .filter(\.$isCurrent == true).sort(\.$version, .descending).first() {
+            return current
+        }
+        let report = try Report(unit: ctx.unit, periodID: periodID, formID: try ctx.formRecord.requireID())
+        try await report.create(on: tx)
+        return report
+    }
+
+    /// Refuses a write made from a read older than the stored report.
+    static func check(_ report: Report, expected: Int?) throws {
+        guard let expected, expected != report.revision else { return }
+        let who = report.updatedBy.map { " bởi \($0)" } ?? ""
+        let when = report.updatedAt.map { " lúc \(VNDate.display($0))" } ?? ""
+        throw StaleWrite(report: report, message: "Báo cáo đã được lưu\(who)\(when) (lần sửa \(report.revision)) sau khi bạn mở (lần sửa \(expected)); không ghi đè.")
+    }
+
+    /// Before and after of every figure that changed, for the audit log.
+    static func changes(form: FormDefinition, before: [String: IndicatorValue], after: [String: IndicatorValue]) -> [String: String] {
+        var out: [String: String] = [:]
+        for code in Set(before.keys).union(after.keys) where before[code] != after[code] {
+            guard let ind = form.indicator(code) else { continue }
+            let old = ValueDisplay.text(ind, before[code]), new = ValueDisplay.text(ind, after[code])
+            out["v.\(code)"] = "\(old.isEmpty ? "(trống)" : clip(old)) → \(new.isEmpty ? "(trống)" : clip(new))"
+        }
+        return out
+    }
+
+    static func clip(_ text: String?) -> String {
+        let t = text ?? ""
+        return t.count > 2_000 ? String(t.prefix(2_000)) + "…" : t
     }
 
     // MARK: The jurisdiction's own report
@@ -279,15 +362,13 @@ struct ReportService {
         }
         let unit = ctx.unit
         let assembled = narrative
-        return try await db.transaction { tx in
-            let report: Report
-            if let existing = ctx.report {
-                report = existing
-            } else {
-                report = try Report(unit: unit, periodID: try ctx.period.requireID(), formID: try ctx.formRecord.requireID())
-                try await report.create(on: tx)
-            }
+        let (actor, now) = (self.actor, self.now)
+        return try await db.writeTransaction { tx in
+            let report = try await Self.findOrCreate(ctx, on: tx)
+            guard report.state.isEditable else { throw StaleWrite(report: report, message: "Báo cáo vừa chuyển sang trạng thái “\(report.state.label)”.") }
             report.narrative = assembled
+            report.storedRevision = report.revision + 1
+            report.updatedBy = actor.username
             try await report.save(on: tx)
             try await Audit.record(on: tx, at: now, actor: actor, action: "report.assemble", entity: "report", entityID: report.id, unit: unit,
                                    summary: "Lập dự thảo \(ctx.period.periodKind.title(year: ctx.regime.year).lowercased()) của \(unit.name) từ số liệu tổng hợp của \(below.count) đơn vị và báo cáo chuyên đề của các cơ quan")
@@ -301,6 +382,8 @@ struct ReportService {
         var comment: String?
         var docNumber: String?
         var docDate: String?
+        /// The revision the user read; when given, an action on a report changed since is refused.
+        var revision: Int?
     }
 
     func act(_ ctx: ReportContext, _ action: ReportAction, _ input: ActionInput) async throws -> Report {
@@ -317,21 +400,20 @@ struct ReportService {
             var errors: [FieldError] = []
             let number = (input.docNumber ?? "").trimmingCharacters(in: .whitespaces)
             if number.isEmpty { errors.append(FieldError(field: "docNumber", message: "Số, ký hiệu văn bản: cần ghi (vd: 12/BC-UBND).")) }
-            docDay = (input.docDate).flatMap { Day(vietnamese: $0) ?? Day(iso: $0) }
+            docDay = (input.docDate).flatMap { Day(vietnamese: $0) ?? Day(iso: $0) }.flatMap { (2000...2100).contains($0.year) ? $0 : nil }
             if docDay == nil { errors.append(FieldError(field: "docDate", message: "Ngày văn bản: “\(input.docDate ?? "")” không đúng dạng dd/MM/yyyy.")) }
             guard errors.isEmpty else { throw ValidationFailure(errors) }
         }
         let unit = ctx.unit
         let title = ctx.period.periodKind.title(year: ctx.regime.year)
         let submittedDay = docDay
-        return try await db.transaction { tx in
-            var report: Report
-            if let existing = ctx.report {
-                report = existing
-            } else {
-                report = try Report(unit: unit, periodID: try ctx.period.requireID(), formID: try ctx.formRecord.requireID())
-                try await report.create(on: tx)
+        let (actor, now) = (self.actor, self.now)
+        return try await db.writeTransaction { tx in
+            var report = try await Self.findOrCreate(ctx, on: tx)
+            if report.state != ctx.state || report.version != (ctx.report?.version ?? report.version) {
+                throw StaleWrite(report: report, message: "Báo cáo vừa chuyển sang trạng thái “\(report.state.label)”; thao tác không được thực hiện.")
             }
+            try Self.check(report, expected: input.revision)
             let summary: String
             switch action {
             case .sendToLeader:
@@ -375,6 +457,8 @@ struct ReportService {
                 summary = ""
             }
             report.state = next
+            report.storedRevision = report.revision + 1
+            report.updatedBy = actor.username
             try await report.save(on: tx)
             try await Audit.record(on: tx, at: now, actor: actor, action: "report.\(action.rawValue)", entity: "report",
                                    entityID: report.id, unit: unit, summary: summary,
@@ -382,4 +466,13 @@ struct ReportService {
             return report
         }
     }
+}
+
+/// A write based on a read older than what is stored: refused with 409, nothing overwritten.
+/// The page shows both versions and keeps what the user typed, for them to merge.
+struct StaleWrite: Error, Sendable {
+    let report: Report
+    let message: String
+
+    var fullMessage: String { message + " Hãy xem số liệu vừa được lưu, đối chiếu với phần bạn nhập rồi lưu lại." }
 }

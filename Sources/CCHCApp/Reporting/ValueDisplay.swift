@@ -9,7 +9,8 @@ enum ValueDisplay {
         case .text: return value.text ?? ""
         case .choice:
             guard let n = value.number else { return "" }
-            return "\(ind.choiceLabel(Int(n)) ?? "?") (\(Int(n)))"
+            guard let code = n.exactInt else { return NumberFormat.vietnamese(n) + " (ngoài danh sách)" }
+            return "\(ind.choiceLabel(code) ?? "?") (\(code))"
         case .percent:
             if let num = value.numerator, let den = value.denominator {
                 let pct = den > 0 ? NumberFormat.vietnamese(num / den * 100) + " %" : "—"

@@ -78,10 +78,16 @@ public struct FormDefinition: Codable, Sendable, Equatable {
                 if Set((ind.choices ?? []).map(\.value)).count != (ind.choices ?? []).count { out.append("Chỉ tiêu \(ind.code): giá trị lựa chọn bị trùng.") }
             }
             if ind.fraction == true && ind.kind != .percent { out.append("Chỉ tiêu \(ind.code): chỉ chỉ tiêu tỷ lệ (%) mới nhập theo tử số/mẫu số.") }
+            if let lo = ind.min, let hi = ind.max, !(lo <= hi) { out.append("Chỉ tiêu \(ind.code): giới hạn min lớn hơn max.") }
+            for bound in [ind.min, ind.max].compactMap({ $0 }) where !bound.isFinite || abs(bound) > ValueLimits.largest {
+                out.append("Chỉ tiêu \(ind.code): giới hạn \(bound) vượt quá \(NumberFormat.vietnamese(ValueLimits.largest)).")
+            }
             if ind.partOf == true {
                 if ind.parent == nil { out.append("Chỉ tiêu \(ind.code): dòng “Trong đó” phải có chỉ tiêu cha.") }
             }
         }
+        if indicators.count > ValueLimits.maxIndicators { out.append("Biểu mẫu: quá \(ValueLimits.maxIndicators) chỉ tiêu.") }
+        if rules.count > ValueLimits.maxRules { out.append("Biểu mẫu: quá \(ValueLimits.maxRules) quy tắc.") }
         for rule in rules {
             do {
                 let expr = try RuleExpression.parse(rule.expr)
@@ -152,10 +158,14 @@ public struct Indicator: Codable, Sendable, Equatable {
     public var numeratorLabel: String?
     public var denominatorLabel: String?
     public var note: String?
+    /// The accepted range, when the form sets one other than the kind's (see `ValueLimits`).
+    public var min: Double?
+    public var max: Double?
 
     public init(code: String, parent: String? = nil, name: String, unit: String? = nil, kind: Kind,
                 choices: [Choice]? = nil, partOf: Bool? = nil, measure: Measure? = nil, office: String? = nil,
-                fraction: Bool? = nil, numeratorLabel: String? = nil, denominatorLabel: String? = nil, note: String? = nil) {
+                fraction: Bool? = nil, numeratorLabel: String? = nil, denominatorLabel: String? = nil, note: String? = nil,
+                min: Double? = nil, max: Double? = nil) {
         self.code = code
         self.parent = parent
         self.name = name
@@ -169,6 +179,8 @@ public struct Indicator: Codable, Sendable, Equatable {
         self.numeratorLabel = numeratorLabel
         self.denominatorLabel = denominatorLabel
         self.note = note
+        self.min = min
+        self.max = max
     }
 
     public var isFraction: Bool { kind == .percent && fraction == true }

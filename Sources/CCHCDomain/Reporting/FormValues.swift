@@ -66,51 +66,68 @@ public enum FormValidator {
                 }
                 return .some(n)
             }
+            let range = ValueLimits.range(of: ind)
+            func refuse(_ message: String) { errors.append(FieldError(field: "v.\(ind.code)", message: "\(row): \(message)")) }
+            func inRange(_ n: Double, _ what: String) -> Bool {
+                guard range.contains(n) else {
+                    refuse("\(what) \(NumberFormat.vietnamese(n, maxFractionDigits: 4)) nằm ngoài phạm vi cho phép \(ValueLimits.describe(range)).")
+                    return false
+                }
+                return true
+            }
             switch ind.kind {
             case .group:
                 continue
             case .text:
-                values[ind.code] = IndicatorValue(text: r.value?.trimmingCharacters(in: .whitespacesAndNewlines))
+                let text = r.value?.trimmingCharacters(in: .whitespacesAndNewlines)
+                if let text, text.count > ValueLimits.textCharacters {
+                    refuse("dài \(text.count) ký tự, vượt giới hạn \(ValueLimits.textCharacters) ký tự.")
+                    continue
+                }
+                values[ind.code] = IndicatorValue(text: text)
             case .count:
                 guard let parsed = number(r.value, "giá trị"), let n = parsed else { continue }
                 if n < 0 || n != n.rounded() {
-                    errors.append(FieldError(field: "v.\(ind.code)", message: "\(row): phải là số nguyên không âm (\(ind.unit ?? "số lượng")), nhận được \(NumberFormat.vietnamese(n, maxFractionDigits: 4))."))
+                    refuse("phải là số nguyên không âm (\(ind.unit ?? "số lượng")), nhận được \(NumberFormat.vietnamese(n, maxFractionDigits: 4)).")
                     continue
                 }
+                guard inRange(n, "giá trị") else { continue }
                 values[ind.code] = IndicatorValue(number: n)
             case .number:
-                guard let parsed = number(r.value, "giá trị"), let n = parsed else { continue }
+                guard let parsed = number(r.value, "giá trị"), let n = parsed, inRange(n, "giá trị") else { continue }
                 values[ind.code] = IndicatorValue(number: n)
             case .choice:
                 guard let parsed = number(r.value, "mã lựa chọn"), let n = parsed else { continue }
                 let allowed = (ind.choices ?? []).map { "\($0.label) = \($0.value)" }.joined(separator: "; ")
-                guard n == n.rounded(), ind.choiceLabel(Int(n)) != nil else {
-                    errors.append(FieldError(field: "v.\(ind.code)", message: "\(row): mã lựa chọn \(NumberFormat.vietnamese(n)) không hợp lệ; chọn một trong: \(allowed)."))
+                guard let code = n.exactInt, ind.choiceLabel(code) != nil else {
+                    refuse("mã lựa chọn \(NumberFormat.vietnamese(n)) không hợp lệ; chọn một trong: \(allowed).")
                     continue
                 }
                 values[ind.code] = IndicatorValue(number: n)
             case .percent:
                 if ind.isFraction && (r.numerator != nil || r.denominator != nil) {
-                    guard let pn = number(r.numerator, ind.numeratorLabel ?? "tử số"), let pd = number(r.denominator, ind.denominatorLabel ?? "mẫu số") else { continue }
-                    let n = pn, d = pd
-                    if n == nil || d == nil {
-                        errors.append(FieldError(field: "v.\(ind.code)", message: "\(row): cần nhập cả tử số (\(ind.numeratorLabel ?? "tử số")) và mẫu số (\(ind.denominatorLabel ?? "mẫu số"))."))
+                    guard let pn = number(r.numerator, ind.numeratorLabel ?? "tử số"),
+                          let pd = number(r.denominator, ind.denominatorLabel ?? "mẫu số") else { continue }
+                    guard let num = pn, let den = pd else {
+                        refuse("cần nhập cả tử số (\(ind.numeratorLabel ?? "tử số")) và mẫu số (\(ind.denominatorLabel ?? "mẫu số")).")
                         continue
                     }
-                    let num = n!, den = d!
                     if num < 0 || den < 0 {
-                        errors.append(FieldError(field: "v.\(ind.code)", message: "\(row): tử số và mẫu số không được âm."))
+                        refuse("tử số và mẫu số không được âm.")
+                    } else if !inRange(num, "tử số") || !inRange(den, "mẫu số") {
+                        continue
                     } else if den == 0 && num > 0 {
-                        errors.append(FieldError(field: "v.\(ind.code)", message: "\(row): mẫu số bằng 0 trong khi tử số là \(NumberFormat.vietnamese(num))."))
+                        refuse("mẫu số bằng 0 trong khi tử số là \(NumberFormat.vietnamese(num)).")
                     } else if num > den {
-                        errors.append(FieldError(field: "v.\(ind.code)", message: "\(row): tử số \(NumberFormat.vietnamese(num)) lớn hơn mẫu số \(NumberFormat.vietnamese(den)) — tỷ lệ sẽ vượt 100%."))
+                        refuse("tử số \(NumberFormat.vietnamese(num)) lớn hơn mẫu số \(NumberFormat.vietnamese(den)) — tỷ lệ sẽ vượt 100%.")
                     } else {
                         values[ind.code] = IndicatorValue(numerator: num, denominator: den)
                     }
                 } else {
                     guard let parsed = number(r.value, "tỷ lệ"), let n = parsed else { continue }
-                    if n < 0 || n > 100 {
-                        errors.append(FieldError(field: "v.\(ind.code)", message: "\(row): tỷ lệ phải từ 0 đến 100 (%), nhận được \(NumberFormat.vietnamese(n))."))
+                    let percentRange = ValueLimits.percentRange(of: ind)
+                    guard percentRange.contains(n) else {
+                        refuse("tỷ lệ phải \(ValueLimits.describe(percentRange)) (%), nhận được \(NumberFormat.vietnamese(n)).")
                         continue
                     }
                     values[ind.code] = IndicatorValue(number: n)
@@ -123,6 +140,11 @@ public enum FormValidator {
     /// Consistency: "of which" rows against their parent, and the form's rules. Warnings, not errors.
     public static func warnings(_ form: FormDefinition, values: [String: IndicatorValue]) -> [RuleWarning] {
         var out: [RuleWarning] = []
+        for ind in form.indicators {
+            if let value = values[ind.code], let problem = ValueLimits.problem(ind, value) {
+                out.append(RuleWarning(codes: [ind.code], message: problem))
+            }
+        }
         let lookup: (String) -> Double? = { values[$0]?.numeric }
         for parent in form.indicators where parent.kind == .count || parent.kind == .number {
             let parts = form.children(of: parent.code).filter { $0.partOf == true && ($0.kind == .count || $0.kind == .number) }

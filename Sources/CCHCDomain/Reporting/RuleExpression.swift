@@ -17,8 +17,15 @@ public indirect enum RuleExpression: Sendable, Equatable {
     }
 
     public static let comparisons = ["<=", ">=", "==", "!=", "<", ">", "="]
+    /// Longest rule accepted, in characters: real rules are a line long.
+    public static let maxLength = 500
+    /// Deepest nesting of parentheses and signs: the parser is recursive, so this bounds its stack.
+    public static let maxDepth = 24
 
     public static func parse(_ text: String) throws -> RuleExpression {
+        guard text.count <= maxLength else {
+            throw ParseError(message: "quy tắc dài \(text.count) ký tự, vượt giới hạn \(maxLength) ký tự.")
+        }
         var parser = Parser(chars: Array(text))
         let lhs = try parser.sum()
         parser.skip()
@@ -77,6 +84,14 @@ public indirect enum RuleExpression: Sendable, Equatable {
     struct Parser {
         let chars: [Character]
         var pos = 0
+        var depth = 0
+
+        mutating func enter() throws {
+            depth += 1
+            guard depth <= RuleExpression.maxDepth else {
+                throw ParseError(message: "biểu thức lồng quá \(RuleExpression.maxDepth) cấp ngoặc hoặc dấu.")
+            }
+        }
         var atEnd: Bool { pos >= chars.count }
 
         mutating func skip() { while !atEnd && chars[pos].isWhitespace { pos += 1 } }
@@ -131,6 +146,8 @@ public indirect enum RuleExpression: Sendable, Equatable {
             }
             if c == "(" {
                 pos += 1
+                try enter()
+                defer { depth -= 1 }
                 let inner = try sum()
                 skip()
                 guard !atEnd, chars[pos] == ")" else { throw ParseError(message: "thiếu dấu “)”.") }
@@ -139,13 +156,15 @@ public indirect enum RuleExpression: Sendable, Equatable {
             }
             if c == "-" {
                 pos += 1
+                try enter()
+                defer { depth -= 1 }
                 return .negate(try factor())
             }
             if c.isNumber || c == "." {
                 let start = pos
                 while !atEnd && (chars[pos].isNumber || chars[pos] == "." || chars[pos] == ",") { pos += 1 }
                 let text = String(chars[start..<pos]).replacingOccurrences(of: ",", with: ".")
-                guard let n = Double(text) else { throw ParseError(message: "số “\(text)” không hợp lệ.") }
+                guard let n = Double(text), n.isFinite else { throw ParseError(message: "số “\(text)” không hợp lệ.") }
                 return .number(n)
             }
             throw ParseError(message: "ký tự “\(c)” không hợp lệ ở vị trí \(pos + 1).")

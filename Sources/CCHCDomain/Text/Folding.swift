@@ -23,6 +23,25 @@ public enum Folding {
         return out
     }
 
+    /// Most words a search uses: a query is a few words, and each adds a condition to the SQL.
+    public static let maxSearchWords = 8
+    /// Longest query read, in characters.
+    public static let maxSearchLength = 200
+
+    /// The folded, distinct words of a search query, at most `maxSearchWords` of them, with the
+    /// SQL `LIKE` wildcards `%` and `_` removed, so any text typed gives a bounded, literal search.
+    public static func searchWords(_ query: String) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for word in fold(String(query.prefix(maxSearchLength))).split(separator: " ") {
+            let clean = word.filter { $0 != "%" && $0 != "_" && $0 != "\\" }
+            guard !clean.isEmpty, seen.insert(clean).inserted else { continue }
+            out.append(clean)
+            if out.count == maxSearchWords { break }
+        }
+        return out
+    }
+
     /// True when every word of `query` occurs in `text`, ignoring case and diacritics.
     public static func matches(_ text: String, query: String) -> Bool {
         let hay = fold(text)

@@ -1,34 +1,35 @@
 import Foundation
 
 /// Numbers as Vietnamese write them: "1.245" (thousands), "92,63" (decimals).
+///
+/// Formatting never traps: any finite `Double`, however large, is written digit by digit; a
+/// non-finite one is "—".
 public enum NumberFormat {
     public static func vietnamese(_ value: Double, maxFractionDigits: Int = 2) -> String {
         guard value.isFinite else { return "—" }
-        let negative = value < 0
-        let factor = pow(10.0, Double(maxFractionDigits))
-        let rounded = (abs(value) * factor).rounded() / factor
-        let integer = Int(rounded.rounded(.down))
-        var fraction = Int(((rounded - Double(integer)) * factor).rounded())
-        var digits = ""
-        if fraction > 0 {
-            var f = String(format: "%0\(maxFractionDigits)d", fraction)
-            while f.hasSuffix("0") { f.removeLast() }
-            digits = "," + f
-            fraction = 0
+        let digits = max(0, min(maxFractionDigits, 10))
+        // "%.*f" writes every finite double exactly to the asked precision, with no integer conversion.
+        let plain = String(format: "%.\(digits)f", abs(value))
+        let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
+        let integer = String(parts[0])
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        var groups: [Substring] = []
+        var end = integer.endIndex
+        while end > integer.startIndex {
+            let start = integer.index(end, offsetBy: -3, limitedBy: integer.startIndex) ?? integer.startIndex
+            groups.insert(integer[start..<end], at: 0)
+            end = start
         }
-        var groups: [String] = []
-        var n = integer
-        repeat {
-            let part = n % 1000
-            n /= 1000
-            groups.insert(n > 0 ? String(format: "%03d", part) : String(part), at: 0)
-        } while n > 0
-        return (negative ? "-" : "") + groups.joined(separator: ".") + digits
+        let isZero = integer.allSatisfy { $0 == "0" } && fraction.isEmpty
+        let sign = value < 0 && !isZero ? "-" : ""
+        return sign + groups.joined(separator: ".") + (fraction.isEmpty ? "" : "," + fraction)
     }
 
     /// Reads what a Vietnamese user types: "92,63", "1.245", "1.245,5", "12.5", " 7 ".
-    /// nil when it is not a number.
+    /// nil when it is not a number (or too long to be one anybody types).
     public static func parse(_ text: String) -> Double? {
+        guard text.utf8.count <= 64 else { return nil }
         var s = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "")
         if s.hasSuffix("%") { s.removeLast() }
         guard !s.isEmpty else { return nil }
@@ -41,7 +42,13 @@ public enum NumberFormat {
             // "1.245" or "1.245.000": thousands
             s = s.replacingOccurrences(of: ".", with: "")
         }
-        guard s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }), let value = Double(s), value.isFinite else { return nil }
+        guard s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }), let value = Double(s), value.isFinite else { return nil }
         return value
     }
+}
+
+public extension Double {
+    /// The whole number this value holds, or nil when it has a fraction or does not fit an `Int`.
+    /// Use it instead of `Int(_:)`, which traps on values out of range.
+    var exactInt: Int? { Int(exactly: self) }
 }

@@ -68,6 +68,11 @@ struct ReportPages: RouteCollection {
             // Nothing was saved: show the page again with everything the user typed.
             return try await ReportView.render(req, ctx, typed: form, failure: failure, warnings: [], flash: nil)
                 .encodeResponse(status: .unprocessableEntity, for: req)
+        } catch let conflict as StaleWrite {
+            // Someone saved first: nothing overwritten; their version beside this user's typing, which stays in the boxes.
+            let fresh = try await service.context(unit: unit, periodID: try ctx.period.requireID())
+            return try await ReportView.render(req, fresh, typed: form, failure: nil, warnings: [], flash: nil, conflict: conflict)
+                .encodeResponse(status: .conflict, for: req)
         }
     }
 
@@ -80,13 +85,18 @@ struct ReportPages: RouteCollection {
         let service = ReportService(db: req.db, actor: actor, now: req.now)
         let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
         let form = FormBody(req)
-        let input = ReportService.ActionInput(comment: form["comment"], docNumber: form["docNumber"], docDate: form["docDate"])
+        let input = ReportService.ActionInput(comment: form["comment"], docNumber: form["docNumber"], docDate: form["docDate"],
+                                              revision: form["revision"].flatMap { Int($0) })
         do {
             _ = try await service.act(ctx, action, input)
             return req.redirect(to: SiteURL.report(try unit.requireID(), try ctx.period.requireID()) + "?done=\(action.rawValue)")
         } catch let failure as ValidationFailure {
             return try await ReportView.render(req, ctx, typed: form, failure: failure, warnings: ctx.warnings(), flash: nil)
                 .encodeResponse(status: .unprocessableEntity, for: req)
+        } catch let conflict as StaleWrite {
+            let fresh = try await service.context(unit: unit, periodID: try ctx.period.requireID())
+            return try await ReportView.render(req, fresh, typed: nil, failure: nil, warnings: fresh.warnings(), flash: nil, conflict: conflict)
+                .encodeResponse(status: .conflict, for: req)
         }
     }
 

@@ -17,10 +17,46 @@ enum ReportView {
             .map { ReportService.DocumentInput(numberSymbol: $0.0, issuedOn: $0.1, summary: $1.0, issuer: $1.1) }
         return ReportService.SaveInput(values: raw, narrative: narrative.isEmpty ? nil : narrative,
                                        documents: form["documentsPresent"] == nil ? nil : docs,
-                                       topicReport: form["topicReport"], markOfficeDone: form["officeDone"] == "on")
+                                       topicReport: form["topicReport"], markOfficeDone: form["officeDone"] == "on",
+                                       revision: form["revision"].flatMap { Int($0) } ?? -1,
+                                       officeRevision: ctx.officeSections == nil ? nil : form["officeRevision"].flatMap { Int($0) } ?? -1)
     }
 
-    static func render(_ req: Request, _ ctx: ReportContext, typed: FormBody?, failure: ValidationFailure?, warnings: [RuleWarning], flash: String?) async throws -> HTML {
+    /// The hidden fields that carry the revisions the page was built from.
+    static func revisionFields(_ ctx: ReportContext) -> HTML {
+        let office: HTML = ctx.officeSections == nil ? .empty
+            : "<input type=\"hidden\" name=\"officeRevision\" value=\"\(ctx.ownContribution?.revision ?? 0)\">"
+        return "<input type=\"hidden\" name=\"revision\" value=\"\(ctx.report?.revision ?? 0)\">\(office)"
+    }
+
+    /// Someone saved since this page was opened: what they saved beside what this user typed.
+    static func conflictHTML(_ ctx: ReportContext, typed: FormBody?, conflict: StaleWrite?) -> HTML {
+        guard let conflict else { return .empty }
+        let mine = typed.map { input(from: $0, ctx: ctx) }
+        let parsed = mine.map { FormValidator.parse(ctx.form, raw: $0.values).values } ?? [:]
+        let rows: [HTML] = ctx.form.indicators.filter(\.isInput).compactMap { ind in
+            let saved = ValueDisplay.text(ind, ctx.values[ind.code]), typedText = ValueDisplay.text(ind, parsed[ind.code])
+            guard ctx.canEdit(ind.code), saved != typedText else { return nil }
+            return "<tr><td>\(ind.code)</td><td>\(ind.name)</td><td>\(saved)</td><td>\(typedText)</td></tr>"
+        }
+        var narrativeRows: [HTML] = []
+        for (key, title) in ReportService.narrativeSections {
+            let saved = ctx.report?.narrative[key] ?? "", typedText = mine?.narrative?[key] ?? saved
+            if saved.trimmingCharacters(in: .whitespacesAndNewlines) != typedText.trimmingCharacters(in: .whitespacesAndNewlines) {
+                narrativeRows.append("<tr><td></td><td>\(title)</td><td>\(saved)</td><td>\(typedText)</td></tr>")
+            }
+        }
+        return """
+            <div class="error-summary conflict" role="alert"><strong>Chưa lưu: có người đã lưu báo cáo này sau khi bạn mở trang.</strong>
+            <p>\(conflict.fullMessage)</p>
+            <p>Các ô bên dưới vẫn giữ nguyên những gì bạn đã nhập. Bảng này đặt bản đã lưu cạnh phần bạn nhập; sửa cho đúng rồi bấm “Lưu báo cáo” để ghi.</p>
+            <table><thead><tr><th>Mã</th><th>Chỉ tiêu / mục</th><th>Bản đã lưu (lần sửa \(conflict.report.revision)\(conflict.report.updatedBy.map { ", " + $0 } ?? ""))</th><th>Bạn nhập</th></tr></thead>
+            <tbody>\(rows)\(narrativeRows)</tbody></table></div>
+            """
+    }
+
+    static func render(_ req: Request, _ ctx: ReportContext, typed: FormBody?, failure: ValidationFailure?, warnings: [RuleWarning], flash: String?,
+                       conflict: StaleWrite? = nil) async throws -> HTML {
         let unitID = try ctx.unit.requireID()
         let periodID = try ctx.period.requireID()
         let title = ctx.period.periodKind.title(year: ctx.regime.year)
@@ -59,7 +95,7 @@ enum ReportView {
                     \(direct.isEmpty ? HTML.empty : "<br><small>hoặc tỷ lệ: <input name=\"v:\(name)\" value=\"\(direct)\" size=\"5\"> %</small>")
                     """
                 case .choice:
-                    let selected = typedV?[name] ?? value?.number.map { String(Int($0)) } ?? ""
+                    let selected = typedV?[name] ?? value?.number.flatMap { $0.exactInt.map(String.init) } ?? ""
                     let options: [HTML] = (ind.choices ?? []).map { c in "<option value=\"\(c.value)\"\(HTML.attr("selected", if: selected == String(c.value)))>\(c.label) (\(c.value))</option>" }
                     cell = "<select name=\"v:\(name)\" aria-label=\"\(name)\"><option value=\"\">—</option>\(options)</select>"
                 case .text:
@@ -133,7 +169,7 @@ enum ReportView {
 
         let form: HTML = ctx.canEdit ? """
             <form method="post" action="\(SiteURL.report(unitID, periodID))" class="report-form">
-            <input type="hidden" name="documentsPresent" value="1">
+            <input type="hidden" name="documentsPresent" value="1">\(revisionFields(ctx))
             <h2>Biểu thống kê: \(ctx.form.title)</h2>
             <table class="stats"><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>ĐVT</th><th>Kỳ trước\(ctx.previousPeriod.map { " (" + $0.periodKind.label + ")" } ?? "")</th><th>Số liệu</th><th>Cơ quan</th></tr></thead><tbody>\(rows)</tbody></table>
             \(narrativeEditable ? "<h2>Nội dung báo cáo</h2><div class=\"stack\">\(narrative)</div><h2>Phụ lục 3A: Văn bản chỉ đạo, điều hành CCHC đã ban hành trong kỳ</h2><table><thead><tr><th>STT</th><th>Số, ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th><th>Cơ quan ban hành</th></tr></thead><tbody>\(docRows)</tbody></table>" as HTML : .empty)
@@ -157,7 +193,7 @@ enum ReportView {
             switch action {
             case .submit:
                 return """
-                <form method="post" action="\(url)" class="card stack"><strong>Ký và gửi báo cáo đến \(ctx.issuer.name)</strong>
+                <form method="post" action="\(url)" class="card stack">\(revisionFields(ctx))<strong>Ký và gửi báo cáo đến \(ctx.issuer.name)</strong>
                 <label for="docNumber">Số, ký hiệu văn bản</label><input id="docNumber" name="docNumber" value="\(typed?["docNumber"] ?? report?.docNumber ?? "")" placeholder="vd: 12/BC-UBND">
                 \(Layout.errors(failure, "docNumber"))
                 <label for="docDate">Ngày văn bản (dd/MM/yyyy)</label><input id="docDate" name="docDate" value="\(typed?["docDate"] ?? today)">
@@ -166,12 +202,12 @@ enum ReportView {
                 """
             case .return, .backToDrafter:
                 return """
-                <form method="post" action="\(url)" class="card stack"><label for="comment-\(action.rawValue)">\(action == .return ? "Ý kiến trả lại (nêu rõ nội dung cần sửa)" : "Ý kiến cho chuyên viên")</label>
+                <form method="post" action="\(url)" class="card stack">\(revisionFields(ctx))<label for="comment-\(action.rawValue)">\(action == .return ? "Ý kiến trả lại (nêu rõ nội dung cần sửa)" : "Ý kiến cho chuyên viên")</label>
                 <textarea id="comment-\(action.rawValue)" name="comment" rows="3">\(typed?["comment"] ?? "")</textarea>
                 <p><button type="submit" class="secondary">\(action.label)</button></p></form>
                 """
             default:
-                return "<form method=\"post\" action=\"\(url)\" class=\"inline\"><button type=\"submit\">\(action.label)</button></form> "
+                return "<form method=\"post\" action=\"\(url)\" class=\"inline\">\(revisionFields(ctx))<button type=\"submit\">\(action.label)</button></form> "
             }
         }
 
@@ -196,6 +232,7 @@ enum ReportView {
         \(report?.docNumber.map { n in "<dt>Văn bản</dt><dd>Số \(n)\(report?.docDate.flatMap { Day(iso: $0) }.map { " ngày " + $0.vietnamese } ?? "")</dd>" as HTML } ?? .empty)
         </dl></div>
         \(returned)
+        \(conflictHTML(ctx, typed: typed, conflict: conflict))
         \(Layout.errorSummary(failure))
         \(warningsHTML)
         <div class="actions">\(actions)</div>
