@@ -38,10 +38,13 @@ func configure(_ app: Application, config: AppConfig) async throws {
     }
 
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware(secureCookies: config.secureCookies))
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(CCHCErrorMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    // Narratives and JSON up to a few MB; uploads set their own limit on their route.
+    app.routes.defaultMaxBodySize = "4mb"
 
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommandGroup(), as: "user")

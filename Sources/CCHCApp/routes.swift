@@ -32,7 +32,7 @@ func routes(_ app: Application) throws {
         Response(status: .ok, headers: ["Content-Type": "application/javascript; charset=utf-8", "Cache-Control": "max-age=3600"], body: .init(string: Assets.js))
     }.access(.public)
 
-    let pages = app.grouped(SessionActorMiddleware())
+    let pages = app.grouped(SessionActorMiddleware(), CSRFMiddleware())
     try pages.register(collection: LoginPages())
 
     let signedIn = pages.grouped(RequireActorMiddleware())

@@ -26,7 +26,7 @@ struct AuthTests {
 
     @Test func wrongPasswordKeepsUsernameAndSaysWhy() async throws {
         try await withTestApp { app in
-            let res = try await TestClient(app).send(.POST, "/login", form: ["username": "thachdai.cv", "password": "sai-mat-khau"])
+            let res = try await TestClient.login(app, "thachdai.cv", password: "sai-mat-khau")
             #expect(res.status == .unauthorized)
             #expect(res.text.contains("Tên đăng nhập hoặc mật khẩu không đúng."))
             #expect(res.text.contains("value=\"thachdai.cv\""))
@@ -98,7 +98,7 @@ struct AuthTests {
             let user = try await app.user("thachkenh.cv")
             user.isActive = false
             try await user.save(on: app.db)
-            let res = try await TestClient(app).send(.POST, "/login", form: ["username": "thachkenh.cv", "password": DemoLoader.password])
+            let res = try await TestClient.login(app, "thachkenh.cv", password: DemoLoader.password)
             #expect(res.status == .unauthorized)
         }
     }

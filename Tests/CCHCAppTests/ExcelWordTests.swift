@@ -74,7 +74,7 @@ struct ExcelWordTests {
             multipart.writeString("--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bieu.xlsx\"\r\nContent-Type: \(Exports.xlsxType)\r\n\r\n")
             multipart.writeBytes(bad)
             multipart.writeString("\r\n--B--\r\n")
-            let pageRes = try await app.testing().sendRequest(.POST, "/units/\(thachDai.id!)/reports/\(q1.id!)/import.xlsx",
+            let pageRes = try await app.testing().sendRequest(.POST, "/units/\(thachDai.id!)/reports/\(q1.id!)/import.xlsx?_csrf=\(page.csrf!)",
                                                               headers: ["Cookie": page.cookie!, "Content-Type": "multipart/form-data; boundary=B"], body: multipart)
             #expect(pageRes.status == .unprocessableEntity)
             #expect(pageRes.text.contains("Tệp Excel chưa được nhận"))

@@ -176,7 +176,7 @@ struct OrganisationAppTests {
             #expect(res.status == .unprocessableEntity)
             #expect(res.text.contains("value=\"Trần Văn Gõ\""))
             #expect(res.text.contains("Tên đăng nhập: 3–64 ký tự"))
-            #expect(res.text.contains("Mật khẩu: cần ít nhất 8 ký tự."))
+            #expect(res.text.contains("Mật khẩu: cần ít nhất 10 ký tự."))
             #expect(!res.text.contains("ngan\""))
         }
     }

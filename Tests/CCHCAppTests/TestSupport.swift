@@ -65,6 +65,8 @@ struct TestClient {
     let app: Application
     var cookie: String?
     var token: String?
+    /// The session's CSRF token, as the pages put it into every form; sent with every page form.
+    var csrf: String?
 
     init(_ app: Application) { self.app = app }
 
@@ -77,7 +79,9 @@ struct TestClient {
         if let json {
             headers.contentType = .json
             body = ByteBuffer(data: try JSONEncoder().encode(json))
-        } else if let pairs = formPairs ?? form.map({ $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }) {
+        } else if var pairs = formPairs ?? form.map({ $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } })
+                    ?? (method == .POST && csrf != nil ? [] : nil) {
+            if let csrf, !pairs.contains(where: { $0.0 == CSRF.field }) { pairs.append((CSRF.field, csrf)) }
             headers.contentType = .urlEncodedForm
             let encoded = pairs.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
             body = ByteBuffer(string: encoded)
@@ -98,13 +102,32 @@ struct TestClient {
         return String(page[range.upperBound...].prefix { $0.isNumber })
     }
 
-    /// Signs in through the login form; returns a client carrying the session cookie.
+    /// The value of a page's hidden field.
+    static func hidden(_ name: String, in page: String) -> String? {
+        guard let range = page.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        return String(page[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// Posts the login form as a browser does: the page first (its CSRF cookie and field), then the form.
+    static func login(_ app: Application, _ username: String, password: String, next: String? = nil) async throws -> TestingHTTPResponse {
+        let page = try await app.testing().sendRequest(.GET, "/login")
+        let token = hidden(CSRF.field, in: page.text) ?? ""
+        var client = TestClient(app)
+        client.cookie = "\(CSRF.loginCookie)=\(token)"
+        var form = ["username": username, "password": password, CSRF.field: token]
+        if let next { form["next"] = next }
+        return try await client.send(.POST, "/login", form: form)
+    }
+
+    /// Signs in through the login form; returns a client carrying the session cookie and its CSRF token.
     static func session(_ app: Application, _ username: String, password: String = DemoLoader.password) async throws -> TestClient {
         var client = TestClient(app)
-        let res = try await client.send(.POST, "/login", form: ["username": username, "password": password])
+        let res = try await login(app, username, password: password)
         #expect(res.status == .seeOther, "đăng nhập \(username)")
-        let setCookie = try #require(res.headers[.setCookie].first)
+        let setCookie = try #require(res.headers[.setCookie].first { $0.hasPrefix("cchc-session=") })
         client.cookie = String(setCookie.split(separator: ";")[0])
+        client.csrf = hidden(CSRF.field, in: try await client.get("/").text)
+        #expect(client.csrf != nil, "mã CSRF của \(username)")
         return client
     }
 

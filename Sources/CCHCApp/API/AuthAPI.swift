@@ -22,8 +22,18 @@ struct AuthAPI: RouteCollection {
 
     func issue(req: Request) async throws -> Response {
         let credentials = try req.content.decode(Credentials.self)
-        guard let user = try await Passwords.authenticate(username: credentials.username, password: credentials.password, on: req) else {
-            throw CCHCError(.unauthorized, "Tên đăng nhập hoặc mật khẩu không đúng.")
+        let user: User
+        do {
+            switch try await Passwords.authenticate(username: credentials.username, password: credentials.password, on: req) {
+            case .success(let found): user = found
+            case .locked: throw CCHCError(.forbidden, LoginPolicy.lockedMessage)
+            case .failure: throw CCHCError(.unauthorized, "Tên đăng nhập hoặc mật khẩu không đúng.")
+            }
+        } catch let blocked as LoginPolicy.Blocked {
+            let response = Response(status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(blocked.retryAfter))
+            try response.content.encode(CCHCErrorMiddleware.Body(error: .init(status: 429, message: blocked.message)))
+            return response
         }
         let token = [UInt8].random(count: 32).base64URLEncoded
         let expires = req.now.addingTimeInterval(Double(req.application.config.tokenDays) * 86_400)
@@ -37,9 +47,11 @@ struct AuthAPI: RouteCollection {
     }
 
     func revoke(req: Request) async throws -> HTTPStatus {
-        _ = try req.actor
+        let actor = try req.actor
         if let bearer = req.headers.bearerAuthorization {
             try await UserToken.query(on: req.db).filter(\.$tokenHash == UserToken.hash(bearer.token)).delete()
+            try await Audit.record(on: req.db, at: req.now, actor: actor, action: "auth.revoke", entity: "user", entityID: actor.userID,
+                                   unit: try await Unit.find(actor.unitID, on: req.db), summary: "Thu hồi mã truy cập API")
         }
         return .noContent
     }

@@ -64,7 +64,7 @@ struct AccountService {
             errors.append(FieldError(field: "username", message: "Tên đăng nhập “\(username)” đã có người dùng."))
         }
         if fullName.isEmpty { errors.append(FieldError(field: "fullName", message: "Họ và tên: không được để trống.")) }
-        if let e = Passwords.validate(input.password) { errors.append(e) }
+        if let e = Passwords.validate(input.password, username: username) { errors.append(e) }
         let (unit, role) = try await checkUnitAndRole(unitID: input.unitID, roleText: input.role, errors: &errors)
         guard errors.isEmpty, let unit, let role else { throw ValidationFailure(errors) }
         let hash = try await hasher.hash(input.password)
@@ -82,7 +82,7 @@ struct AccountService {
         var errors: [FieldError] = []
         if fullName.isEmpty { errors.append(FieldError(field: "fullName", message: "Họ và tên: không được để trống.")) }
         let newPassword = (input.password ?? "").isEmpty ? nil : input.password
-        if let newPassword, let e = Passwords.validate(newPassword) { errors.append(e) }
+        if let newPassword, let e = Passwords.validate(newPassword, username: user.username) { errors.append(e) }
         let (unit, role) = try await checkUnitAndRole(unitID: input.unitID, roleText: input.role, errors: &errors)
         if let actor, actor.userID == user.id, !input.isActive {
             errors.append(FieldError(field: "isActive", message: "Trạng thái: bạn không thể tự khóa tài khoản của mình."))
@@ -104,13 +104,34 @@ struct AccountService {
             user.$unit.id = try unit.requireID()
             user.role = role
             user.isActive = input.isActive
-            if let newHash { user.passwordHash = newHash }
+            if let newHash {
+                user.passwordHash = newHash
+                // Every session made with the old password ends.
+                user.storedSessionEpoch = user.sessionEpoch + 1
+            }
             try await user.save(on: tx)
             if !input.isActive || newHash != nil {
                 try await UserToken.query(on: tx).filter(\.$user.$id == (try user.requireID())).delete()
             }
             try await Audit.record(on: tx, at: now, actor: actor, action: "user.update", entity: "user", entityID: user.id, unit: unit,
                                    summary: "Sửa tài khoản \(user.username)", detail: changeLog)
+            return user
+        }
+    }
+}
+
+extension AccountService {
+    /// Lifts the lock that repeated wrong passwords put on an account.
+    func unlock(_ user: User) async throws -> User {
+        guard user.lockedAt != nil else { return user }
+        let unit = try await Unit.find(user.$unit.id, on: db)
+        return try await db.writeTransaction { [actor, now] tx in
+            user.lockedAt = nil
+            user.storedRevision = user.revision + 1
+            try await user.save(on: tx)
+            try await LoginThrottle.query(on: tx).filter(\.$key == "u:" + user.username).delete()
+            try await Audit.record(on: tx, at: now, actor: actor, action: "user.unlock", entity: "user", entityID: user.id, unit: unit,
+                                   summary: "Mở khóa tài khoản \(user.username)")
             return user
         }
     }

@@ -19,6 +19,15 @@ final class User: Model, @unchecked Sendable {
 
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Edit counter (lost-update protection on the account pages and API).
+    @OptionalField(key: "revision") var storedRevision: Int?
+    /// Set when repeated wrong passwords locked the account; an administrator or the standing agency lifts it.
+    @OptionalField(key: "locked_at") var lockedAt: Date?
+    /// Raised when the password changes: sessions made before it end.
+    @OptionalField(key: "session_epoch") var storedSessionEpoch: Int?
+
+    var revision: Int { storedRevision ?? 0 }
+    var sessionEpoch: Int { storedSessionEpoch ?? 0 }
 
     init() {}
 

@@ -2,12 +2,16 @@ import Fluent
 import Vapor
 import CCHCDomain
 
-/// Reads the session cookie (pages) and resolves the actor.
+/// Reads the session cookie (pages) and resolves the actor. A request without the cookie never
+/// touches the session (so no row is written for it); a session that expired or was ended is deleted.
 struct SessionActorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let idText = request.session.data["userID"], let id = Int(idText),
-           let user = try await User.find(id, on: request.db), user.isActive {
-            request.actorIfAny = try await Actor.load(user, on: request.db)
+        if request.hasSession {
+            if let user = try await SessionRules.user(of: request.session, now: request.now, on: request.db) {
+                request.actorIfAny = try await Actor.load(user, on: request.db)
+            } else if !(request.method == .POST && request.url.path == SiteURL.login) {
+                request.session.destroy()
+            }
         }
         return try await next.respond(to: request)
     }

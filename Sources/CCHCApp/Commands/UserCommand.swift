@@ -57,7 +57,7 @@ struct UserAddCommand: AsyncCommand {
 
     private func readPassword(_ context: CommandContext) -> String {
         if isatty(STDIN_FILENO) != 0 {
-            return context.console.ask("Mật khẩu (ít nhất 8 ký tự):", isSecure: true)
+            return context.console.ask("Mật khẩu (ít nhất 10 ký tự):", isSecure: true)
         }
         return readLine(strippingNewline: true) ?? ""
     }

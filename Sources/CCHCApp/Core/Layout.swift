@@ -25,7 +25,7 @@ enum Layout {
             nav = .empty
         }
         let flashHTML: HTML = flash.map { "<p class=\"flash\" role=\"status\">\($0)</p>" } ?? .empty
-        return """
+        let page: HTML = """
         <!doctype html>
         <html lang="vi">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -37,6 +37,9 @@ enum Layout {
         <script src="\(SiteURL.script)"></script>
         </body></html>
         """
+        // Every state-changing form of a signed-in page carries the session's CSRF token.
+        guard let token = CSRF.sessionToken(request) else { return page }
+        return HTML(raw: CSRF.protect(page.raw, token: token))
     }
 
     private static func link(_ href: String, _ label: String, _ request: Request) -> HTML {

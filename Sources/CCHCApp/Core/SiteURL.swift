@@ -39,11 +39,20 @@ enum SiteURL {
         value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/"))) ?? value
     }
 
-    /// A `next` parameter is followed only when it is a local path.
-    static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return home }
-        return next
+    /// A `next` parameter is followed only when it is a path of this site: it starts with one "/",
+    /// and neither it nor its decoded form holds a backslash, whitespace or a control character
+    /// (no "//evil", "/\tevil", header splitting with CR/LF).
+    static func isSafeNext(_ next: String?) -> Bool {
+        guard let next, next.count <= 2_000, next.hasPrefix("/") else { return false }
+        let decoded = next.removingPercentEncoding ?? next
+        for text in [next, decoded] {
+            if text.hasPrefix("//") || text.contains("\\") { return false }
+            if text.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F || $0.properties.isWhitespace }) { return false }
+        }
+        return !decoded.hasPrefix("//")
     }
+
+    static func safeNext(_ next: String?) -> String { isSafeNext(next) ? next! : home }
 }
 
 extension Request {

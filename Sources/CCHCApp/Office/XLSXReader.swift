@@ -26,8 +26,16 @@ struct XLSXReader {
     }
 
     static let invalidMessage = "Tệp không phải là bảng tính Excel (.xlsx) hợp lệ."
-    /// Parts larger than this (uncompressed) are refused, so a crafted file cannot exhaust memory.
-    static let maximumPartSize: UInt64 = 200 * 1024 * 1024
+    static let tooLargeMessage = "Tệp bảng tính quá lớn để đọc: một biểu thống kê chỉ cần vài trăm dòng."
+    /// A part larger than this (uncompressed) is refused, so a crafted file cannot exhaust memory.
+    static let maximumPartSize: UInt64 = 16 * 1024 * 1024
+    /// All the parts read, together (only the parts a workbook needs are inflated).
+    static let maximumTotalSize: UInt64 = 32 * 1024 * 1024
+    /// Entries in the package: a workbook has a few dozen.
+    static let maximumEntries = 2_000
+    /// Rows and columns a sheet may reach; a reference beyond them refuses the file before rows are walked.
+    static let maximumRows = 5_000
+    static let maximumColumns = 200
 
     /// The sheets in workbook order.
     static func read(_ data: Data) throws -> [Sheet] {
@@ -38,17 +46,17 @@ struct XLSXReader {
         guard data.count >= 4, data.prefix(2).elementsEqual([0x50, 0x4B]) else {
             throw XLSXError.notAnXLSX(invalidMessage)
         }
-        let parts = try extractParts(data)
+        let parts = try Package(data)
 
         // The workbook part, from the package relationships.
         var workbookPath = "xl/workbook.xml"
-        if let rels = parts["_rels/.rels"] {
+        if let rels = try parts[path: "_rels/.rels"] {
             let relationships = try parseRelationships(rels)
             if let main = relationships.first(where: { $0.type.hasSuffix("/officeDocument") }) {
                 workbookPath = resolve(main.target, relativeTo: "")
             }
         }
-        guard let workbookData = parts[workbookPath.lowercased()] else {
+        guard let workbookData = try parts[path: workbookPath.lowercased()] else {
             throw XLSXError.notAnXLSX(invalidMessage)
         }
         let workbookDirectory = directory(of: workbookPath)
@@ -57,7 +65,7 @@ struct XLSXReader {
 
         var targets: [String: String] = [:]
         var sharedStringsPath = (workbookDirectory.isEmpty ? "" : workbookDirectory + "/") + "sharedStrings.xml"
-        if let relsData = parts[relsPath.lowercased()] {
+        if let relsData = try parts[path: relsPath.lowercased()] {
             for relationship in try parseRelationships(relsData) {
                 if relationship.external { continue }
                 let path = resolve(relationship.target, relativeTo: workbookDirectory)
@@ -69,7 +77,7 @@ struct XLSXReader {
         }
 
         var sharedStrings: [String] = []
-        if let stringsData = parts[sharedStringsPath.lowercased()] {
+        if let stringsData = try parts[path: sharedStringsPath.lowercased()] {
             let handler = XLSXSharedStringsHandler()
             try parse(stringsData, with: handler)
             sharedStrings = handler.strings
@@ -84,14 +92,18 @@ struct XLSXReader {
             if path == nil {
                 // Fallback for packages without workbook relationships.
                 let guess = (workbookDirectory.isEmpty ? "" : workbookDirectory + "/") + "worksheets/sheet\(index + 1).xml"
-                if parts[guess.lowercased()] != nil { path = guess }
+                if parts.entries[guess.lowercased()] != nil { path = guess }
             }
-            guard let sheetPath = path, let sheetData = parts[sheetPath.lowercased()] else {
+            guard let sheetPath = path, let sheetData = try parts[path: sheetPath.lowercased()] else {
                 sheets.append(Sheet(name: entry.name, cells: [:], maxRow: 0))
                 continue
             }
             let handler = XLSXWorksheetHandler(sharedStrings: sharedStrings)
-            try parse(sheetData, with: handler)
+            do {
+                try parse(sheetData, with: handler)
+            } catch {
+                throw handler.outOfBounds ? XLSXError.notAnXLSX(tooLargeMessage) : error
+            }
             sheets.append(Sheet(name: entry.name, cells: handler.cells, maxRow: handler.maxRow))
         }
         return sheets
@@ -99,42 +111,54 @@ struct XLSXReader {
 
     // MARK: Package
 
-    /// The XML parts of the package, keyed by lower-cased path without a leading slash.
-    static func extractParts(_ data: Data) throws -> [String: Data] {
+    /// The package, read lazily: an entry is inflated only when the workbook needs it, streamed, with
+    /// limits on each part and on the total, so extra or oversized parts cost nothing.
+    final class Package {
         let archive: Archive
-        do {
-            archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)
-        } catch {
-            throw XLSXError.notAnXLSX(invalidMessage)
-        }
-        var parts: [String: Data] = [:]
-        for entry in archive where entry.type == .file {
-            var path = entry.path.replacingOccurrences(of: "\\", with: "/")
-            while path.hasPrefix("/") { path.removeFirst() }
-            let lower = path.lowercased()
-            guard lower.hasSuffix(".xml") || lower.hasSuffix(".rels") else { continue }
-            guard entry.uncompressedSize <= maximumPartSize else {
-                throw XLSXError.notAnXLSX("Tệp bảng tính quá lớn để đọc.")
-            }
-            var content = Data()
+        var entries: [String: Entry] = [:]
+        var inflated: UInt64 = 0
+
+        init(_ data: Data) throws {
             do {
-                _ = try archive.extract(entry) { chunk in
-                    content.append(chunk)
-                    if UInt64(content.count) > maximumPartSize {
-                        throw XLSXError.notAnXLSX("Tệp bảng tính quá lớn để đọc.")
-                    }
-                }
-            } catch let error as XLSXError {
-                throw error
+                archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)
             } catch {
-                throw XLSXError.notAnXLSX(invalidMessage)
+                throw XLSXError.notAnXLSX(XLSXReader.invalidMessage)
             }
-            parts[lower] = content
+            var count = 0
+            for entry in archive where entry.type == .file {
+                count += 1
+                guard count <= XLSXReader.maximumEntries else { throw XLSXError.notAnXLSX(XLSXReader.tooLargeMessage) }
+                var path = entry.path.replacingOccurrences(of: "\\", with: "/")
+                while path.hasPrefix("/") { path.removeFirst() }
+                entries[path.lowercased()] = entry
+            }
+            if entries.isEmpty { throw XLSXError.notAnXLSX(XLSXReader.invalidMessage) }
         }
-        if parts.isEmpty {
-            throw XLSXError.notAnXLSX(invalidMessage)
+
+        subscript(path path: String) -> Data? {
+            get throws {
+                guard let entry = entries[path] else { return nil }
+                guard entry.uncompressedSize <= XLSXReader.maximumPartSize,
+                      inflated + entry.uncompressedSize <= XLSXReader.maximumTotalSize else {
+                    throw XLSXError.notAnXLSX(XLSXReader.tooLargeMessage)
+                }
+                var content = Data()
+                let budget = min(XLSXReader.maximumPartSize, XLSXReader.maximumTotalSize - inflated)
+                do {
+                    // The sizes in the headers may lie: the stream itself is counted too.
+                    _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                        content.append(chunk)
+                        if UInt64(content.count) > budget { throw XLSXError.notAnXLSX(XLSXReader.tooLargeMessage) }
+                    }
+                } catch let error as XLSXError {
+                    throw error
+                } catch {
+                    throw XLSXError.notAnXLSX(XLSXReader.invalidMessage)
+                }
+                inflated += UInt64(content.count)
+                return content
+            }
         }
-        return parts
     }
 
     static func directory(of path: String) -> String {
@@ -331,6 +355,8 @@ fileprivate final class XLSXWorksheetHandler: NSObject, XMLParserDelegate {
     let sharedStrings: [String]
     var cells: [String: String] = [:]
     var maxRow = 0
+    /// Set when the sheet declares or holds a cell beyond the limits; parsing stops there.
+    var outOfBounds = false
 
     private var row = 0
     private var nextColumn = 1
@@ -350,11 +376,25 @@ fileprivate final class XLSXWorksheetHandler: NSObject, XMLParserDelegate {
         super.init()
     }
 
+    private func stop(_ parser: XMLParser) {
+        outOfBounds = true
+        parser.abortParsing()
+    }
+
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
         qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
     ) {
         switch XLSXReader.localName(elementName) {
+        case "dimension":
+            // "A1:G120": checked before any row is walked.
+            if let ref = attributeDict["ref"], let last = ref.split(separator: ":").last {
+                if let end = XLSXReader.parseReference(String(last)) {
+                    if end.row > XLSXReader.maximumRows || end.column > XLSXReader.maximumColumns { stop(parser) }
+                } else if ref.contains(":") {
+                    stop(parser)
+                }
+            }
         case "row":
             if let text = attributeDict["r"], let number = Int(text), number > 0 {
                 row = number
@@ -372,6 +412,7 @@ fileprivate final class XLSXWorksheetHandler: NSObject, XMLParserDelegate {
                 cellColumn = nextColumn
             }
             nextColumn = cellColumn + 1
+            if cellRow > XLSXReader.maximumRows || cellColumn > XLSXReader.maximumColumns { stop(parser) }
             cellType = attributeDict["t"] ?? "n"
             value = ""
             inlineText = ""

@@ -122,7 +122,7 @@ struct UserPages: RouteCollection {
         <label for="role">Vai trò</label>
         <select id="role" name="role" required><option value="">— chọn —</option>\(Layout.options(actor.scope.assignableRoles, selected: body.role, value: \.rawValue, label: \.label))</select>
         \(Layout.errors(failure, "role"))
-        <label for="password">\(user == nil ? "Mật khẩu (ít nhất 8 ký tự)" : "Mật khẩu mới (để trống nếu không đổi)")</label>
+        <label for="password">\(user == nil ? "Mật khẩu (ít nhất 10 ký tự)" : "Mật khẩu mới (để trống nếu không đổi)")</label>
         <input id="password" name="password" type="password" autocomplete="new-password"\(HTML.attr("required", if: user == nil))>
         \(Layout.errors(failure, "password"))
         \(user == nil ? "<input type=\"hidden\" name=\"isActive\" value=\"on\">" as HTML : "<label><input type=\"checkbox\" name=\"isActive\" value=\"on\"\(HTML.attr("checked", if: body.isActive == "on"))> Đang hoạt động</label>\(Layout.errors(failure, "isActive"))")
