@@ -15,6 +15,8 @@ struct UnitDTO: Content {
     var isStandingAgency: Bool
     var retiredOn: String?
     var successorID: Int?
+    /// Edit counter: send it back with a change (PUT) to be protected from overwriting someone else's.
+    var revision: Int
 
     init(_ u: Unit) {
         id = u.id ?? 0
@@ -28,6 +30,7 @@ struct UnitDTO: Content {
         isStandingAgency = u.isStandingAgency
         retiredOn = u.retiredOn
         successorID = u.successorID
+        revision = u.revision
     }
 }
 
@@ -50,6 +53,10 @@ struct UserDTO: Content {
     var role: String
     var roleLabel: String
     var isActive: Bool
+    /// Set when repeated wrong passwords locked the account (an administrator or the standing agency unlocks it).
+    var lockedAt: Date?
+    /// Edit counter: send it back with a change (PUT).
+    var revision: Int
 
     init(_ u: User) {
         id = u.id ?? 0
@@ -59,6 +66,8 @@ struct UserDTO: Content {
         role = u.role.rawValue
         roleLabel = u.role.label
         isActive = u.isActive
+        lockedAt = u.lockedAt
+        revision = u.revision
     }
 }
 

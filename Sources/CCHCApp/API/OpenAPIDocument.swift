@@ -87,6 +87,10 @@ enum OpenAPIDocument {
                 "get": ["summary": "Một tài khoản", "responses": ok(ref("User"))],
                 "put": ["summary": "Sửa tài khoản", "requestBody": jsonBody(ref("UserUpdate")), "responses": ok(ref("User"))],
             ],
+            "/api/v1/users/{userID}/unlock": [
+                "parameters": [idParam("userID", "Mã số tài khoản")],
+                "post": ["summary": "Mở khóa tài khoản bị khóa do nhập sai mật khẩu nhiều lần", "responses": ok(ref("User"))],
+            ],
             "/api/v1/audit": [
                 "get": ["summary": "Nhật ký thao tác trong phạm vi", "parameters": [query("limit", "Số sự kiện (1–1000)", integer)], "responses": ok(array(ref("AuditEvent")))],
             ],

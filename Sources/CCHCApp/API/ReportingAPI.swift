@@ -21,11 +21,16 @@ struct ReportingAPI: RouteCollection {
         unit.get("timeliness", use: timeliness).access(.scoped)
     }
 
-    struct FormSummary: Content { var id: Int; var code: String; var title: String; var year: Int }
+    struct FormSummary: Content {
+        var id: Int; var code: String; var title: String; var year: Int
+        /// The jurisdiction that issued it (null: the system's own); the revision to send back with a change.
+        var ownerID: Int?; var revision: Int
+        init(_ r: FormRecord) { id = r.id ?? 0; code = r.code; title = r.title; year = r.year; ownerID = r.ownerID; revision = r.revision }
+    }
 
     func forms(req: Request) async throws -> [FormSummary] {
         _ = try req.actor
-        return try await FormRecord.query(on: req.db).sort(\.$year, .descending).all().map { FormSummary(id: $0.id ?? 0, code: $0.code, title: $0.title, year: $0.year) }
+        return try await FormRecord.query(on: req.db).sort(\.$year, .descending).all().map(FormSummary.init)
     }
 
     func form(req: Request) async throws -> Response {
@@ -39,9 +44,9 @@ struct ReportingAPI: RouteCollection {
         guard actor.canManage else { throw CCHCError.forbidden }
         guard var body = req.body.data else { throw ValidationFailure(field: "form", "Chưa gửi nội dung biểu mẫu.") }
         let data = body.readData(length: body.readableBytes) ?? Data()
-        let (record, created) = try await FormService.importForm(data, on: req.db, actor: actor, now: req.now)
-        return try await FormSummary(id: try record.requireID(), code: record.code, title: record.title, year: record.year)
-            .encodeResponse(status: created ? .created : .ok, for: req)
+        let expected = try? req.query.get(Int.self, at: "revision")
+        let (record, created) = try await FormService.importForm(data, on: req.db, actor: actor, now: req.now, expectedRevision: expected)
+        return try await FormSummary(record).encodeResponse(status: created ? .created : .ok, for: req)
     }
 
     struct RegimeCheckResult: Content { var warnings: [String] }
@@ -57,12 +62,15 @@ struct ReportingAPI: RouteCollection {
         var formID: Int?
         var document: String?
         var warnings: [String]
+        /// Edit counter: send it back with a change to be protected from overwriting someone else's.
+        var revision: Int
     }
 
     struct RegimeInput: Content {
         var regime: Regime
         var formID: Int?
         var document: String?
+        var revision: Int?
     }
 
     func regime(req: Request) async throws -> RegimeDTO {
@@ -74,7 +82,7 @@ struct ReportingAPI: RouteCollection {
         }
         let regime = try await RegimeService.domain(record, issuerName: unit.name, on: req.db)
         let warnings = try await RegimeService.warnings(regime, issuer: unit, on: req.db)
-        return RegimeDTO(regime: regime, formID: record.$form.id, document: record.document, warnings: warnings.map(\.message))
+        return RegimeDTO(regime: regime, formID: record.$form.id, document: record.document, warnings: warnings.map(\.message), revision: record.revision)
     }
 
     func saveRegime(req: Request) async throws -> RegimeDTO {
@@ -84,8 +92,9 @@ struct ReportingAPI: RouteCollection {
         input.regime.year = try RegimePages.year(req)
         input.regime.issuer = unit.name
         let (record, warnings) = try await RegimeService(db: req.db, actor: actor, now: req.now)
-            .save(input.regime, issuer: unit, formID: input.formID, document: input.document)
-        return RegimeDTO(regime: input.regime, formID: record.$form.id, document: record.document, warnings: warnings.map(\.message))
+            .save(input.regime, issuer: unit, formID: input.formID, document: input.document, expectedRevision: input.revision)
+        return RegimeDTO(regime: input.regime, formID: record.$form.id, document: record.document, warnings: warnings.map(\.message),
+                         revision: record.revision)
     }
 
     func reports(req: Request) async throws -> [ReportListing.Row] {

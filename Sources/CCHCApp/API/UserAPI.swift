@@ -10,6 +10,14 @@ struct UserAPI: RouteCollection {
         users.post(use: create).access(.scoped)
         users.get(":userID", use: show).access(.scoped)
         users.put(":userID", use: update).access(.scoped)
+        users.post(":userID", "unlock", use: unlock).access(.scoped)
+    }
+
+    func unlock(req: Request) async throws -> UserDTO {
+        let actor = try req.actor
+        guard actor.canManage else { throw CCHCError.forbidden }
+        let user = try await UserQueries.readable(try req.idParameter("userID"), by: actor, on: req.db)
+        return UserDTO(try await req.accountService.unlock(user))
     }
 
     func list(req: Request) async throws -> [UserDTO] {

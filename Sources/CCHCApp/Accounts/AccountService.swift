@@ -24,6 +24,8 @@ struct AccountService {
         var isActive: Bool
         /// Empty keeps the current password.
         var password: String?
+        /// The revision read (edit page, API); a change based on an older one is refused.
+        var revision: Int? = nil
     }
 
     static func validUsername(_ name: String) -> Bool {
@@ -98,7 +100,12 @@ struct AccountService {
         if hash != nil { changes["password"] = "đổi mật khẩu" }
         let newHash = hash
         let changeLog = changes
+        let (actor, now) = (self.actor, self.now)
         return try await db.writeTransaction { tx in
+            guard let fresh = try await User.find(try user.requireID(), on: tx) else { throw CCHCError.notFound() }
+            try Revisions.check(fresh.revision, expected: input.revision, what: "Tài khoản \(fresh.username)",
+                                saved: "họ tên “\(fresh.fullName)”, vai trò \(fresh.role.label), \(fresh.isActive ? "đang hoạt động" : "đã khóa")")
+            user.storedRevision = fresh.revision + 1
             user.fullName = fullName
             user.fullNameFolded = Folding.fold(fullName)
             user.$unit.id = try unit.requireID()

@@ -24,3 +24,16 @@ public struct CCHCError: Error, AbortError, Sendable {
         CCHCError(.unprocessableEntity, "Dữ liệu chưa hợp lệ: " + failure.errors.map(\.message).joined(separator: " "), fieldErrors: failure.errors)
     }
 }
+
+/// Lost-update protection for records edited on a page or through the API: each carries an edit
+/// counter; a write that names an older one than stored is refused (409), nothing overwritten.
+enum Revisions {
+    static func check(_ current: Int, expected: Int?, what: String, saved: String = "") throws {
+        guard let expected, expected != current else { return }
+        throw CCHCError(.conflict, "\(what) đã được người khác sửa (lần sửa \(current)) sau khi bạn mở trang (lần sửa \(expected)); "
+            + "không ghi đè.\(saved.isEmpty ? "" : " Bản đang lưu: \(saved).") Những gì bạn nhập vẫn còn trên trang: xem lại rồi bấm Lưu.",
+            fieldErrors: [FieldError(field: "revision", message: "Lần sửa hiện tại: \(current).")])
+    }
+
+    static func field(_ revision: Int) -> HTML { "<input type=\"hidden\" name=\"revision\" value=\"\(revision)\">" }
+}

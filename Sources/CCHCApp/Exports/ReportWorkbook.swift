@@ -99,18 +99,18 @@ enum ReportWorkbook {
         return XLSXWorkbook(sheets: [sheet1, sheet2])
     }
 
-    /// CSV of the consolidated figures (UTF-8 with BOM for Excel).
+    /// CSV of the consolidated figures (see `CSV`).
     static func consolidationCSV(_ report: ConsolidatedReport, form: FormDefinition) -> String {
-        func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let q = CSV.text
         let figures = Dictionary(report.figures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        var lines = [["Mã", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Tử số", "Mẫu số", "Cơ sở tính"].map(q).joined(separator: ",")]
+        var rows = [["Mã", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Tử số", "Mẫu số", "Cơ sở tính"].map(q)]
         for ind in form.indicators {
             let f = figures[ind.code]
             let value = f?.value.map { String(format: ind.kind == .count ? "%.0f" : "%.2f", $0) } ?? ""
-            lines.append([q(ind.code), q(ind.name), q(ind.unit ?? ""), value, f?.numerator.map { String(format: "%.0f", $0) } ?? "",
-                          f?.denominator.map { String(format: "%.0f", $0) } ?? "", q(f?.display ?? "")].joined(separator: ","))
+            rows.append([q(ind.code), q(ind.name), q(ind.unit ?? ""), value, f?.numerator.map { String(format: "%.0f", $0) } ?? "",
+                         f?.denominator.map { String(format: "%.0f", $0) } ?? "", q(f?.display ?? "")])
         }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        return CSV.document(rows)
     }
 
     // MARK: Upload

@@ -1,16 +1,32 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// Ships the built-in statistics forms (seed 002's appendix) with every install.
+///
+/// Written in SQL against the `forms` table as this migration found it, not through the model: later
+/// migrations add columns, and this one must mean the same thing on every database it ever runs on.
 struct InstallBuiltInForms: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await FormService.installBuiltIns(on: database, now: Date())
+        let sql = database as! any SQLDatabase
+        let now = Date()
+        for json in BuiltInForms.all {
+            let form = try FormCodec.decodeChecked(Data(json.utf8))
+            let existing = try await sql.select().column("id").from("forms")
+                .where("code", .equal, form.code).where("year", .equal, form.year).first()
+            guard existing == nil else { continue }
+            try await sql.insert(into: "forms")
+                .columns("code", "year", "title", "definition", "created_at", "updated_at")
+                .values(SQLBind(form.code), SQLBind(form.year), SQLBind(form.title), SQLBind(try FormCodec.encode(form)), SQLBind(now), SQLBind(now))
+                .run()
+        }
     }
 
     func revert(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
         for json in BuiltInForms.all {
             let form = try FormCodec.decode(Data(json.utf8))
-            try await FormRecord.query(on: database).filter(\.$code == form.code).filter(\.$year == form.year).delete()
+            try await sql.delete(from: "forms").where("code", .equal, form.code).where("year", .equal, form.year).run()
         }
     }
 }

@@ -16,6 +16,8 @@ struct OrganisationService {
         var kind: String
         var parentID: Int?
         var isStandingAgency: Bool?
+        /// The revision read (edit page, API); a change based on an older one is refused.
+        var revision: Int? = nil
     }
 
     struct MergeInput: Content {
@@ -102,7 +104,12 @@ struct OrganisationService {
         if let e = try await checkCodeFree(code, except: id) { errors.append(e) }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let before = ["code": unit.code, "name": unit.name, "kind": unit.kind.rawValue, "parentID": unit.$parent.id.map(String.init) ?? ""]
+        let (actor, now) = (self.actor, self.now)
         return try await db.writeTransaction { tx in
+            guard let fresh = try await Unit.find(id, on: tx) else { throw CCHCError.notFound() }
+            try Revisions.check(fresh.revision, expected: input.revision, what: "Đơn vị \(fresh.name)",
+                                saved: "tên “\(fresh.name)”, mã \(fresh.code), loại \(fresh.kind.label)")
+            unit.storedRevision = fresh.revision + 1
             unit.code = code
             unit.name = name
             unit.nameFolded = Folding.fold(name)

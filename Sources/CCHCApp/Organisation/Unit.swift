@@ -31,6 +31,10 @@ final class Unit: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Edit counter (lost-update protection).
+    @OptionalField(key: "revision") var storedRevision: Int?
+    var revision: Int { storedRevision ?? 0 }
+
     init() {}
 
     init(code: String, name: String, kind: UnitKind, parentID: Int?, isStandingAgency: Bool = false) {

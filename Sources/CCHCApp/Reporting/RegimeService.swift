@@ -51,7 +51,8 @@ struct RegimeService {
     }
 
     /// Saves (replaces) the regime of `issuer` for `regime.year`. It warns; it never refuses for slips.
-    func save(_ regime: Regime, issuer: Unit, formID: Int?, document: String?) async throws -> (RegimeRecord, [RegimeCheck.Warning]) {
+    func save(_ regime: Regime, issuer: Unit, formID: Int?, document: String?,
+              expectedRevision: Int? = nil) async throws -> (RegimeRecord, [RegimeCheck.Warning]) {
         guard actor.scope.canManage(issuer.unitPath), issuer.kind.isJurisdiction else { throw CCHCError.forbidden }
         var errors: [FieldError] = []
         if !(2000...2100).contains(regime.year) { errors.append(FieldError(field: "year", message: "Năm: \(regime.year) không hợp lệ.")) }
@@ -69,6 +70,8 @@ struct RegimeService {
         let record: RegimeRecord = try await db.writeTransaction { tx in
             let existing = try await RegimeRecord.query(on: tx).filter(\.$issuer.$id == issuerID).filter(\.$year == regime.year).first()
             let record = existing ?? RegimeRecord()
+            try Revisions.check(existing?.revision ?? 0, expected: expectedRevision, what: "Chế độ báo cáo năm \(regime.year) của \(issuer.name)")
+            record.storedRevision = existing == nil ? 0 : record.revision + 1
             record.$issuer.id = issuerID
             record.year = regime.year
             record.deadlineDay = regime.deadlineDay

@@ -14,6 +14,13 @@ final class FormRecord: Model, @unchecked Sendable {
     @Field(key: "definition") var definitionJSON: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// The jurisdiction whose standing agency issued it and alone may change it; nil: the system's
+    /// own forms (built in), which only an administrator changes.
+    @OptionalField(key: "owner_id") var ownerID: Int?
+    /// Edit counter: each change keeps the definition it replaced in `form_revisions`.
+    @OptionalField(key: "revision") var storedRevision: Int?
+
+    var revision: Int { storedRevision ?? 0 }
 
     init() {}
 
@@ -25,6 +32,20 @@ final class FormRecord: Model, @unchecked Sendable {
     }
 
     func definition() throws -> FormDefinition { try FormCodec.decode(Data(definitionJSON.utf8)) }
+}
+
+/// A definition a form had before a change: kept, never rewritten.
+final class FormRevision: Model, @unchecked Sendable {
+    static let schema = "form_revisions"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "form_id") var form: FormRecord
+    @Field(key: "revision") var revision: Int
+    @Field(key: "definition") var definitionJSON: String
+    @Field(key: "replaced_at") var replacedAt: Date
+    @Field(key: "replaced_by") var replacedBy: String
+
+    init() {}
 }
 
 /// A reporting regime: the periods a jurisdiction (the issuer) sets for its units for a year.
@@ -42,6 +63,9 @@ final class RegimeRecord: Model, @unchecked Sendable {
     @Children(for: \.$regime) var periods: [PeriodRecord]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Edit counter (lost-update protection).
+    @OptionalField(key: "revision") var storedRevision: Int?
+    var revision: Int { storedRevision ?? 0 }
 
     init() {}
 }

@@ -95,16 +95,16 @@ enum TimelinessService {
             totals: try periods.map { .init(periodID: try $0.requireID(), counts: totals[try $0.requireID()] ?? [:]) })
     }
 
-    /// CSV for Excel: UTF-8 with BOM, semicolon-free commas quoted.
+    /// CSV for Excel (see `CSV`).
     static func csv(_ t: TimelinessTable) -> String {
-        func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        var lines = [([q("Đơn vị")] + t.periods.map { q("\($0.label) (hạn \($0.deadline))") } + [q("Số kỳ muộn/chưa nộp")]).joined(separator: ",")]
+        let q = CSV.text
+        var rows = [[q("Đơn vị")] + t.periods.map { q("\($0.label) (hạn \($0.deadline))") } + [q("Số kỳ muộn/chưa nộp")]]
         for r in t.rows {
-            lines.append(([q(r.unitName)] + r.cells.map { q($0.label) } + [String(r.lateOrMissing)]).joined(separator: ","))
+            rows.append([q(r.unitName)] + r.cells.map { q($0.label) } + [String(r.lateOrMissing)])
         }
         for status in statusOrder {
-            lines.append(([q("Tổng: " + (statusLabels[status] ?? status))] + t.totals.map { String($0.counts[status] ?? 0) } + [""]).joined(separator: ","))
+            rows.append([q("Tổng: " + (statusLabels[status] ?? status))] + t.totals.map { String($0.counts[status] ?? 0) } + [""])
         }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        return CSV.document(rows)
     }
 }

@@ -18,20 +18,22 @@ struct FormPages: RouteCollection {
 
     private func page(_ req: Request, actor: Actor, failure: ValidationFailure?, typed: String?) async throws -> HTML {
         let forms = try await FormRecord.query(on: req.db).sort(\.$year, .descending).sort(\.$code).all()
+        let owners = try await Unit.query(on: req.db).filter(\.$id ~~ forms.compactMap(\.ownerID)).all()
         let rows: [HTML] = forms.map { f in
-            "<tr><td><a href=\"\(SiteURL.form(f.id ?? 0))\">\(f.code)</a></td><td>\(f.title)</td><td>\(f.year)</td><td><a href=\"\(SiteURL.formExport(f.id ?? 0))\">JSON</a></td></tr>"
+            let owner = f.ownerID.flatMap { id in owners.first { $0.id == id }?.name } ?? "Hệ thống (dùng chung)"
+            return "<tr><td><a href=\"\(SiteURL.form(f.id ?? 0))\">\(f.code)</a></td><td>\(f.title)</td><td>\(f.year)</td><td>\(owner)</td><td>\(f.revision)</td><td><a href=\"\(SiteURL.formExport(f.id ?? 0))\">JSON</a></td></tr>"
         }
         let importHTML: HTML = actor.canManage ? """
             <h2>Nhập biểu mẫu (JSON)</h2>
             \(Layout.errorSummary(failure))
             <form method="post" action="\(SiteURL.formImport)" class="stack card">
-            <label for="json">Nội dung tệp JSON của biểu mẫu (cùng mã và năm sẽ thay thế bản cũ)</label>
+            <label for="json">Nội dung tệp JSON của biểu mẫu. Mã mới: biểu mẫu của đơn vị bạn. Cùng mã và năm: bản sửa của biểu mẫu đó — chỉ đơn vị ban hành được sửa, bản cũ được lưu lại, và khi đã có báo cáo thì không được bỏ chỉ tiêu hay đổi loại chỉ tiêu.</label>
             <textarea id="json" name="json" rows="10" style="width:100%;font-family:monospace">\(typed ?? "")</textarea>
             <p><button type="submit">Nhập</button></p></form>
             """ : .empty
         return Layout.page(request: req, title: "Biểu mẫu thống kê", body: """
         <h1>Biểu mẫu thống kê</h1>
-        <table><thead><tr><th>Mã</th><th>Tên</th><th>Năm</th><th>Xuất</th></tr></thead><tbody>\(rows)</tbody></table>
+        <table><thead><tr><th>Mã</th><th>Tên</th><th>Năm</th><th>Đơn vị ban hành</th><th>Lần sửa</th><th>Xuất</th></tr></thead><tbody>\(rows)</tbody></table>
         \(importHTML)
         """)
     }

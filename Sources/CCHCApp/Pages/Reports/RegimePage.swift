@@ -57,11 +57,17 @@ struct RegimePages: RouteCollection {
         do {
             guard errors.isEmpty else { throw ValidationFailure(errors) }
             _ = try await RegimeService(db: req.db, actor: actor, now: req.now)
-                .save(regime, issuer: unit, formID: form["formID"].flatMap { Int($0) }, document: form["document"].flatMap { $0.isEmpty ? nil : $0 })
+                .save(regime, issuer: unit, formID: form["formID"].flatMap { Int($0) }, document: form["document"].flatMap { $0.isEmpty ? nil : $0 },
+                      expectedRevision: form["revision"].flatMap { Int($0) })
             return req.redirect(to: SiteURL.regime(try unit.requireID(), year: year) + "?saved=1")
         } catch let failure as ValidationFailure {
             return try await page(req, unit: unit, regime: regime, record: record, warnings: [], failure: failure, flash: nil, typed: form)
                 .encodeResponse(status: .unprocessableEntity, for: req)
+        } catch let conflict as CCHCError where conflict.status == .conflict {
+            let fresh = try await RegimeRecord.query(on: req.db).filter(\.$issuer.$id == (try unit.requireID())).filter(\.$year == year).first()
+            return try await page(req, unit: unit, regime: regime, record: fresh, warnings: [], failure: ValidationFailure(field: "revision", conflict.message),
+                                  flash: nil, typed: form)
+                .encodeResponse(status: .conflict, for: req)
         }
     }
 
@@ -97,7 +103,7 @@ struct RegimePages: RouteCollection {
         \(Layout.errorSummary(failure))
         \(warningsHTML)
         \(editable ? "<form method=\"get\" action=\"\(SiteURL.regime(unitID, year: regime.year))\" class=\"search\"><input type=\"hidden\" name=\"preset\" value=\"decree09\"><label>Lập theo Nghị định 09/2019 (chốt số liệu từ ngày 15 tháng trước đến ngày 14 tháng cuối kỳ), hạn nộp ngày <input name=\"day\" size=\"3\" value=\"\(regime.deadlineDay ?? 15)\"> của tháng cuối kỳ</label> <button type=\"submit\" class=\"secondary\">Điền sẵn</button></form>" as HTML : .empty)
-        <form method="post" action="\(SiteURL.regime(unitID, year: regime.year))" class="card">
+        <form method="post" action="\(SiteURL.regime(unitID, year: regime.year))" class="card">\(Revisions.field(record?.revision ?? 0))
         <p><label>Văn bản ban hành <input name="document" value="\(typed?["document"] ?? record?.document ?? "")" size="40" placeholder="vd: 164/UBND-NV ngày 25/01/2021"\(HTML.attr("disabled", if: !editable))></label>
         <label>Hạn nộp: ngày <input name="deadlineDay" value="\(typed?["deadlineDay"] ?? regime.deadlineDay.map(String.init) ?? "")" size="3"\(HTML.attr("disabled", if: !editable))> của tháng cuối kỳ</label></p>
         <p><label>Biểu mẫu thống kê <select name="formID"\(HTML.attr("disabled", if: !editable))><option value="">—</option>\(formOptions)</select></label></p>

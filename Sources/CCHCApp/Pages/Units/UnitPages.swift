@@ -124,6 +124,7 @@ struct UnitPages: RouteCollection {
         var kind: String?
         var parentID: String?
         var isStandingAgency: String?
+        var revision: String?
 
         var values: FormValues {
             FormValues(code: code ?? "", name: name ?? "", kind: kind ?? "", parentID: parentID.flatMap { Int($0) },
@@ -131,7 +132,8 @@ struct UnitPages: RouteCollection {
         }
         var input: OrganisationService.UnitInput {
             let v = values
-            return .init(code: v.code, name: v.name, kind: v.kind, parentID: v.parentID, isStandingAgency: v.isStandingAgency)
+            return .init(code: v.code, name: v.name, kind: v.kind, parentID: v.parentID, isStandingAgency: v.isStandingAgency,
+                         revision: revision.flatMap { Int($0) })
         }
     }
 
@@ -177,6 +179,12 @@ struct UnitPages: RouteCollection {
         } catch let failure as ValidationFailure {
             return try await form(req, title: "Sửa \(unit.name)", action: SiteURL.unit(try unit.requireID()), values: body.values, failure: failure, editing: unit)
                 .encodeResponse(status: .unprocessableEntity, for: req)
+        } catch let conflict as CCHCError where conflict.status == .conflict {
+            // Someone saved first: the page comes back with this user's typing and the newer revision.
+            let fresh = try await UnitQueries.manageable(try unit.requireID(), by: actor, on: req.db)
+            return try await form(req, title: "Sửa \(unit.name)", action: SiteURL.unit(try unit.requireID()), values: body.values,
+                                  failure: ValidationFailure(field: "revision", conflict.message), editing: fresh)
+                .encodeResponse(status: .conflict, for: req)
         }
     }
 
@@ -196,7 +204,7 @@ struct UnitPages: RouteCollection {
         return Layout.page(request: req, title: title, body: """
         <h1>\(title)</h1>
         \(Layout.errorSummary(failure))
-        <form method="post" action="\(action)" class="stack card">
+        <form method="post" action="\(action)" class="stack card">\(editing.map { Revisions.field($0.revision) } ?? .empty)
         <label for="name">Tên đơn vị</label>
         <input id="name" name="name" value="\(values.name)" placeholder="vd: Xã Tân Lập" required>
         \(Layout.errors(failure, "name"))

@@ -11,6 +11,15 @@ struct UserPages: RouteCollection {
         users.post(use: create).access(.scoped)
         users.get(":userID", use: editForm).access(.scoped)
         users.post(":userID", use: update).access(.scoped)
+        users.post(":userID", "unlock", use: unlock).access(.scoped)
+    }
+
+    func unlock(req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard actor.canManage else { throw CCHCError.forbidden }
+        let user = try await UserQueries.readable(try req.idParameter("userID"), by: actor, on: req.db)
+        _ = try await req.accountService.unlock(user)
+        return req.redirect(to: SiteURL.user(try user.requireID()) + "?saved=1")
     }
 
     func list(req: Request) async throws -> HTML {
@@ -22,7 +31,7 @@ struct UserPages: RouteCollection {
             """
             <tr><td><a href="\(SiteURL.user(user.id ?? 0))">\(user.username)</a></td><td>\(user.fullName)</td>
             <td><a href="\(SiteURL.unit(unit.id ?? 0))">\(unit.name)</a></td><td>\(user.role.label)</td>
-            <td>\(user.isActive ? "Đang hoạt động" : "Đã khóa")</td></tr>
+            <td>\(user.lockedAt != nil ? "Tạm khóa do nhập sai mật khẩu" : user.isActive ? "Đang hoạt động" : "Đã khóa")</td></tr>
             """
         }
         return Layout.page(request: req, title: "Tài khoản", body: """
@@ -43,6 +52,7 @@ struct UserPages: RouteCollection {
         var role: String?
         var password: String?
         var isActive: String?
+        var revision: String?
     }
 
     func newForm(req: Request) async throws -> HTML {
@@ -90,13 +100,20 @@ struct UserPages: RouteCollection {
         do {
             _ = try await req.accountService.update(user, .init(
                 fullName: body.fullName ?? "", unitID: Int(body.unitID ?? "") ?? 0, role: body.role ?? "",
-                isActive: body.isActive == "on", password: body.password))
+                isActive: body.isActive == "on", password: body.password, revision: body.revision.flatMap { Int($0) }))
             return req.redirect(to: SiteURL.user(try user.requireID()) + "?saved=1")
         } catch let failure as ValidationFailure {
             var kept = body
             kept.password = nil
             kept.username = user.username
             return try await form(req, actor, user: user, body: kept, failure: failure).encodeResponse(status: .unprocessableEntity, for: req)
+        } catch let conflict as CCHCError where conflict.status == .conflict {
+            var kept = body
+            kept.password = nil
+            kept.username = user.username
+            let fresh = try await UserQueries.readable(try user.requireID(), by: actor, on: req.db)
+            return try await form(req, actor, user: fresh, body: kept, failure: ValidationFailure(field: "revision", conflict.message))
+                .encodeResponse(status: .conflict, for: req)
         }
     }
 
@@ -109,10 +126,15 @@ struct UserPages: RouteCollection {
         let usernameField: HTML = user == nil
             ? "<label for=\"username\">Tên đăng nhập</label><input id=\"username\" name=\"username\" value=\"\(body.username ?? "")\" required autocomplete=\"off\">\(Layout.errors(failure, "username"))"
             : "<p><strong>Tên đăng nhập:</strong> \(body.username ?? "")</p>"
+        let lock: HTML = user?.lockedAt.map { at in """
+            <div class="error-summary"><strong>Tài khoản bị khóa từ \(VNDate.display(at)) do nhập sai mật khẩu nhiều lần.</strong>
+            <form method="post" action="\(SiteURL.user(user?.id ?? 0))/unlock" class="inline"><button type="submit">Mở khóa</button></form></div>
+            """ } ?? .empty
         return Layout.page(request: req, title: title, flash: saved ? "Đã lưu." : nil, body: """
         <h1>\(title)</h1>
+        \(lock)
         \(Layout.errorSummary(failure))
-        <form method="post" action="\(action)" class="stack card">
+        <form method="post" action="\(action)" class="stack card">\(user.map { Revisions.field($0.revision) } ?? .empty)
         \(usernameField)
         <label for="fullName">Họ và tên</label><input id="fullName" name="fullName" value="\(body.fullName ?? "")" required>
         \(Layout.errors(failure, "fullName"))
