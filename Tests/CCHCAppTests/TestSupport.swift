@@ -71,12 +71,13 @@ struct TestClient {
     init(_ app: Application) { self.app = app }
 
     func send(_ method: HTTPMethod, _ path: String, json: (any Encodable & Sendable)? = nil, form: [String: String]? = nil,
-              formPairs: [(String, String)]? = nil) async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders()
+              formPairs: [(String, String)]? = nil, body raw: ByteBuffer? = nil, headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        var headers = extra
         if let cookie { headers.add(name: .cookie, value: cookie) }
         if let token { headers.bearerAuthorization = .init(token: token) }
-        var body: ByteBuffer?
-        if let json {
+        var body: ByteBuffer? = raw
+        if raw != nil {
+        } else if let json {
             headers.contentType = .json
             body = ByteBuffer(data: try JSONEncoder().encode(json))
         } else if var pairs = formPairs ?? form.map({ $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } })

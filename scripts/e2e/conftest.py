@@ -1,8 +1,11 @@
 """End-to-end checks against a running `cchc serve` (started by .ci/run on a fresh database)."""
-import time
+import sys
+from pathlib import Path
 
 import pytest
-import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from cchc_client import login, token, wait_for  # noqa: E402,F401  (the tests import login and token from here)
 
 
 def pytest_addoption(parser):
@@ -12,26 +15,7 @@ def pytest_addoption(parser):
 @pytest.fixture(scope="session")
 def base_url(request):
     url = request.config.getoption("--base-url").rstrip("/")
-    deadline = time.time() + 180  # first start migrates and loads the demo
-    last = None
-    while time.time() < deadline:
-        try:
-            if requests.get(url + "/login", timeout=5).status_code == 200:
-                return url
-        except requests.RequestException as exc:  # server still starting
-            last = exc
-        time.sleep(1)
-    pytest.fail(f"server at {url} did not start: {last}")
-
-
-def login(base_url, username, password="cchc-demo"):
-    s = requests.Session()
-    r = s.post(base_url + "/login", data={"username": username, "password": password}, allow_redirects=False, timeout=30)
-    assert r.status_code == 303, f"{username}: {r.status_code}"
-    return s
-
-
-def token(base_url, username, password="cchc-demo"):
-    r = requests.post(base_url + "/api/v1/auth/token", json={"username": username, "password": password}, timeout=30)
-    assert r.status_code == 201, f"{username}: {r.status_code} {r.text}"
-    return {"Authorization": "Bearer " + r.json()["token"]}
+    try:
+        return wait_for(url)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))

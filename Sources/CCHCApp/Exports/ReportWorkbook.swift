@@ -129,7 +129,8 @@ enum ReportWorkbook {
         do {
             sheets = try XLSXReader.read(data)
         } catch {
-            return Upload(values: [:], rowOf: [:], errors: [FieldError(field: "file", message: "Tệp không phải là bảng tính Excel (.xlsx) đọc được.")])
+            let message = (error as? XLSXError)?.errorDescription ?? "Tệp không phải là bảng tính Excel (.xlsx) đọc được."
+            return Upload(values: [:], rowOf: [:], errors: [FieldError(field: "file", message: message)])
         }
         guard let sheet = sheets.first(where: { $0.name == "Biểu thống kê" }) ?? sheets.first else {
             return Upload(values: [:], rowOf: [:], errors: [FieldError(field: "file", message: "Tệp không có trang tính nào.")])

@@ -20,9 +20,8 @@ final class LoginThrottle: Model, @unchecked Sendable {
 ///
 /// | what | rule |
 /// |---|---|
-/// | window | failures count for 15 minutes from the first |
-/// | account | from the 5th failure, wait 30 s, doubling, at most 15 min; the 20th locks the account until lifted |
-/// | address | from the 30th failure in the window, wait 15 min |
+/// | account | failures count until a successful sign-in; from the 5th, wait 30 s, doubling, at most 15 min; the 20th locks the account until lifted |
+/// | address | failures count for 15 minutes from the first; from the 30th, wait 15 min |
 enum LoginPolicy {
     static let window: TimeInterval = 15 * 60
     static let accountFreeFailures = 4
@@ -72,7 +71,8 @@ enum LoginPolicy {
                 let row = try await LoginThrottle.query(on: tx).filter(\.$key == key).first() ?? {
                     let r = LoginThrottle(); r.key = key; r.failures = 0; r.windowStart = now; return r
                 }()
-                if now.timeIntervalSince(row.windowStart) > window, (row.blockedUntil ?? .distantPast) <= now {
+                // An address's failures count within the window; an account's until it signs in successfully.
+                if key.hasPrefix("a:"), now.timeIntervalSince(row.windowStart) > window, (row.blockedUntil ?? .distantPast) <= now {
                     row.failures = 0
                     row.windowStart = now
                 }
@@ -106,5 +106,5 @@ enum LoginPolicy {
         return hash
     }
 
-    private struct DummyHashKey: StorageKey { typealias Value = String }
+    struct DummyHashKey: StorageKey { typealias Value = String }
 }
