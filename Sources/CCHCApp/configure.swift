@@ -50,6 +50,8 @@ func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(UserCommandGroup(), as: "user")
     app.asyncCommands.use(FormCommandGroup(), as: "form")
     app.asyncCommands.use(RegimeCommandGroup(), as: "regime")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 
     app.lifecycle.use(StartupTasks())
     try routes(app)
