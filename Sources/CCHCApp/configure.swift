@@ -99,5 +99,6 @@ enum Migrations {
         app.migrations.add(CreateRegime())
         app.migrations.add(CreateReport())
         app.migrations.add(AddRevisionsAndProtections())
+        app.migrations.add(MakeAuditAppendOnly())
     }
 }

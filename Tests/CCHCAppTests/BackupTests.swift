@@ -27,7 +27,7 @@ struct BackupTests {
 
     static func damage(_ app: Application) async throws {
         try await ReportValue.query(on: app.db).set(\.$number, to: 7).update()
-        try await AuditEvent.query(on: app.db).delete()
+        try await DirectingDocument.query(on: app.db).delete()
         try await Report.query(on: app.db).set(\.$narrativeJSON, to: "{}").update()
     }
 

@@ -571,4 +571,31 @@ struct SecurityTests {
             }
         }
     }
+
+    // MARK: 13. Audit you can read back
+
+    @Test func theLogIsAppendOnlyFilterableAndHoldsBeforeAndAfter() async throws {
+        try await withTestApp(now: march10) { app in
+            let path = try await Self.reportPath(app, "HT-THA-THACHDAI")
+            let cv = try await TestClient.api(app, "thachdai.cv")
+            struct Save: Content { var values: [String: String]; var revision: Int }
+            #expect(try await cv.send(.PUT, path, json: Save(values: ["1.1.1": "12"], revision: 0)).status == .ok)
+            #expect(try await cv.send(.PUT, path, json: Save(values: ["1.1.1": "15"], revision: 1)).status == .ok)
+            let officer = try await TestClient.api(app, "thachha.noivu")
+            let events = try await officer.get("/api/v1/audit?user=thachdai.cv&action=report.save").json([AuditEventDTO].self)
+            #expect(events.count == 2)
+            #expect(events.first?.changes["v.1.1.1"] == "12 → 15")
+            #expect(events.last?.changes["v.1.1.1"] == "(trống) → 12")
+            let page = try await TestClient.session(app, "thachha.noivu").get("/audit?user=thachdai.cv&action=report.save&from=10/03/2021&to=10/03/2021")
+            #expect(page.text.contains("12 → 15"))
+            #expect(try await officer.get("/api/v1/audit?user=thachdai.cv&from=11/03/2021").json([AuditEventDTO].self).isEmpty)
+            // Another commune's officer sees none of it.
+            let other = try await TestClient.api(app, "quangdien.noivu")
+            #expect(try await other.get("/api/v1/audit?user=thachdai.cv").json([AuditEventDTO].self).isEmpty)
+            // Rows cannot be deleted or rewritten, even by the database's own users.
+            await #expect(throws: (any Error).self) { try await AuditEvent.query(on: app.db).delete() }
+            await #expect(throws: (any Error).self) { try await AuditEvent.query(on: app.db).set(\.$summary, to: "sửa").update() }
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$summary == "sửa").count() == 0)
+        }
+    }
 }

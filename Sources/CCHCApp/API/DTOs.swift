@@ -87,7 +87,10 @@ struct AuditEventDTO: Content {
     var entityID: Int?
     var unitID: Int?
     var summary: String
+    /// The changed fields as JSON text: {"field": "before → after"}.
     var detail: String?
+    /// The same, decoded.
+    var changes: [String: String]
 
     init(_ e: AuditEvent) {
         id = e.id ?? 0
@@ -99,5 +102,6 @@ struct AuditEventDTO: Content {
         unitID = e.unitID
         summary = e.summary
         detail = e.detail
+        changes = Dictionary(uniqueKeysWithValues: AuditFilter.details(e).map { ($0.key, $0.value) })
     }
 }

@@ -92,7 +92,11 @@ enum OpenAPIDocument {
                 "post": ["summary": "Mở khóa tài khoản bị khóa do nhập sai mật khẩu nhiều lần", "responses": ok(ref("User"))],
             ],
             "/api/v1/audit": [
-                "get": ["summary": "Nhật ký thao tác trong phạm vi", "parameters": [query("limit", "Số sự kiện (1–1000)", integer)], "responses": ok(array(ref("AuditEvent")))],
+                "get": ["summary": "Nhật ký thao tác trong phạm vi", "parameters": [query("limit", "Số sự kiện (1–1000)", integer), query("user", "Tên đăng nhập"),
+                                                                                 query("action", "Thao tác, hoặc phần đầu (vd: report.)"), query("q", "Nội dung có chứa"),
+                                                                                 query("entity", "Loại bản ghi (report, unit, user, form, regime)"), query("entityID", "Mã số bản ghi", integer),
+                                                                                 query("unitID", "Đơn vị (và các đơn vị cấp dưới)", integer), query("from", "Từ ngày (dd/MM/yyyy)"),
+                                                                                 query("to", "Đến ngày (dd/MM/yyyy)")], "responses": ok(array(ref("AuditEvent")))],
             ],
             "/api/v1/forms": [
                 "get": ["summary": "Danh sách biểu mẫu thống kê", "responses": ok(array(ref("FormSummary")))],
@@ -261,7 +265,8 @@ enum OpenAPIDocument {
                                              "distribution": ["type": "object", "additionalProperties": integer, "nullable": true],
                                              "reports": integer, "display": string, "note": nullableString]))]),
                 "AuditEvent": object(["id": integer, "at": ["type": "string", "format": "date-time"], "username": string, "action": string,
-                                      "entity": string, "entityID": nullableInteger, "unitID": nullableInteger, "summary": string, "detail": nullableString]),
+                                      "entity": string, "entityID": nullableInteger, "unitID": nullableInteger, "summary": string, "detail": nullableString,
+                                      "changes": ["type": "object", "additionalProperties": string]]),
             ],
         ],
     ]

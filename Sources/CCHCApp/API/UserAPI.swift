@@ -53,7 +53,8 @@ struct AuditAPI: RouteCollection {
 
     func list(req: Request) async throws -> [AuditEventDTO] {
         let actor = try req.actor
-        let limit = min(max((try? req.query.get(Int.self, at: "limit")) ?? 100, 1), 1000)
-        return try await AuditQueries.recent(actor: actor, limit: limit, on: req.db).map(AuditEventDTO.init)
+        var filter = AuditFilter(req)
+        if (try? req.query.get(Int.self, at: "limit")) == nil { filter.limit = 100 }
+        return try await AuditQueries.find(filter, actor: actor, on: req.db).map(AuditEventDTO.init)
     }
 }
