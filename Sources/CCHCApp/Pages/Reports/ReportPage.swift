@@ -71,7 +71,8 @@ struct ReportPages: RouteCollection {
         } catch let conflict as StaleWrite {
             // Someone saved first: nothing overwritten; their version beside this user's typing, which stays in the boxes.
             let fresh = try await service.context(unit: unit, periodID: try ctx.period.requireID())
-            return try await ReportView.render(req, fresh, typed: form, failure: nil, warnings: [], flash: nil, conflict: conflict)
+            return try await ReportView.render(req, fresh, typed: ReportView.merged(form, with: fresh), failure: nil, warnings: [], flash: nil,
+                                               conflict: conflict, typedBeforeMerge: form)
                 .encodeResponse(status: .conflict, for: req)
         }
     }

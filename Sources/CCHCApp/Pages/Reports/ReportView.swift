@@ -29,6 +29,30 @@ enum ReportView {
         return "<input type=\"hidden\" name=\"revision\" value=\"\(ctx.report?.revision ?? 0)\">\(office)"
     }
 
+    /// After a conflict, the boxes keep what the user typed; where they left a box empty and the saved
+    /// version has something, the saved text is put there, so saving again never erases the other
+    /// person's work by accident.
+    static func merged(_ typed: FormBody, with ctx: ReportContext) -> FormBody {
+        var pairs = typed.pairs
+        func fill(_ key: String, _ saved: String) {
+            guard !saved.isEmpty, (typed[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+            pairs.removeAll { $0.0 == key }
+            pairs.append((key, saved))
+        }
+        for ind in ctx.form.indicators where ind.isInput && ctx.canEdit(ind.code) {
+            guard let v = ctx.values[ind.code] else { continue }
+            fill("v:\(ind.code)", v.numerator == nil ? (v.text ?? ValueDisplay.input(v.number)) : "")
+            fill("n:\(ind.code)", ValueDisplay.input(v.numerator))
+            fill("d:\(ind.code)", ValueDisplay.input(v.denominator))
+        }
+        if ctx.officeSections == nil {
+            for (key, _) in ReportService.narrativeSections { fill("narrative:\(key)", ctx.report?.narrative[key] ?? "") }
+        } else if let topic = ctx.ownContribution?.topicReport {
+            fill("topicReport", topic)
+        }
+        return FormBody(pairs: pairs)
+    }
+
     /// Someone saved since this page was opened: what they saved beside what this user typed.
     static func conflictHTML(_ ctx: ReportContext, typed: FormBody?, conflict: StaleWrite?) -> HTML {
         guard let conflict else { return .empty }
@@ -37,26 +61,28 @@ enum ReportView {
         let rows: [HTML] = ctx.form.indicators.filter(\.isInput).compactMap { ind in
             let saved = ValueDisplay.text(ind, ctx.values[ind.code]), typedText = ValueDisplay.text(ind, parsed[ind.code])
             guard ctx.canEdit(ind.code), saved != typedText else { return nil }
-            return "<tr><td>\(ind.code)</td><td>\(ind.name)</td><td>\(saved)</td><td>\(typedText)</td></tr>"
+            let mine: HTML = typedText.isEmpty ? "<em>(để trống — giữ bản đã lưu)</em>" : "\(typedText)"
+            return "<tr><td>\(ind.code)</td><td>\(ind.name)</td><td>\(saved)</td><td>\(mine)</td></tr>"
         }
         var narrativeRows: [HTML] = []
         for (key, title) in ReportService.narrativeSections {
             let saved = ctx.report?.narrative[key] ?? "", typedText = mine?.narrative?[key] ?? saved
             if saved.trimmingCharacters(in: .whitespacesAndNewlines) != typedText.trimmingCharacters(in: .whitespacesAndNewlines) {
-                narrativeRows.append("<tr><td></td><td>\(title)</td><td>\(saved)</td><td>\(typedText)</td></tr>")
+                let shown: HTML = typedText.isEmpty ? "<em>(để trống — giữ bản đã lưu)</em>" : "\(typedText)"
+                narrativeRows.append("<tr><td></td><td>\(title)</td><td>\(saved)</td><td>\(shown)</td></tr>")
             }
         }
         return """
             <div class="error-summary conflict" role="alert"><strong>Chưa lưu: có người đã lưu báo cáo này sau khi bạn mở trang.</strong>
             <p>\(conflict.fullMessage)</p>
-            <p>Các ô bên dưới vẫn giữ nguyên những gì bạn đã nhập. Bảng này đặt bản đã lưu cạnh phần bạn nhập; sửa cho đúng rồi bấm “Lưu báo cáo” để ghi.</p>
+            <p>Các ô bên dưới vẫn giữ nguyên những gì bạn đã nhập; ô bạn để trống được điền bản đã lưu. Bảng này đặt bản đã lưu cạnh phần bạn nhập; sửa cho đúng rồi bấm “Lưu báo cáo” để ghi.</p>
             <table><thead><tr><th>Mã</th><th>Chỉ tiêu / mục</th><th>Bản đã lưu (lần sửa \(conflict.report.revision)\(conflict.report.updatedBy.map { ", " + $0 } ?? ""))</th><th>Bạn nhập</th></tr></thead>
             <tbody>\(rows)\(narrativeRows)</tbody></table></div>
             """
     }
 
     static func render(_ req: Request, _ ctx: ReportContext, typed: FormBody?, failure: ValidationFailure?, warnings: [RuleWarning], flash: String?,
-                       conflict: StaleWrite? = nil) async throws -> HTML {
+                       conflict: StaleWrite? = nil, typedBeforeMerge: FormBody? = nil) async throws -> HTML {
         let unitID = try ctx.unit.requireID()
         let periodID = try ctx.period.requireID()
         let title = ctx.period.periodKind.title(year: ctx.regime.year)
@@ -232,7 +258,7 @@ enum ReportView {
         \(report?.docNumber.map { n in "<dt>Văn bản</dt><dd>Số \(n)\(report?.docDate.flatMap { Day(iso: $0) }.map { " ngày " + $0.vietnamese } ?? "")</dd>" as HTML } ?? .empty)
         </dl></div>
         \(returned)
-        \(conflictHTML(ctx, typed: typed, conflict: conflict))
+        \(conflictHTML(ctx, typed: typedBeforeMerge ?? typed, conflict: conflict))
         \(Layout.errorSummary(failure))
         \(warningsHTML)
         <div class="actions">\(actions)</div>
