@@ -30,8 +30,12 @@ struct CCHCErrorMiddleware: AsyncMiddleware {
                 let next = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
                 return request.redirect(to: SiteURL.login(next: next))
             }
+            // A refused form (too large, expired CSRF token) reaches no page that could keep the typing:
+            // the browser's Back button still has it.
+            let back: HTML = request.method == .POST && [.payloadTooLarge, .forbidden].contains(status) && !message.contains("Quay lại")
+                ? "<p>Bấm Quay lại trên trình duyệt để lấy lại phần đã nhập.</p>" : .empty
             let page = Layout.page(request: request, title: "Lỗi \(status.code)", body: """
-            <section class="error"><h1>\(Self.heading(status))</h1><p>\(message)</p>
+            <section class="error"><h1>\(Self.heading(status))</h1><p>\(message)</p>\(back)
             <p><a href="\(SiteURL.home)">Về trang chủ</a></p></section>
             """)
             var headers = HTTPHeaders()
@@ -64,7 +68,7 @@ struct CCHCErrorMiddleware: AsyncMiddleware {
         case let e as any AbortError:
             return (e.status, vietnamese(e.status), [])
         default:
-            return (.internalServerError, "Đã có lỗi hệ thống. Dữ liệu bạn nhập chưa bị mất; vui lòng thử lại hoặc báo quản trị viên.", [])
+            return (.internalServerError, "Đã có lỗi hệ thống; thao tác chưa được thực hiện. Bấm Quay lại trên trình duyệt để lấy lại phần đã nhập, rồi thử lại hoặc báo quản trị viên.", [])
         }
     }
 
@@ -75,7 +79,7 @@ struct CCHCErrorMiddleware: AsyncMiddleware {
         case 403: "Bạn không có quyền thực hiện thao tác này."
         case 404: "Không tìm thấy trang hoặc dữ liệu yêu cầu."
         case 405: "Phương thức không được hỗ trợ cho địa chỉ này."
-        case 413: "Tệp hoặc dữ liệu gửi lên quá lớn."
+        case 413: "Tệp hoặc dữ liệu gửi lên quá lớn (tối đa 4 MB; tệp Excel tối đa 10 MB)."
         case 415: "Định dạng dữ liệu gửi lên không được hỗ trợ."
         case 429: "Quá nhiều yêu cầu; vui lòng thử lại sau."
         default: "Không thực hiện được yêu cầu (mã \(status.code))."
