@@ -212,6 +212,37 @@ struct SecurityTests {
         }
     }
 
+    @Test func aSignOffDateOutsideAnyPlausibleYearIsRefused() async throws {
+        try await withTestApp(now: march10) { app in
+            let path = try await Self.reportPath(app, "HT-THA-THACHDAI")
+            let ld = try await TestClient.api(app, "thachdai.ld")
+            let res = try await ld.send(.POST, path + "/submit", json: ["docNumber": "1/BC-UBND", "docDate": "01/01/0000"])
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.text.contains("Ngày văn bản"))
+        }
+    }
+
+    @Test func anOfficesStalePartIsRefusedWhileAnotherOfficeSaves() async throws {
+        try await withTestApp(now: march10) { app in
+            let thachHa = try await app.unit(code: "HT-THA")
+            let q1 = try await app.period(issuer: "HT-THA", kind: "Q1")
+            let path = "/units/\(thachHa.id!)/reports/\(q1.id!)"
+            let tp = try await TestClient.session(app, "thachha.tp.cv")
+            let vp = try await TestClient.session(app, "thachha.vp.cv")
+            let opened = try await tp.revision(path, field: "officeRevision")
+            // Another office saving its own part does not make this one stale.
+            #expect(try await vp.send(.POST, path, formPairs: [("officeRevision", try await vp.revision(path, field: "officeRevision")),
+                                                               ("topicReport", "Văn phòng: một cửa.")]).status == .seeOther)
+            #expect(try await tp.send(.POST, path, formPairs: [("officeRevision", opened), ("topicReport", "Tư pháp: lần 1.")]).status == .seeOther)
+            // Its own part saved meanwhile does.
+            let stale = try await tp.send(.POST, path, formPairs: [("officeRevision", opened), ("topicReport", "Tư pháp: lần 2 từ trang cũ.")])
+            #expect(stale.status == .conflict)
+            #expect(stale.text.contains("Tư pháp: lần 2 từ trang cũ."))
+            let part = try #require(try await OfficeContribution.query(on: app.db).filter(\.$topicReport == "Tư pháp: lần 1.").first())
+            #expect(part.revision == 1)
+        }
+    }
+
     // MARK: 4. Request sizes that fit real work
 
     @Test func aLongNarrativeAndTheBuiltInFormFitAndTooLargeIsVietnamese() async throws {
@@ -308,6 +339,8 @@ struct SecurityTests {
             #expect(!sheets[1].cells.values.contains("Xã Đỉnh Bàn"))
             let log = try await officer.get("/api/v1/audit?limit=1000").text
             #expect(!log.contains("Đỉnh Bàn"))
+            let drill = try await TestClient.session(app, "thachha.noivu").get("/units/\(thachHa.id!)/consolidation/2021/Q1?code=1.1.1")
+            #expect(drill.status == .ok && !drill.text.contains("Đỉnh Bàn"))
             let newOfficer = try await TestClient.api(app, "nghixuan.noivu")
             #expect(try await newOfficer.get("/api/v1/audit?limit=1000").text.contains("Đỉnh Bàn"))
             #expect(try await newOfficer.get("/api/v1/units/\(dinhBan.id!)/reports?year=2021").status == .ok)
@@ -418,6 +451,10 @@ struct SecurityTests {
             let hue = try await TestClient.api(app, "quangdien.noivu")
             #expect(try await hue.send(.POST, "/api/v1/users/\(user.id!)/unlock").status == .ok)
             #expect(try await TestClient.login(app, "quangtho.cv", password: DemoLoader.password).status == .seeOther)
+            // Revoking a token is logged too.
+            let revoking = try await TestClient.api(app, "quangtho.cv")
+            #expect(try await revoking.send(.DELETE, "/api/v1/auth/token").status == .noContent)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "auth.revoke").count() == 1)
             // An unknown account costs the same Bcrypt work as a wrong password.
             _ = try await TestClient.login(app, "khong.ton.tai", password: "sai-mat-khau")
             #expect(app.storage[LoginPolicy.DummyHashKey.self] != nil)
