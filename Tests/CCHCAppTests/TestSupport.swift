@@ -19,7 +19,10 @@ enum TestDatabase {
 }
 
 /// Configures an app on a fresh database, migrates it, loads the demo when asked, runs `body`, tears down.
-func withTestApp(demo: Bool = true, now: Date? = nil, file: String? = nil, _ body: (Application) async throws -> Void) async throws {
+/// `beforeMigrating` runs on the configured, empty database (for PostgreSQL, its schema exists) before the migrations.
+func withTestApp(demo: Bool = true, now: Date? = nil, file: String? = nil,
+                 beforeMigrating: ((Application, _ schema: String) async throws -> Void)? = nil,
+                 _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
     let sqlitePath = file ?? FileManager.default.temporaryDirectory.appendingPathComponent("cchc-test-\(UUID().uuidString).sqlite").path
@@ -40,6 +43,7 @@ func withTestApp(demo: Bool = true, now: Date? = nil, file: String? = nil, _ bod
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: String(schema))").run()
         }
         try await SQLitePragmas.apply(app)
+        try await beforeMigrating?(app, String(schema))
         try await app.autoMigrate()
         if demo { try await DemoLoader(app: app).load() }
         try await body(app)
