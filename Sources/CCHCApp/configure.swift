@@ -85,20 +85,3 @@ enum SQLitePragmas {
         }
     }
 }
-
-enum Migrations {
-    static func register(on app: Application) {
-        app.migrations.add(CreateUnit())
-        app.migrations.add(CreateUnitPredecessor())
-        app.migrations.add(CreateUser())
-        app.migrations.add(CreateUserToken())
-        app.migrations.add(CreateAuditEvent())
-        app.migrations.add(SessionRecord.migration)
-        app.migrations.add(CreateForm())
-        app.migrations.add(InstallBuiltInForms())
-        app.migrations.add(CreateRegime())
-        app.migrations.add(CreateReport())
-        app.migrations.add(AddRevisionsAndProtections())
-        app.migrations.add(MakeAuditAppendOnly())
-    }
-}

@@ -1,4 +1,4 @@
-"""Schemathesis hooks for the CCHC API (run.sh loads them through SCHEMATHESIS_HOOKS=hooks).
+"""Schemathesis hooks for the CCHC API (run.sh loads them: PYTHONPATH=this folder, SCHEMATHESIS_HOOKS=hooks).
 
 1. Office Open XML request bodies (PUT .../xlsx) go on the wire as the raw bytes schemathesis
    generates for `format: binary`; the server must refuse what is not a workbook with 422, never 500.
@@ -15,8 +15,10 @@
    caller's scope, so most cases of `/units/{unitID}/reports/{periodID}` and the like stop at 404.
    When CCHC_BASE_URL and CCHC_TOKEN are set, the ids in scope are read once from the API (units,
    the reporting periods of the caller's jurisdiction, accounts, forms) and each *valid* generated path
-   parameter is swapped, half of the time, for one of them. A value that is invalid on purpose
-   (negative cases) is never touched, so what the case claims to test stays true.
+   parameter is swapped, half of the time, for one of them; likewise the `year` query parameter of
+   the reports list and the timeliness table, and the body of the .xlsx upload (half of the time the
+   workbook the server itself produced, so the accepting path is tested too). A value that is invalid
+   on purpose (negative cases) is never touched, so what the case claims to test stays true.
 
 4. The run's own account is not changed under it: `PUT /api/v1/users/{userID}` on the caller itself
    (a new password or deactivation revokes every token of the account) is not generated.

@@ -2,10 +2,6 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Ships the built-in statistics forms (seed 002's appendix) with every install.
-///
-/// Written in SQL against the `forms` table as this migration found it, not through the model: later
-/// migrations add columns, and this one must mean the same thing on every database it ever runs on.
 struct InstallBuiltInForms: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase

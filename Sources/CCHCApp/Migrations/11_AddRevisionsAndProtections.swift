@@ -1,9 +1,6 @@
 import Fluent
 import SQLKit
 
-/// Edit counters for lost-update protection, issuers of forms, login protection, who saved last.
-/// Columns are added nullable with defaults (NULL reads as 0), so databases made by earlier versions
-/// migrate forward as they are and older code paths that do not set them still insert.
 struct AddRevisionsAndProtections: AsyncMigration {
     static let revisioned = ["reports", "office_contributions", "regimes", "forms", "units", "users"]
 

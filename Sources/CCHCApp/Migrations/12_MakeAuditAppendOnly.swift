@@ -1,8 +1,6 @@
 import Fluent
 import SQLKit
 
-/// The audit log is append-only in the database itself: rows cannot be deleted, and only the copied
-/// unit path may change (a unit moved in the tree takes its history with it).
 struct MakeAuditAppendOnly: AsyncMigration {
     static let message = "Nhật ký thao tác chỉ được ghi thêm, không sửa, không xóa."
     static let frozenColumns = ["at", "user_id", "username", "action", "entity", "entity_id", "unit_id", "summary", "detail"]

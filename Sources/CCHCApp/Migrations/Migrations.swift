@@ -1,0 +1,21 @@
+import Fluent
+import Vapor
+
+/// The migrations, in the order they ran. History: one file each, numbered; a migration is never edited
+/// after it has landed (a database that ran it would not run it again) — a change is a new migration.
+enum Migrations {
+    static func register(on app: Application) {
+        app.migrations.add(CreateUnit())                  // 01
+        app.migrations.add(CreateUnitPredecessor())       // 02
+        app.migrations.add(CreateUser())                  // 03
+        app.migrations.add(CreateUserToken())             // 04
+        app.migrations.add(CreateAuditEvent())            // 05
+        app.migrations.add(SessionRecord.migration)       // 06: Fluent's sessions table
+        app.migrations.add(CreateForm())                  // 07
+        app.migrations.add(InstallBuiltInForms())         // 08
+        app.migrations.add(CreateRegime())                // 09
+        app.migrations.add(CreateReport())                // 10
+        app.migrations.add(AddRevisionsAndProtections())  // 11
+        app.migrations.add(MakeAuditAppendOnly())         // 12
+    }
+}
