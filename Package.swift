@@ -27,7 +27,8 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            resources: [.copy("Resources")]
         ),
         .executableTarget(name: "cchc", dependencies: ["CCHCApp"]),
         .testTarget(name: "CCHCDomainTests", dependencies: ["CCHCDomain"]),

@@ -11,6 +11,7 @@ public func configure(_ app: Application) async throws {
 }
 
 func configure(_ app: Application, config: AppConfig) async throws {
+    try Resources.check()
     app.config = config
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port

@@ -1,21 +1,35 @@
 import CCHCApp
+import Foundation
 import Vapor
 import Logging
 
 @main
 enum Entrypoint {
-    static func main() async throws {
-        var env = try Environment.detect()
-        try LoggingSystem.bootstrap(from: &env)
-        let app = try await Application.make(env)
+    static func main() async {
         do {
-            try await configure(app)
-            try await app.execute()
+            var env = try Environment.detect()
+            // Logs go to standard error, so a command's output (`cchc form export … > form.json`) is only its output.
+            try LoggingSystem.bootstrap(from: &env) { level in
+                { label in
+                    var handler = StreamLogHandler.standardError(label: label)
+                    handler.logLevel = level
+                    return handler
+                }
+            }
+            let app = try await Application.make(env)
+            do {
+                try await configure(app)
+                try await app.execute()
+            } catch {
+                app.logger.report(error: error)
+                try? await app.asyncShutdown()
+                exit(1)
+            }
+            try await app.asyncShutdown()
         } catch {
-            app.logger.report(error: error)
-            try? await app.asyncShutdown()
-            throw error
+            // A command that cannot run says why and exits with 1; it never ends in a crash.
+            FileHandle.standardError.write(Data("cchc: \(error)\n".utf8))
+            exit(1)
         }
-        try await app.asyncShutdown()
     }
 }

@@ -6,6 +6,21 @@ import VaporTesting
 
 @Suite("Nền tảng: migration, cấu hình, OpenAPI")
 struct PlatformTests {
+    /// The built-in form is a data file, byte for byte what `cchc form export` writes for it; the
+    /// migration that installed it keeps its own frozen copy.
+    @Test func builtInFormsAreTheFilesFormExportProduces() async throws {
+        try await withTestApp(demo: false) { app in
+            for path in BuiltInForms.files {
+                let file = try Resources.text(path)
+                let form = try FormCodec.decodeChecked(Data(file.utf8))
+                let record = try #require(try await FormService.find(code: form.code, year: form.year, on: app.db))
+                #expect(try FormCodec.encode(try record.definition()) + "\n" == file)
+            }
+            #expect(try Resources.text(InstallBuiltInForms.files[0]) == (try Resources.text(BuiltInForms.files[0])))
+            #expect(!Assets.css.isEmpty && Assets.js.contains("function fold"))
+        }
+    }
+
     @Test func migrationsGoUpDownAndUpAgain() async throws {
         try await withTestApp(demo: false) { app in
             try await DemoLoader(app: app).load()

@@ -93,6 +93,7 @@ TOKEN="$(token)" || exit 2
 REVOKE_TOKEN="$(token)" || exit 2
 
 export PYTHONPATH="$HERE${PYTHONPATH:+:$PYTHONPATH}"
+export CCHC_ST_CACHE="$REPORT_DIR/st-cache"   # schemathesis.toml [cache]: never ./.schemathesis in the repository
 export SCHEMATHESIS_HOOKS=hooks
 
 # The document's server is "/": requests go to BASE_URL whichever document is tested.

@@ -82,13 +82,8 @@ struct BackupCommand: AsyncCommand {
     var help: String { "Sao lưu toàn bộ cơ sở dữ liệu (SQLite: bản sao trực tuyến; PostgreSQL: pg_dump) ra một tệp." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        do {
-            try await Backups.backup(context.application, to: signature.file)
-            context.console.print("Đã sao lưu vào \(signature.file).")
-        } catch let failure as Backups.Failure {
-            context.console.error(failure.description)
-            throw failure
-        }
+        try await Backups.backup(context.application, to: signature.file)
+        context.console.print("Đã sao lưu vào \(signature.file).")
     }
 }
 
@@ -107,12 +102,7 @@ struct RestoreCommand: AsyncCommand {
         if !signature.yes {
             guard context.console.confirm("Toàn bộ dữ liệu hiện có sẽ được thay bằng bản sao lưu \(signature.file). Tiếp tục?") else { return }
         }
-        do {
-            try await Backups.restore(context.application, from: signature.file)
-            context.console.print("Đã khôi phục từ \(signature.file).")
-        } catch let failure as Backups.Failure {
-            context.console.error(failure.description)
-            throw failure
-        }
+        try await Backups.restore(context.application, from: signature.file)
+        context.console.print("Đã khôi phục từ \(signature.file).")
     }
 }

@@ -3,10 +3,12 @@ import Foundation
 import SQLKit
 
 struct InstallBuiltInForms: AsyncMigration {
+    static let files = ["Migrations/08_InstallBuiltInForms/CCHC-TK-2021.json"]
+
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         let now = Date()
-        for json in BuiltInForms.all {
+        for json in try Self.files.map(Resources.text) {
             let form = try FormCodec.decodeChecked(Data(json.utf8))
             let existing = try await sql.select().column("id").from("forms")
                 .where("code", .equal, form.code).where("year", .equal, form.year).first()
@@ -20,7 +22,7 @@ struct InstallBuiltInForms: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        for json in BuiltInForms.all {
+        for json in try Self.files.map(Resources.text) {
             let form = try FormCodec.decode(Data(json.utf8))
             try await sql.delete(from: "forms").where("code", .equal, form.code).where("year", .equal, form.year).run()
         }
