@@ -66,6 +66,40 @@ struct SecurityTests {
         }
     }
 
+    /// Found by schemathesis: inputs that crashed the server, were ignored, or erased a value.
+    @Test func malformedInputIsRefusedNeverIgnored() async throws {
+        try await withTestApp(now: march10) { app in
+            let cv = try await TestClient.api(app, "quangtho.cv")
+            for year in ["-9223372036854775808", "9223372036854775807", "1999"] {
+                let body = #"{"issuer":"x","year":\#(year),"periods":[{"kind":"Q1","from":"2021-01-01","to":"2021-03-01","deadline":"2021-03-10"}]}"#
+                let res = try await cv.send(.POST, "/api/v1/regimes/check", body: ByteBuffer(string: body), headers: ["Content-Type": "application/json"])
+                #expect([.unprocessableEntity, .badRequest].contains(res.status), "\(year)")
+            }
+            let path = try await Self.reportPath(app, "HT-THA-THACHDAI")
+            let specialist = try await TestClient.api(app, "thachdai.cv")
+            struct Save: Content { var values: [String: String]; var revision: Int }
+            #expect(try await specialist.send(.PUT, path, json: Save(values: ["1.1.1": "12"], revision: 0)).status == .ok)
+            // A workflow action with an unreadable body is refused, not run without its revision check.
+            let action = try await specialist.send(.POST, path + "/sendToLeader", body: ByteBuffer(string: #"{"revision":"999"}"#),
+                                                   headers: ["Content-Type": "application/json"])
+            #expect(action.status == .badRequest)
+            // An object where a count belongs, or an empty one, never erases the saved figure.
+            for value in [#"{"numerator":"abc"}"#, "{}", #"{"numerator":["x"],"denominator":{"a":1}}"#] {
+                let res = try await specialist.send(.PUT, path, body: ByteBuffer(string: #"{"values":{"1.1.1":\#(value)},"revision":1}"#),
+                                                    headers: ["Content-Type": "application/json"])
+                #expect([.badRequest, .unprocessableEntity].contains(res.status), "\(value)")
+            }
+            let dto = try await specialist.get(path).json(ReportingAPI.ReportDTO.self)
+            #expect(dto.values.first { $0.code == "1.1.1" }?.number == 12)
+            // A malformed filter is a 400, not the whole log.
+            let officer = try await TestClient.api(app, "thachha.noivu")
+            for query in ["/api/v1/audit?unitID=abc", "/api/v1/audit?limit=9223372036854775808", "/api/v1/units?includeRetired=maybe",
+                          "/api/v1/units/\(try await app.unit(code: "HT-THA").id!)/reports?year=abc"] {
+                #expect(try await officer.get(query).status == .badRequest, "\(query)")
+            }
+        }
+    }
+
     // MARK: 2. Writes that wait instead of failing
 
     @Test func fiftyConcurrentSavesAndSubmissionsAllSucceed() async throws {

@@ -44,7 +44,7 @@ struct ReportingAPI: RouteCollection {
         guard actor.canManage else { throw CCHCError.forbidden }
         guard var body = req.body.data else { throw ValidationFailure(field: "form", "Chưa gửi nội dung biểu mẫu.") }
         let data = body.readData(length: body.readableBytes) ?? Data()
-        let expected = try? req.query.get(Int.self, at: "revision")
+        let expected = try req.queryInt("revision")
         let (record, created) = try await FormService.importForm(data, on: req.db, actor: actor, now: req.now, expectedRevision: expected)
         return try await FormSummary(record).encodeResponse(status: created ? .created : .ok, for: req)
     }
@@ -54,6 +54,8 @@ struct ReportingAPI: RouteCollection {
     func checkRegime(req: Request) async throws -> RegimeCheckResult {
         _ = try req.actor
         let regime = try req.content.decode(Regime.self)
+        let problems = regime.problems()
+        guard problems.isEmpty else { throw ValidationFailure(problems) }
         return RegimeCheckResult(warnings: RegimeCheck.check(regime).map(\.message))
     }
 
@@ -100,7 +102,7 @@ struct ReportingAPI: RouteCollection {
     func reports(req: Request) async throws -> [ReportListing.Row] {
         let actor = try req.actor
         let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
-        var year = try? req.query.get(Int.self, at: "year")
+        var year = try req.queryInt("year", in: 2000...2100)
         if year == nil { year = try await RegimeService.years(for: unit, on: req.db).first }
         return try await ReportListing.rows(unit: unit, year: year ?? Day(req.now).year, now: req.now, on: req.db)
     }
@@ -181,8 +183,15 @@ struct ReportingAPI: RouteCollection {
                 let c = try decoder.singleValueContainer()
                 if let n = try? c.decode(Double.self) { self = .number(n); return }
                 if let s = try? c.decode(String.self) { self = .text(s); return }
-                struct F: Codable { var numerator: LossyString?; var denominator: LossyString?; var value: LossyString? }
+                struct F: Codable {
+                    enum CodingKeys: String, CodingKey { case numerator, denominator, value }
+                    var numerator: LossyString?; var denominator: LossyString?; var value: LossyString?
+                }
                 let f = try c.decode(F.self)
+                // An object names at least one of its parts ({"numerator": null, …} clears them, like ""); {} is refused.
+                guard !(try decoder.container(keyedBy: F.CodingKeys.self).allKeys.isEmpty) else {
+                    throw DecodingError.dataCorruptedError(in: c, debugDescription: "cần numerator, denominator hoặc value")
+                }
                 self = .fraction(numerator: f.numerator?.text, denominator: f.denominator?.text, value: f.value?.text)
             }
             func encode(to encoder: any Encoder) throws {}
@@ -235,7 +244,8 @@ struct ReportingAPI: RouteCollection {
         guard let action = req.parameters.get("action").flatMap(ReportAction.init(rawValue:)), action != .save else { throw CCHCError.notFound() }
         let service = ReportService(db: req.db, actor: actor, now: req.now)
         let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
-        let input = (try? req.content.decode(ReportService.ActionInput.self)) ?? .init()
+        // No body is an action without comment; a body that cannot be read is refused, never ignored.
+        let input = (req.body.data?.readableBytes ?? 0) > 0 ? try req.content.decode(ReportService.ActionInput.self) : .init()
         _ = try await service.act(ctx, action, input)
         return try Self.dto(try await service.context(unit: unit, periodID: try ctx.period.requireID()), now: req.now)
     }
@@ -261,9 +271,10 @@ struct LossyString: Codable {
     var text: String
     init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if let s = try? c.decode(String.self) { text = s }
+        if c.decodeNil() { text = "" }
+        else if let s = try? c.decode(String.self) { text = s }
         else if let d = try? c.decode(Double.self) { text = Self.text(d) }
-        else { text = "" }
+        else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "phải là số hoặc chuỗi") }
     }
     func encode(to encoder: any Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(text) }
 

@@ -16,7 +16,7 @@ struct UnitAPI: RouteCollection {
     func list(req: Request) async throws -> [UnitDTO] {
         let actor = try req.actor
         let q = try? req.query.get(String.self, at: "q")
-        let retired = (try? req.query.get(Bool.self, at: "includeRetired")) ?? false
+        let retired = try req.queryBool("includeRetired") ?? false
         return try await UnitQueries.search(q, actor: actor, includeRetired: retired, limit: 5000, on: req.db).map(UnitDTO.init)
     }
 

@@ -53,8 +53,8 @@ struct AuditAPI: RouteCollection {
 
     func list(req: Request) async throws -> [AuditEventDTO] {
         let actor = try req.actor
-        var filter = AuditFilter(req)
-        if (try? req.query.get(Int.self, at: "limit")) == nil { filter.limit = 100 }
+        var filter = try AuditFilter(req)
+        if try req.queryInt("limit") == nil { filter.limit = 100 }
         return try await AuditQueries.find(filter, actor: actor, on: req.db).map(AuditEventDTO.init)
     }
 }

@@ -54,13 +54,8 @@ struct RegimeService {
     func save(_ regime: Regime, issuer: Unit, formID: Int?, document: String?,
               expectedRevision: Int? = nil) async throws -> (RegimeRecord, [RegimeCheck.Warning]) {
         guard actor.scope.canManage(issuer.unitPath), issuer.kind.isJurisdiction else { throw CCHCError.forbidden }
-        var errors: [FieldError] = []
-        if !(2000...2100).contains(regime.year) { errors.append(FieldError(field: "year", message: "Năm: \(regime.year) không hợp lệ.")) }
+        var errors = regime.problems()
         if regime.periods.isEmpty { errors.append(FieldError(field: "periods", message: "Kỳ báo cáo: cần ít nhất một kỳ.")) }
-        if let d = regime.deadlineDay, !(1...31).contains(d) { errors.append(FieldError(field: "deadlineDay", message: "Ngày hạn nộp: phải từ 1 đến 31.")) }
-        if Set(regime.periods.map(\.kind)).count != regime.periods.count {
-            errors.append(FieldError(field: "periods", message: "Kỳ báo cáo: mỗi loại kỳ chỉ khai báo một lần."))
-        }
         if let formID, try await FormRecord.find(formID, on: db) == nil {
             errors.append(FieldError(field: "formID", message: "Biểu mẫu: không tồn tại."))
         }

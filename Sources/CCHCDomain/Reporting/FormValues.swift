@@ -66,6 +66,10 @@ public enum FormValidator {
                 }
                 return .some(n)
             }
+            if !ind.isFraction, [r.numerator, r.denominator].contains(where: { !($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) {
+                errors.append(FieldError(field: "v.\(ind.code)", message: "\(row): chỉ tiêu này không nhập theo tử số/mẫu số; hãy ghi giá trị."))
+                continue
+            }
             let range = ValueLimits.range(of: ind)
             func refuse(_ message: String) { errors.append(FieldError(field: "v.\(ind.code)", message: "\(row): \(message)")) }
             func inRange(_ n: Double, _ what: String) -> Bool {

@@ -13,6 +13,25 @@ public struct Regime: Codable, Sendable, Equatable {
     }
 
     public func period(_ kind: PeriodKind) -> ReportingPeriod? { periods.first { $0.kind == kind } }
+
+    /// What makes a regime unusable (not the slips `RegimeCheck` warns about): a year outside
+    /// 2000–2100, a deadline day outside 1–31, a kind declared twice, a date more than five years from
+    /// the regime's year. Checked before any date arithmetic, so no input can overflow it.
+    public func problems() -> [FieldError] {
+        var out: [FieldError] = []
+        guard (2000...2100).contains(year) else { return [FieldError(field: "year", message: "Năm: \(year) không hợp lệ (2000–2100).")] }
+        if let d = deadlineDay, !(1...31).contains(d) { out.append(FieldError(field: "deadlineDay", message: "Ngày hạn nộp: phải từ 1 đến 31.")) }
+        if Set(periods.map(\.kind)).count != periods.count {
+            out.append(FieldError(field: "periods", message: "Kỳ báo cáo: mỗi loại kỳ chỉ khai báo một lần."))
+        }
+        let plausible = (year - 5)...(year + 5)
+        for p in periods {
+            for day in [p.from, p.to, p.deadline] + [p.estimateFrom, p.estimateTo].compactMap({ $0 }) where !plausible.contains(day.year) {
+                out.append(FieldError(field: "periods", message: "\(p.kind.label): ngày \(day.vietnamese) cách năm \(year) quá xa."))
+            }
+        }
+        return out
+    }
 }
 
 /// One period of a regime: data cut-off window, deadline, and for the annual report an estimate window.

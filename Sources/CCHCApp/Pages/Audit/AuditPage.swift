@@ -10,7 +10,7 @@ struct AuditPage: RouteCollection {
 
     func show(req: Request) async throws -> HTML {
         let actor = try req.actor
-        let filter = AuditFilter(req)
+        let filter = try AuditFilter(req)
         let events = try await AuditQueries.find(filter, actor: actor, on: req.db)
         let rows: [HTML] = events.map { e in
             let changes: [HTML] = AuditFilter.details(e).map { "<li><code>\($0.key)</code>: \($0.value)</li>" }
@@ -47,7 +47,7 @@ struct AuditFilter {
     var toText: String?
     var limit: Int
 
-    init(_ req: Request) {
+    init(_ req: Request) throws {
         func text(_ key: String) -> String? {
             (try? req.query.get(String.self, at: key)).map { String($0.trimmingCharacters(in: .whitespaces).prefix(100)) }.flatMap { $0.isEmpty ? nil : $0 }
         }
@@ -55,11 +55,11 @@ struct AuditFilter {
         action = text("action")
         self.text = text("q")
         entity = text("entity")
-        entityID = try? req.query.get(Int.self, at: "entityID")
-        unitID = try? req.query.get(Int.self, at: "unitID")
+        entityID = try req.queryInt("entityID")
+        unitID = try req.queryInt("unitID")
         fromText = text("from")
         toText = text("to")
-        limit = min(max((try? req.query.get(Int.self, at: "limit")) ?? 300, 1), 1000)
+        limit = min(max(try req.queryInt("limit") ?? 300, 1), 1000)
     }
 
     var from: Date? { fromText.flatMap { Day(vietnamese: $0) ?? Day(iso: $0) }?.startInVietnam }

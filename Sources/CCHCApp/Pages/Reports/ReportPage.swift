@@ -20,7 +20,7 @@ struct ReportPages: RouteCollection {
         let actor = try req.actor
         let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
         let years = try await RegimeService.years(for: unit, on: req.db)
-        let year = (try? req.query.get(Int.self, at: "year")) ?? years.first ?? Day(req.now).year
+        let year = try req.queryInt("year", in: 2000...2100) ?? years.first ?? Day(req.now).year
         let rows = try await ReportListing.rows(unit: unit, year: year, now: req.now, on: req.db)
         let unitID = try unit.requireID()
         let yearLinks: [HTML] = years.map { y in y == year ? "<strong>\(y)</strong> " : "<a href=\"\(SiteURL.reports(unitID, year: y))\">\(y)</a> " }

@@ -13,7 +13,7 @@ struct TimelinessPages: RouteCollection {
         let actor = try req.actor
         let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
         guard unit.kind.isJurisdiction else { throw CCHCError.notFound("Chỉ đơn vị hành chính mới có bảng theo dõi nộp báo cáo.") }
-        let year = (try? req.query.get(Int.self, at: "year")) ?? Day(req.now).year
+        let year = try req.queryInt("year", in: 2000...2100) ?? Day(req.now).year
         let table = try await TimelinessService.table(jurisdiction: unit, year: year, now: req.now,
                                                       sort: try? req.query.get(String.self, at: "sort"), on: req.db)
         return (unit, table, year)
