@@ -126,4 +126,40 @@ struct ConsolidationTests {
             #expect(try await TestClient.api(app, "thachdai.cv").get("/api/v1/units/\(thachHa.id!)/consolidation/2021/Q1").status == .notFound)
         }
     }
+
+    /// The list of units in and missing counts only reports on the period's form, like the figures do.
+    @Test func aReportOnAnotherFormIsNeitherCountedNorListedAsIn() async throws {
+        try await withTestApp { app in
+            let thachHa = try await app.unit(code: "HT-THA")
+            let api = try await TestClient.api(app, "thachha.noivu")
+            let path = "/api/v1/units/\(thachHa.id!)/consolidation/2021/Q1"
+            let before = try await api.get(path).json(ConsolidatedReport.self)
+            let moved = try #require(before.included.first { $0.id != thachHa.id })
+            let other = #"{"code":"KHAC","title":"Biểu khác","year":2021,"indicators":[{"code":"1","name":"Một","kind":"count"}],"rules":[]}"#
+            let created = try await api.send(.POST, "/api/v1/forms", body: ByteBuffer(string: other), headers: ["Content-Type": "application/json"])
+            let otherID = try created.json(ReportingAPI.FormSummary.self).id
+            try await Report.query(on: app.db).filter(\.$unit.$id == moved.id).set(\.$form.$id, to: otherID).update()
+            let after = try await api.get(path).json(ConsolidatedReport.self)
+            #expect(!after.included.contains { $0.id == moved.id })
+            #expect(after.missing.contains { $0.id == moved.id })
+            let matrix = try await ConsolidationService.matrix(jurisdiction: thachHa, year: 2021, kind: .q1, on: app.db)
+            #expect(!matrix.contains { $0.unit == moved.name })
+        }
+    }
+
+    /// The workbook's second sheet (units × indicators) is on the basis the first sheet says.
+    @Test func theWorkbooksSecondSheetHonoursAcceptedOnly() async throws {
+        try await withTestApp { app in
+            let thachHa = try await app.unit(code: "HT-THA")
+            let api = try await TestClient.api(app, "thachha.noivu")
+            let path = "/api/v1/units/\(thachHa.id!)/consolidation/2021/Q1"
+            let accepted = try await api.get(path + "?accepted=1").json(ConsolidatedReport.self)
+            let everything = try await api.get(path).json(ConsolidatedReport.self)
+            #expect(accepted.included.count < everything.included.count)
+            let sheets = try XLSXReader.read(Data(buffer: try await api.get(path + "/xlsx?accepted=1").body))
+            #expect(sheets[1].maxRow == accepted.included.count + 1)
+            let all = try XLSXReader.read(Data(buffer: try await api.get(path + "/xlsx").body))
+            #expect(all[1].maxRow == everything.included.count + 1)
+        }
+    }
 }

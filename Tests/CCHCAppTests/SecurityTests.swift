@@ -91,6 +91,11 @@ struct SecurityTests {
             }
             let dto = try await specialist.get(path).json(ReportingAPI.ReportDTO.self)
             #expect(dto.values.first { $0.code == "1.1.1" }?.number == 12)
+            // A NUL character (PostgreSQL stores none in text) is a clear refusal there, never a 500.
+            let doc = #"{"documents":[{"numberSymbol":"1/KH","issuedOn":"05/01/2021","summary":"a\u0000b","issuer":"UBND"}],"revision":1}"#
+            let nul = try await specialist.send(.PUT, path, body: ByteBuffer(string: doc), headers: ["Content-Type": "application/json"])
+            #expect(TestDatabase.isPostgres ? nul.status == .badRequest : nul.status == .ok, "\(nul.status) \(nul.text.prefix(300))")
+            #expect(try await specialist.get("/api/v1/users?q=" + SiteURL.query("l\u{0}x")).status == .ok)
             // A malformed filter is a 400, not the whole log.
             let officer = try await TestClient.api(app, "thachha.noivu")
             for query in ["/api/v1/audit?unitID=abc", "/api/v1/audit?limit=9223372036854775808", "/api/v1/units?includeRetired=maybe",

@@ -131,5 +131,6 @@ struct RobustnessTests {
         let many = Folding.searchWords((1...50).map { "w\($0)" }.joined(separator: " "))
         #expect(many.count == Folding.maxSearchWords)
         #expect(Folding.searchWords("100% _ thạch") == ["100", "thach"])
+        #expect(Folding.searchWords("l\u{80}\u{1B}\u{0}xã") == ["lxa"])
     }
 }

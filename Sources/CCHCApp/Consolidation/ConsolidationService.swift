@@ -31,21 +31,26 @@ enum ConsolidationService {
     /// States whose figures count: the report has reached the standing agency.
     static let countedStates = [ReportState.submitted.rawValue, ReportState.accepted.rawValue]
 
-    static func consolidate(jurisdiction: CCHCApp.Unit, year: Int, kind: PeriodKind, acceptedOnly: Bool = false, on db: any Database) async throws -> ConsolidatedReport {
-        let countedStates = acceptedOnly ? [ReportState.accepted.rawValue] : Self.countedStates
-        guard let sql = db as? any SQLDatabase else { throw CCHCError(.internalServerError, "Cơ sở dữ liệu không hỗ trợ SQL.") }
+    /// The form a jurisdiction's area reports on for a year: its own regime's, the one it reports under,
+    /// or (a province whose districts set the regimes) one issued below it.
+    static func form(of jurisdiction: CCHCApp.Unit, year: Int, on db: any Database) async throws -> (id: Int, form: FormDefinition) {
         var found = try await RegimeRecord.query(on: db).filter(\.$issuer.$id == (try jurisdiction.requireID())).filter(\.$year == year).first()
         if found == nil { found = try await RegimeService.applicable(for: jurisdiction, year: year, on: db) }
         if found == nil {
-            // A province whose districts set the regimes: use the form of a regime issued below it.
             found = try await RegimeRecord.query(on: db).join(CCHCApp.Unit.self, on: \RegimeRecord.$issuer.$id == \CCHCApp.Unit.$id)
                 .filter(CCHCApp.Unit.self, \.$path, .custom("LIKE"), jurisdiction.unitPath.subtreePattern).filter(\.$year == year).first()
         }
         guard let regime = found, let formID = regime.$form.id, let formRecord = try await FormRecord.find(formID, on: db) else {
             throw CCHCError.notFound("Chưa có chế độ báo cáo và biểu mẫu năm \(year) cho \(jurisdiction.name).")
         }
-        let form = try formRecord.definition()
+        return (formID, try formRecord.definition())
+    }
+
+    static func consolidate(jurisdiction: CCHCApp.Unit, year: Int, kind: PeriodKind, acceptedOnly: Bool = false, on db: any Database) async throws -> ConsolidatedReport {
+        guard let sql = db as? any SQLDatabase else { throw CCHCError(.internalServerError, "Cơ sở dữ liệu không hỗ trợ SQL.") }
+        let (formID, form) = try await Self.form(of: jurisdiction, year: year, on: db)
         let pattern = jurisdiction.unitPath.subtreePattern
+        let counted = CountedReports(pattern: pattern, formID: formID, kind: kind, year: year, acceptedOnly: acceptedOnly)
 
         // 1. Sums, fractions and the plain average of percentages, per indicator — one GROUP BY.
         struct Row: Decodable {
@@ -68,11 +73,8 @@ enum ConsolidationService {
                    COUNT(v.denominator) AS count_fraction,
                    AVG(CASE WHEN v.denominator > 0 THEN v.numerator * 100.0 / v.denominator ELSE v.number END) AS avg_percent
             FROM report_values v
-            JOIN reports r ON r.id = v.report_id
-            JOIN reporting_periods p ON p.id = r.period_id
-            JOIN regimes g ON g.id = p.regime_id
-            WHERE r.unit_path LIKE \(bind: pattern) AND r.is_current = \(bind: true) AND r.form_id = \(bind: formID)
-              AND r.state IN (\(binds: countedStates)) AND p.kind = \(bind: kind.code) AND g.year = \(bind: year)
+            JOIN reports r ON r.id = v.report_id \(counted.joins)
+            WHERE \(counted.conditions)
             GROUP BY v.indicator_code
             """).all(decoding: Row.self)
 
@@ -82,11 +84,8 @@ enum ConsolidationService {
         let choices = choiceCodes.isEmpty ? [] : try await sql.raw("""
             SELECT v.indicator_code AS code, v.number AS answer, COUNT(*) AS units
             FROM report_values v
-            JOIN reports r ON r.id = v.report_id
-            JOIN reporting_periods p ON p.id = r.period_id
-            JOIN regimes g ON g.id = p.regime_id
-            WHERE r.unit_path LIKE \(bind: pattern) AND r.is_current = \(bind: true) AND r.form_id = \(bind: formID)
-              AND r.state IN (\(binds: countedStates)) AND p.kind = \(bind: kind.code) AND g.year = \(bind: year)
+            JOIN reports r ON r.id = v.report_id \(counted.joins)
+            WHERE \(counted.conditions)
               AND v.indicator_code IN (\(binds: choiceCodes)) AND v.number IS NOT NULL
             GROUP BY v.indicator_code, v.number
             """).all(decoding: Choice.self)
@@ -104,11 +103,8 @@ enum ConsolidationService {
         let jurisdictionKinds = UnitKind.allCases.filter(\.isJurisdiction).map(\.rawValue)
         let units = try await sql.raw("""
             SELECT u.id, u.name, u.kind,
-                   (SELECT COUNT(*) FROM reports r
-                      JOIN reporting_periods p ON p.id = r.period_id
-                      JOIN regimes g ON g.id = p.regime_id
-                     WHERE r.unit_id = u.id AND r.is_current = \(bind: true) AND r.state IN (\(binds: countedStates))
-                       AND p.kind = \(bind: kind.code) AND g.year = \(bind: year)) AS received
+                   (SELECT COUNT(*) FROM reports r \(counted.joins)
+                     WHERE r.unit_id = u.id AND \(counted.conditions)) AS received
             FROM units u
             WHERE u.path LIKE \(bind: pattern) AND u.retired_on IS NULL AND u.kind IN (\(binds: jurisdictionKinds))
             ORDER BY u.depth, u.name_folded
@@ -122,17 +118,6 @@ enum ConsolidationService {
             figures: Consolidation.figures(form, aggregates), acceptedOnly: acceptedOnly)
     }
 
-    /// The period before `kind` in the reporting year (Q1 → none, H1 → Q1, Q3 → H1, Y → Q3, M05 → M04).
-    static func previous(_ kind: PeriodKind) -> PeriodKind? {
-        switch kind {
-        case .q1: nil
-        case .h1: .q1
-        case .q3: .h1
-        case .year: .q3
-        case .month(let m): m > 1 ? .month(m - 1) : nil
-        }
-    }
-
     /// Adds the previous period's and last year's figures, for comparison with the change.
     static func withComparisons(_ report: ConsolidatedReport, jurisdiction: CCHCApp.Unit, on db: any Database) async throws -> ConsolidatedReport {
         var out = report
@@ -140,7 +125,7 @@ enum ConsolidationService {
         func values(_ r: ConsolidatedReport) -> [String: Double] {
             Dictionary(r.figures.compactMap { f in f.value.map { (f.code, $0) } }, uniquingKeysWith: { a, _ in a })
         }
-        if let prev = previous(kind),
+        if let prev = kind.previousInYear,
            let r = try? await consolidate(jurisdiction: jurisdiction, year: report.year, kind: prev, acceptedOnly: report.acceptedOnly, on: db) {
             out.previousPeriod = prev.label
             out.previous = values(r)
@@ -151,19 +136,20 @@ enum ConsolidationService {
         return out
     }
 
-    /// Units × indicators, for the second sheet of the workbook (plain rows, no aggregation).
-    static func matrix(jurisdiction: CCHCApp.Unit, year: Int, kind: PeriodKind, acceptedOnly: Bool = false, on db: any Database) async throws -> [(unit: String, values: [String: IndicatorValue])] {
+    /// Units × indicators, for the second sheet of the workbook (plain rows, no aggregation), on the
+    /// same basis as the figures (form, states, period).
+    static func matrix(jurisdiction: CCHCApp.Unit, year: Int, kind: PeriodKind, acceptedOnly: Bool = false,
+                       on db: any Database) async throws -> [(unit: String, values: [String: IndicatorValue])] {
         guard let sql = db as? any SQLDatabase else { return [] }
+        let (formID, _) = try await Self.form(of: jurisdiction, year: year, on: db)
+        let counted = CountedReports(pattern: jurisdiction.unitPath.subtreePattern, formID: formID, kind: kind, year: year, acceptedOnly: acceptedOnly)
         struct Row: Decodable { let unit_name: String; let depth: Int; let code: String; let number: Double?; let numerator: Double?; let denominator: Double?; let text: String? }
         let rows = try await sql.raw("""
             SELECT u.name AS unit_name, u.depth AS depth, v.indicator_code AS code, v.number, v.numerator, v.denominator, v.text
             FROM report_values v
-            JOIN reports r ON r.id = v.report_id
+            JOIN reports r ON r.id = v.report_id \(counted.joins)
             JOIN units u ON u.id = r.unit_id
-            JOIN reporting_periods p ON p.id = r.period_id
-            JOIN regimes g ON g.id = p.regime_id
-            WHERE r.unit_path LIKE \(bind: jurisdiction.unitPath.subtreePattern) AND r.is_current = \(bind: true)
-              AND r.state IN (\(binds: acceptedOnly ? [ReportState.accepted.rawValue] : countedStates)) AND p.kind = \(bind: kind.code) AND g.year = \(bind: year)
+            WHERE \(counted.conditions)
             ORDER BY u.depth, u.name_folded
             """).all(decoding: Row.self)
         var order: [String] = []
@@ -173,5 +159,26 @@ enum ConsolidationService {
             byUnit[r.unit_name, default: [:]][r.code] = IndicatorValue(number: r.number, numerator: r.numerator, denominator: r.denominator, text: r.text)
         }
         return order.map { ($0, byUnit[$0]!) }
+    }
+}
+
+/// The one definition of "reports counted for this jurisdiction, period and basis", used by the figures,
+/// the distributions, the list of units in and missing, the drill-down and every export: current versions
+/// of reports on the form, anywhere under the jurisdiction, that reached the standing agency (or, on the
+/// accepted-only basis, were accepted), for the period kind of the year. For a query over `reports r`.
+struct CountedReports {
+    let pattern: String
+    let formID: Int
+    let kind: PeriodKind
+    let year: Int
+    let acceptedOnly: Bool
+
+    var states: [String] { acceptedOnly ? [ReportState.accepted.rawValue] : ConsolidationService.countedStates }
+    var joins: SQLQueryString { "JOIN reporting_periods p ON p.id = r.period_id JOIN regimes g ON g.id = p.regime_id" }
+    var conditions: SQLQueryString {
+        """
+        r.unit_path LIKE \(bind: pattern) AND r.is_current = \(bind: true) AND r.form_id = \(bind: formID) \
+        AND r.state IN (\(binds: states)) AND p.kind = \(bind: kind.code) AND g.year = \(bind: year)
+        """
     }
 }

@@ -1,4 +1,5 @@
 import Vapor
+import FluentPostgresDriver
 import CCHCDomain
 
 /// Turns every error into a Vietnamese message: JSON under /api, an HTML page elsewhere.
@@ -63,6 +64,9 @@ struct CCHCErrorMiddleware: AsyncMiddleware {
             return (.conflict, e.fullMessage, [FieldError(field: "revision", message: "Lần sửa hiện tại: \(e.report.revision).")])
         case let e as ValidationFailure:
             return (.unprocessableEntity, e.errors.map(\.message).joined(separator: " "), e.errors)
+        case let e as PSQLError where ["22021", "22P05"].contains(e.serverInfo?[.sqlState] ?? ""):
+            // PostgreSQL stores no NUL character: say so instead of failing.
+            return (.badRequest, "Dữ liệu gửi lên chứa ký tự không hợp lệ (NUL, mã 0); hãy xóa ký tự đó rồi gửi lại.", [])
         case let e as DecodingError:
             return (.badRequest, "Dữ liệu gửi lên không đúng định dạng: " + decodingMessage(e), [])
         case let e as any AbortError:

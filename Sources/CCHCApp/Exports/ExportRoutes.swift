@@ -67,7 +67,9 @@ enum Exports {
     }
 
     static func consolidationXLSX(_ unit: CCHCApp.Unit, _ report: ConsolidatedReport, _ form: FormDefinition, on db: any Database) async throws -> Data {
-        let matrix = try await ConsolidationService.matrix(jurisdiction: unit, year: report.year, kind: PeriodKind(code: report.period)!, on: db)
+        // The second sheet is on the same basis as the first (accepted only, or everything submitted).
+        let matrix = try await ConsolidationService.matrix(jurisdiction: unit, year: report.year, kind: PeriodKind(code: report.period)!,
+                                                           acceptedOnly: report.acceptedOnly, on: db)
         return try ReportWorkbook.consolidation(report, form: form, matrix: matrix).data()
     }
 

@@ -29,7 +29,7 @@ struct ReportContext {
     func canEdit(_ code: String) -> Bool {
         guard canEdit else { return false }
         guard let sections = officeSections else { return true }
-        return sections.contains { ReportService.code(code, isIn: $0) }
+        return sections.contains { ReportOutline.code(code, isIn: $0) }
     }
 
     func warnings() -> [RuleWarning] { FormValidator.warnings(form, values: values) }
@@ -47,19 +47,8 @@ struct ReportService {
     let actor: Actor
     let now: Date
 
-    static let narrativeSections: [(key: String, title: String)] = [
-        ("toChuc", "I. Công tác chỉ đạo, điều hành: tổ chức thực hiện, kiểm tra, tuyên truyền CCHC"),
-        ("ketQua1", "II.1. Kết quả cải cách thể chế"),
-        ("ketQua2", "II.2. Kết quả cải cách thủ tục hành chính"),
-        ("ketQua3", "II.3. Kết quả cải cách tổ chức bộ máy"),
-        ("ketQua4", "II.4. Kết quả cải cách chế độ công vụ"),
-        ("ketQua5", "II.5. Kết quả cải cách tài chính công"),
-        ("ketQua6", "II.6. Kết quả xây dựng và phát triển Chính quyền điện tử, Chính quyền số"),
-        ("khoKhan", "III. Khó khăn, vướng mắc"),
-        ("kienNghi", "IV. Kiến nghị, đề xuất"),
-    ]
+    static var narrativeSections: [(key: String, title: String)] { ReportOutline.sections.map { ($0.key, $0.title) } }
 
-    static func code(_ code: String, isIn section: String) -> Bool { code == section || code.hasPrefix(section + ".") }
 
     /// How `actor` stands to reports of `unit`.
     static func reportActor(_ actor: Actor, unit: Unit) -> ReportActor {
@@ -97,7 +86,7 @@ struct ReportService {
         }
         // Last period's values, beside each row.
         let periods = try await RegimeService.periods(of: regime, on: db)
-        let previous = periods.filter { $0.periodKind < period.periodKind && Self.comparable($0.periodKind, period.periodKind) }.last
+        let previous = periods.filter { $0.periodKind < period.periodKind && $0.periodKind.isComparable(with: period.periodKind) }.last
         var previousValues: [String: IndicatorValue] = [:]
         if let previous {
             let prevReport = try await Report.query(on: db).filter(\.$unit.$id == unitID).filter(\.$period.$id == (try previous.requireID()))
@@ -127,15 +116,6 @@ struct ReportService {
         return ReportContext(unit: unit, period: period, regime: regime, issuer: issuer, formRecord: formRecord, form: form, report: report,
                              values: values, documents: documents, previousPeriod: previous, previousValues: previousValues,
                              versions: versions, role: role, officeSections: officeSections, contributions: contributions)
-    }
-
-    /// Monthly reports compare with the month before; the quarterly cycle with its own kinds.
-    static func comparable(_ a: PeriodKind, _ b: PeriodKind) -> Bool {
-        switch (a, b) {
-        case (.month, .month): true
-        case (.month, _), (_, .month): false
-        default: true
-        }
     }
 
     static func values(of report: Report?, on db: any Database) async throws -> [String: IndicatorValue] {
@@ -323,19 +303,6 @@ struct ReportService {
 
     // MARK: The jurisdiction's own report
 
-    /// The narrative section an office's topic report belongs in, by the form section it answers for.
-    static func narrativeKey(forSection section: String) -> String {
-        switch section.split(separator: ".").first.map(String.init) ?? section {
-        case "2": "ketQua1"
-        case "3": "ketQua2"
-        case "4": "ketQua3"
-        case "5": "ketQua4"
-        case "6": "ketQua5"
-        case "7": "ketQua6"
-        default: "toChuc"
-        }
-    }
-
     /// Assembles the draft of a jurisdiction's own report: the consolidated figures of its area (they
     /// go into the appendix of the document it sends up), the offices' topic reports placed in the
     /// narrative outline, and a sentence on who has and has not reported. The standing agency then
@@ -358,7 +325,7 @@ struct ReportService {
         for (office, sections, contribution) in ctx.contributions {
             let topic = contribution?.topicReport.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             guard !topic.isEmpty, let first = sections.first else { continue }
-            append(Self.narrativeKey(forSection: first), "\(office.name): \(topic)")
+            append(ReportOutline.narrativeKey(forSection: first), "\(office.name): \(topic)")
         }
         let unit = ctx.unit
         let assembled = narrative

@@ -34,7 +34,7 @@ public enum Folding {
         var seen = Set<String>()
         var out: [String] = []
         for word in fold(String(query.prefix(maxSearchLength))).split(separator: " ") {
-            let clean = word.filter { $0 != "%" && $0 != "_" && $0 != "\\" }
+            let clean = word.filter { $0 != "%" && $0 != "_" && $0 != "\\" && !$0.unicodeScalars.contains { $0.properties.generalCategory == .control } }
             guard !clean.isEmpty, seen.insert(clean).inserted else { continue }
             out.append(clean)
             if out.count == maxSearchWords { break }

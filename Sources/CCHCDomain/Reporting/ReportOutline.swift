@@ -1,0 +1,60 @@
+/// The outline of a periodic CCHC report (seed 002's "đề cương"): its narrative sections, in order,
+/// and which of them an office's topic report goes into.
+public enum ReportOutline {
+    public struct Section: Sendable, Equatable {
+        public let key: String
+        public let title: String
+    }
+
+    public static let sections: [Section] = [
+        .init(key: "toChuc", title: "I. Công tác chỉ đạo, điều hành: tổ chức thực hiện, kiểm tra, tuyên truyền CCHC"),
+        .init(key: "ketQua1", title: "II.1. Kết quả cải cách thể chế"),
+        .init(key: "ketQua2", title: "II.2. Kết quả cải cách thủ tục hành chính"),
+        .init(key: "ketQua3", title: "II.3. Kết quả cải cách tổ chức bộ máy"),
+        .init(key: "ketQua4", title: "II.4. Kết quả cải cách chế độ công vụ"),
+        .init(key: "ketQua5", title: "II.5. Kết quả cải cách tài chính công"),
+        .init(key: "ketQua6", title: "II.6. Kết quả xây dựng và phát triển Chính quyền điện tử, Chính quyền số"),
+        .init(key: "khoKhan", title: "III. Khó khăn, vướng mắc"),
+        .init(key: "kienNghi", title: "IV. Kiến nghị, đề xuất"),
+    ]
+
+    /// The narrative section an office's topic report belongs in, by the form section it answers for:
+    /// form sections 2–7 are the six reform areas (II.1–II.6); anything else is direction (I).
+    public static func narrativeKey(forSection section: String) -> String {
+        switch section.split(separator: ".").first.map(String.init) ?? section {
+        case "2": "ketQua1"
+        case "3": "ketQua2"
+        case "4": "ketQua3"
+        case "5": "ketQua4"
+        case "6": "ketQua5"
+        case "7": "ketQua6"
+        default: "toChuc"
+        }
+    }
+
+    /// Is indicator `code` inside form section `section` ("1.3.2" is in "1.3" and in "1")?
+    public static func code(_ code: String, isIn section: String) -> Bool { code == section || code.hasPrefix(section + ".") }
+}
+
+public extension PeriodKind {
+    /// Can a report of this kind be set beside one of `other`? Monthly reports compare with months,
+    /// the quarterly cycle (Q1, H1, Q3, Y) with its own kinds.
+    func isComparable(with other: PeriodKind) -> Bool {
+        switch (self, other) {
+        case (.month, .month): true
+        case (.month, _), (_, .month): false
+        default: true
+        }
+    }
+
+    /// The period before this one in the reporting year (Q1 → none, H1 → Q1, Q3 → H1, Y → Q3, M05 → M04).
+    var previousInYear: PeriodKind? {
+        switch self {
+        case .q1: nil
+        case .h1: .q1
+        case .q3: .h1
+        case .year: .q3
+        case .month(let m): m > 1 ? .month(m - 1) : nil
+        }
+    }
+}
