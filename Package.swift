@@ -17,25 +17,35 @@ let package = Package(
     targets: [
         // Pure domain rules: no Vapor, no Fluent.
         .target(name: "CCHCDomain"),
+        // OOXML writer and reader (.xlsx, .docx) and CSV: no Vapor, no domain.
+        .target(
+            name: "CCHCOffice",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Persistence, HTTP, pages, API, commands.
         .target(
             name: "CCHCApp",
             dependencies: [
                 "CCHCDomain",
+                "CCHCOffice",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "cchc", dependencies: ["CCHCApp"]),
         .testTarget(name: "CCHCDomainTests", dependencies: ["CCHCDomain"]),
         .testTarget(
+            name: "CCHCOfficeTests",
+            dependencies: ["CCHCOffice", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
             name: "CCHCAppTests",
             dependencies: [
                 "CCHCApp",
+                "CCHCOffice",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

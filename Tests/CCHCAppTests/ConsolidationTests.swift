@@ -4,6 +4,7 @@ import Testing
 import VaporTesting
 @testable import CCHCApp
 @testable import CCHCDomain
+import CCHCOffice
 
 @Suite("Tổng hợp số liệu theo cây đơn vị")
 struct ConsolidationTests {

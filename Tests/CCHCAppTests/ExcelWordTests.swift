@@ -4,6 +4,7 @@ import Testing
 import VaporTesting
 @testable import CCHCApp
 @testable import CCHCDomain
+import CCHCOffice
 
 @Suite("Excel và Word: xuất, nhập")
 struct ExcelWordTests {

@@ -6,6 +6,7 @@ import VaporTesting
 import ZIPFoundation
 @testable import CCHCApp
 @testable import CCHCDomain
+import CCHCOffice
 
 /// The defects a probe of the running system found, each proved fixed (issue 7).
 @Suite("An toàn và tin cậy: đầu vào, ghi đồng thời, phiên, CSRF, tệp tải lên")

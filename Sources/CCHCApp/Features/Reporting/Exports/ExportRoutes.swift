@@ -1,0 +1,198 @@
+import Fluent
+import Vapor
+import CCHCDomain
+import CCHCOffice
+
+/// Excel and Word in and out, for pages and the API.
+enum Exports {
+    static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    static let docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+    /// A download; `name` is built from ASCII slugs by every caller.
+    static func file(_ data: Data, type: String, name: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: type)
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+
+    static func context(_ req: Request) async throws -> (ReportService, ReportContext) {
+        let actor = try req.actor
+        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
+        let service = ReportService(db: req.db, actor: actor, now: req.now)
+        return (service, try await service.context(unit: unit, periodID: try req.idParameter("periodID")))
+    }
+
+    static func fileName(_ ctx: ReportContext, _ ext: String) -> String {
+        "bao-cao-\(ctx.period.kind)-\(ctx.regime.year)-\(Folding.slug(ctx.unit.name)).\(ext)"
+    }
+
+    static func reportXLSX(_ ctx: ReportContext) throws -> Data {
+        let title = "\(ctx.period.periodKind.title(year: ctx.regime.year)) — \(ctx.unit.name) — chốt số liệu \(ctx.period.domain.windowText)"
+        return try XLSXWorkbook(sheets: [ReportWorkbook.form(ctx.form, values: ctx.values, title: title)]).data()
+    }
+
+    static func signer(of unitID: Int, on db: any Database) async throws -> String? {
+        try await User.query(on: db).filter(\.$unit.$id == unitID).filter(\.$role == .leader).filter(\.$isActive == true).sort(\.$id).first()?.fullName
+            .replacingOccurrences(of: "Chủ tịch ", with: "")
+    }
+
+    static func issuer(for unit: CCHCApp.Unit, regimeIssuer: String, on db: any Database) async throws -> ReportDocument.Issuer {
+        let parent = try await CCHCApp.Unit.find(optional: unit.$parent.id, on: db)
+        return .init(unitName: unit.name, parentName: parent?.name, issuerOfRegime: regimeIssuer,
+                     signer: try await signer(of: try unit.requireID(), on: db))
+    }
+
+    /// `consolidated`: put the area's consolidated figures in a jurisdiction's appendix — only for an
+    /// account that may read the consolidation itself (an office's staff fill sections, not more).
+    static func reportDOCX(_ ctx: ReportContext, consolidated: Bool, now: Date, on db: any Database) async throws -> Data {
+        let date = ctx.report?.docDate.flatMap { Day(iso: $0) } ?? Day(now)
+        let issuer = try await issuer(for: ctx.unit, regimeIssuer: "UBND " + ReportDocument.lowerFirst(ctx.issuer.name), on: db)
+        var figures: [String: String] = [:]
+        for ind in ctx.form.indicators { figures[ind.code] = ValueDisplay.text(ind, ctx.values[ind.code]) }
+        if ctx.unit.kind.isJurisdiction && consolidated {
+            // A jurisdiction reports its whole area upward: the appendix holds the consolidated figures.
+            let consolidated = try await ConsolidationService.consolidate(jurisdiction: ctx.unit, year: ctx.regime.year, kind: ctx.period.periodKind, on: db)
+            for f in consolidated.figures where !f.display.isEmpty { figures[f.code] = f.display }
+        }
+        let doc = ReportDocument.officialDocument(
+            issuer: issuer, kind: ctx.period.periodKind, year: ctx.regime.year, number: ctx.report?.docNumber, date: date,
+            narrative: ctx.report?.narrative ?? [:],
+            documents: ctx.documents.map { ($0.numberSymbol, $0.issuedOn, $0.summary, $0.issuer) },
+            form: ctx.form, figures: figures)
+        return try doc.docxData()
+    }
+
+    static func consolidation(_ req: Request) async throws -> (CCHCApp.Unit, ConsolidatedReport, FormDefinition) {
+        try await ConsolidationPages.load(req)
+    }
+
+    static func consolidationXLSX(_ unit: CCHCApp.Unit, _ report: ConsolidatedReport, _ form: FormDefinition, on db: any Database) async throws -> Data {
+        // The second sheet is on the same basis as the first (accepted only, or everything submitted).
+        let matrix = try await ConsolidationService.matrix(jurisdiction: unit, year: report.year, kind: PeriodKind(code: report.period)!,
+                                                           acceptedOnly: report.acceptedOnly, on: db)
+        return try ReportWorkbook.consolidation(report, form: form, matrix: matrix).data()
+    }
+
+    static func consolidationDOCX(_ unit: CCHCApp.Unit, _ report: ConsolidatedReport, _ form: FormDefinition, now: Date, on db: any Database) async throws -> Data {
+        // The jurisdiction's own report carries its narrative and number, when it has one.
+        var narrative: [String: String] = [:]
+        var number: String?
+        var date = Day(now)
+        if let own = try await Report.query(on: db).join(PeriodRecord.self, on: \Report.$period.$id == \PeriodRecord.$id)
+            .join(RegimeRecord.self, on: \PeriodRecord.$regime.$id == \RegimeRecord.$id)
+            .filter(\.$unit.$id == (try unit.requireID())).filter(\.$isCurrent == true)
+            .filter(PeriodRecord.self, \.$kind == report.period).filter(RegimeRecord.self, \.$year == report.year).first() {
+            narrative = own.narrative
+            number = own.docNumber
+            if let d = own.docDate.flatMap({ Day(iso: $0) }) { date = d }
+        }
+        let parent = try await CCHCApp.Unit.find(optional: unit.$parent.id, on: db)
+        let issuer = try await issuer(for: unit, regimeIssuer: parent.map { "UBND " + ReportDocument.lowerFirst($0.name) } ?? "cấp trên", on: db)
+        let figures = Dictionary(report.figures.map { ($0.code, $0.display) }, uniquingKeysWith: { a, _ in a })
+        let missing = report.missing.isEmpty ? nil
+            : "Số liệu tổng hợp từ báo cáo của \(report.included.count) đơn vị; chưa nhận được báo cáo của: \(report.missing.map(\.name).joined(separator: ", "))."
+        let doc = ReportDocument.officialDocument(issuer: issuer, kind: PeriodKind(code: report.period)!, year: report.year, number: number,
+                                                  date: date, narrative: narrative, documents: [], form: form, figures: figures, extraNote: missing)
+        return try doc.docxData()
+    }
+
+    /// Applies an uploaded workbook whole, or refuses it with every problem listed.
+    /// Returns false when the upload holds exactly what is already saved.
+    static func importXLSX(_ data: Data, service: ReportService, ctx: ReportContext) async throws -> (changed: Bool, warnings: [RuleWarning]) {
+        let upload = ReportWorkbook.read(data, form: ctx.form)
+        let parsed = FormValidator.parse(ctx.form, raw: upload.values)
+        let problems = upload.errors + ReportWorkbook.withRows(parsed.errors, rowOf: upload.rowOf)
+        guard problems.isEmpty else { throw ValidationFailure(problems) }
+        let editable = ctx.form.indicators.filter { $0.isInput && ctx.canEdit($0.code) }.map(\.code)
+        let unchanged = editable.allSatisfy { code in (parsed.values[code] ?? IndicatorValue()) == (ctx.values[code] ?? IndicatorValue()) }
+        if unchanged { return (false, ctx.warnings()) }
+        var raw = upload.values
+        for code in editable where raw[code] == nil { raw[code] = RawValue(value: "") }
+        let (_, warnings) = try await service.save(ctx, .init(values: raw))
+        return (true, warnings)
+    }
+}
+
+struct ExportPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let report = routes.grouped("units", ":unitID", "reports", ":periodID")
+        report.get("export.xlsx", use: reportXLSX).access(.scoped)
+        report.get("export.docx", use: reportDOCX).access(.scoped)
+        report.on(.POST, "import.xlsx", body: .collect(maxSize: "10mb"), use: importXLSX).access(.scoped)
+        let consolidation = routes.grouped("units", ":unitID", "consolidation", ":year", ":kind")
+        consolidation.get("export.xlsx", use: consolidationXLSX).access(.scoped)
+        consolidation.get("export.csv", use: consolidationCSV).access(.scoped)
+        consolidation.get("export.docx", use: consolidationDOCX).access(.scoped)
+    }
+
+    func reportXLSX(req: Request) async throws -> Response {
+        let (_, ctx) = try await Exports.context(req)
+        return Exports.file(try Exports.reportXLSX(ctx), type: Exports.xlsxType, name: Exports.fileName(ctx, "xlsx"))
+    }
+
+    func reportDOCX(req: Request) async throws -> Response {
+        let (_, ctx) = try await Exports.context(req)
+        return Exports.file(try await Exports.reportDOCX(ctx, consolidated: try req.actor.scope.canRead(ctx.unit.unitPath), now: req.now, on: req.db), type: Exports.docxType, name: Exports.fileName(ctx, "docx"))
+    }
+
+    struct UploadBody: Content { var file: File }
+
+    func importXLSX(req: Request) async throws -> Response {
+        let (service, ctx) = try await Exports.context(req)
+        guard let upload = try? req.content.decode(UploadBody.self), upload.file.data.readableBytes > 0 else {
+            let failure = ValidationFailure(field: "file", "Tệp Excel: chưa chọn tệp để tải lên.")
+            return try await ReportView.render(req, ctx, typed: nil, failure: failure, warnings: [], flash: nil).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        var buffer = upload.file.data
+        let data = buffer.readData(length: buffer.readableBytes) ?? Data()
+        do {
+            let (changed, _) = try await Exports.importXLSX(data, service: service, ctx: ctx)
+            let url = SiteURL.report(try ctx.unit.requireID(), try ctx.period.requireID())
+            return req.redirect(to: url + (changed ? "?saved=1" : "?unchanged=1"))
+        } catch let failure as ValidationFailure {
+            return try await ReportView.render(req, ctx, typed: nil, failure: failure, warnings: [], flash: "Tệp Excel chưa được nhận: không có số liệu nào được lưu.")
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    func consolidationXLSX(req: Request) async throws -> Response {
+        let (unit, report, form) = try await Exports.consolidation(req)
+        return Exports.file(try await Exports.consolidationXLSX(unit, report, form, on: req.db), type: Exports.xlsxType,
+                            name: "tong-hop-\(report.period)-\(report.year)-\(Folding.slug(unit.name)).xlsx")
+    }
+
+    func consolidationCSV(req: Request) async throws -> Response {
+        let (unit, report, form) = try await Exports.consolidation(req)
+        return Exports.file(Data(ReportWorkbook.consolidationCSV(report, form: form).utf8), type: "text/csv; charset=utf-8",
+                            name: "tong-hop-\(report.period)-\(report.year)-\(Folding.slug(unit.name)).csv")
+    }
+
+    func consolidationDOCX(req: Request) async throws -> Response {
+        let (unit, report, form) = try await Exports.consolidation(req)
+        return Exports.file(try await Exports.consolidationDOCX(unit, report, form, now: req.now, on: req.db), type: Exports.docxType,
+                            name: "bao-cao-tong-hop-\(report.period)-\(report.year)-\(Folding.slug(unit.name)).docx")
+    }
+}
+
+struct ExportAPI: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let report = routes.grouped("units", ":unitID", "reports", ":periodID")
+        report.get("xlsx", use: ExportPages().reportXLSX).access(.scoped)
+        report.on(.PUT, "xlsx", body: .collect(maxSize: "10mb"), use: importXLSX).access(.scoped)
+        report.get("docx", use: ExportPages().reportDOCX).access(.scoped)
+        let consolidation = routes.grouped("units", ":unitID", "consolidation", ":year", ":kind")
+        consolidation.get("xlsx", use: ExportPages().consolidationXLSX).access(.scoped)
+        consolidation.get("docx", use: ExportPages().consolidationDOCX).access(.scoped)
+    }
+
+    struct ImportResult: Content { var changed: Bool; var warnings: [RuleWarning] }
+
+    func importXLSX(req: Request) async throws -> ImportResult {
+        let (service, ctx) = try await Exports.context(req)
+        var buffer = req.body.data ?? ByteBuffer()
+        let data = buffer.readData(length: buffer.readableBytes) ?? Data()
+        let (changed, warnings) = try await Exports.importXLSX(data, service: service, ctx: ctx)
+        return ImportResult(changed: changed, warnings: warnings)
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import CCHCDomain
+import CCHCOffice
+
+/// The statistics form as a workbook: to fill offline and upload, and for consolidations.
+///
+/// Sheet "Biểu thống kê": row 1 title, row 2 the form code (A2) and what it is for (B2), row 4 the
+/// headers, from row 5 one row per indicator: Mã | Chỉ tiêu | ĐVT | Số liệu | Tử số | Mẫu số | Ghi chú.
+enum ReportWorkbook {
+    static let firstDataRow = 5
+    static let headers = ["Mã", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Tử số", "Mẫu số", "Ghi chú"]
+
+    /// How to fill a row, in the "Ghi chú" column.
+    static func hint(_ ind: Indicator) -> String {
+        switch ind.kind {
+        case .group: ""
+        case .count: "Số nguyên không âm"
+        case .number: "Số"
+        case .text: "Văn bản"
+        case .choice: "Ghi mã: " + (ind.choices ?? []).map { "\($0.label) = \($0.value)" }.joined(separator: "; ")
+        case .percent: ind.isFraction
+            ? "Ghi tử số (\(ind.numeratorLabel ?? "tử số")) và mẫu số (\(ind.denominatorLabel ?? "mẫu số")); hoặc tỷ lệ % (0–100) ở cột Số liệu"
+            : "Tỷ lệ % từ 0 đến 100"
+        }
+    }
+
+    static func valueCells(_ ind: Indicator, _ v: IndicatorValue?) -> [XLSXCell] {
+        guard let v, !v.isEmpty else { return [.empty, .empty, .empty] }
+        switch ind.kind {
+        case .group: return [.empty, .empty, .empty]
+        case .text: return [.text(v.text ?? ""), .empty, .empty]
+        case .count, .choice: return [v.number.map { .whole($0) } ?? .empty, .empty, .empty]
+        case .number: return [v.number.map { .decimal($0) } ?? .empty, .empty, .empty]
+        case .percent:
+            if let n = v.numerator, let d = v.denominator { return [.empty, .whole(n), .whole(d)] }
+            return [v.number.map { .decimal($0) } ?? .empty, .empty, .empty]
+        }
+    }
+
+    /// A unit's report (blank or current) to fill offline.
+    static func form(_ form: FormDefinition, values: [String: IndicatorValue], title: String) -> XLSXSheet {
+        var rows: [[XLSXCell]] = [
+            [.bold(title)],
+            [.text(form.code), .text("Biểu \(form.title) năm \(form.year). Không sửa cột Mã; ghi số liệu vào các cột Số liệu / Tử số / Mẫu số rồi tải lên.")],
+            [],
+            headers.map { .bold($0) },
+        ]
+        for ind in form.indicators {
+            let name = (ind.partOf == true ? "Trong đó: " : "") + String(repeating: "  ", count: form.depth(of: ind.code)) + ind.name
+            if ind.kind == .group {
+                rows.append([.bold(ind.code), .bold(name), .empty, .empty, .empty, .empty, .empty])
+            } else {
+                rows.append([.text(ind.code), .text(name), .text(ind.unit ?? "")] + valueCells(ind, values[ind.code]) + [.text(hint(ind))])
+            }
+        }
+        return XLSXSheet(name: "Biểu thống kê", rows: rows, columnWidths: [10, 70, 14, 14, 12, 12, 60], frozenRows: 4, frozenColumns: 2)
+    }
+
+    /// The consolidated figures (sheet 1) and units × indicators (sheet 2).
+    static func consolidation(_ report: ConsolidatedReport, form: FormDefinition,
+                              matrix: [(unit: String, values: [String: IndicatorValue])]) -> XLSXWorkbook {
+        let figures = Dictionary(report.figures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var rows: [[XLSXCell]] = [
+            [.bold("Số liệu tổng hợp — \(report.periodTitle) — \(report.jurisdiction.name)")],
+            [.text(form.code), .text("Tổng hợp \(report.included.count) báo cáo; chưa có: \(report.missing.map(\.name).joined(separator: ", "))")],
+            [],
+            ["Mã", "Chỉ tiêu", "Đơn vị tính", "Số liệu tổng hợp", "Tử số", "Mẫu số", "Số đơn vị có số liệu", "Cơ sở tính"].map { .bold($0) },
+        ]
+        for ind in form.indicators {
+            let name = String(repeating: "  ", count: form.depth(of: ind.code)) + ind.name
+            guard ind.kind != .group else { rows.append([.bold(ind.code), .bold(name)]); continue }
+            let f = figures[ind.code]
+            var value: XLSXCell = .empty
+            switch ind.kind {
+            case .count: value = f?.value.map { .whole($0) } ?? .empty
+            case .number: value = f?.value.map { .decimal($0) } ?? .empty
+            case .percent: value = f?.value.map { .percent($0) } ?? .empty
+            case .choice, .text: value = f.map { .text($0.display) } ?? .empty
+            case .group: break
+            }
+            rows.append([.text(ind.code), .text(name), .text(ind.unit ?? ""), value,
+                         f?.numerator.map { .whole($0) } ?? .empty, f?.denominator.map { .whole($0) } ?? .empty,
+                         f.map { $0.reports > 0 ? .integer($0.reports) : .empty } ?? .empty,
+                         .text([f?.display, f?.note].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " — "))])
+        }
+        let sheet1 = XLSXSheet(name: "Tổng hợp", rows: rows, columnWidths: [10, 70, 14, 16, 12, 12, 12, 60], frozenRows: 4, frozenColumns: 2)
+        let inputs = form.indicators.filter { $0.kind != .group && $0.kind != .text }
+        var grid: [[XLSXCell]] = [[.bold("Đơn vị")] + inputs.map { .bold($0.code) }]
+        for (unit, values) in matrix {
+            grid.append([.text(unit)] + inputs.map { ind in
+                guard let v = values[ind.code] else { return .empty }
+                switch ind.kind {
+                case .percent: return v.numeric.map { .percent($0) } ?? .empty
+                case .count, .choice: return v.number.map { .whole($0) } ?? .empty
+                default: return v.number.map { .decimal($0) } ?? .empty
+                }
+            })
+        }
+        let sheet2 = XLSXSheet(name: "Đơn vị × chỉ tiêu", rows: grid, columnWidths: [30] + inputs.map { _ in 10 }, frozenRows: 1, frozenColumns: 1)
+        return XLSXWorkbook(sheets: [sheet1, sheet2])
+    }
+
+    /// CSV of the consolidated figures (see `CSV`).
+    static func consolidationCSV(_ report: ConsolidatedReport, form: FormDefinition) -> String {
+        let q = CSV.text
+        let figures = Dictionary(report.figures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var rows = [["Mã", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Tử số", "Mẫu số", "Cơ sở tính"].map(q)]
+        for ind in form.indicators {
+            let f = figures[ind.code]
+            let value = f?.value.map { String(format: ind.kind == .count ? "%.0f" : "%.2f", $0) } ?? ""
+            rows.append([q(ind.code), q(ind.name), q(ind.unit ?? ""), value, f?.numerator.map { String(format: "%.0f", $0) } ?? "",
+                         f?.denominator.map { String(format: "%.0f", $0) } ?? "", q(f?.display ?? "")])
+        }
+        return CSV.document(rows)
+    }
+
+    // MARK: Upload
+
+    struct Upload {
+        var values: [String: RawValue]
+        /// Row number of each code, to name rows in messages.
+        var rowOf: [String: Int]
+        var errors: [FieldError]
+    }
+
+    /// Reads an uploaded workbook, cell by cell. Unknown rows, a wrong form and unreadable cells are
+    /// listed; nothing is decided here about saving.
+    static func read(_ data: Data, form: FormDefinition) -> Upload {
+        let sheets: [XLSXReader.Sheet]
+        do {
+            sheets = try XLSXReader.read(data)
+        } catch {
+            let message = (error as? XLSXError)?.errorDescription ?? "Tệp không phải là bảng tính Excel (.xlsx) đọc được."
+            return Upload(values: [:], rowOf: [:], errors: [FieldError(field: "file", message: message)])
+        }
+        guard let sheet = sheets.first(where: { $0.name == "Biểu thống kê" }) ?? sheets.first else {
+            return Upload(values: [:], rowOf: [:], errors: [FieldError(field: "file", message: "Tệp không có trang tính nào.")])
+        }
+        var errors: [FieldError] = []
+        let code = (sheet.cells["A2"] ?? "").trimmingCharacters(in: .whitespaces)
+        if code != form.code {
+            errors.append(FieldError(field: "file", message: "Ô A2: mã biểu “\(code)” không khớp biểu của kỳ này (cần “\(form.code)”). Hãy tải biểu mẫu của đúng kỳ báo cáo."))
+        }
+        var values: [String: RawValue] = [:]
+        var rowOf: [String: Int] = [:]
+        if sheet.maxRow >= firstDataRow {
+            for row in firstDataRow...sheet.maxRow {
+                func raw(_ col: String) -> String? {
+                    guard let t = sheet.cells["\(col)\(row)"]?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+                    return t
+                }
+                func cell(_ col: String) -> String? { raw(col).map(machineNumber) }
+                guard let c = raw("A") else {
+                    if cell("D") != nil || cell("E") != nil || cell("F") != nil {
+                        errors.append(FieldError(field: "file", message: "Hàng \(row): có số liệu nhưng thiếu mã chỉ tiêu ở cột A."))
+                    }
+                    continue
+                }
+                guard let ind = form.indicator(c) else {
+                    errors.append(FieldError(field: "file", message: "Hàng \(row): mã chỉ tiêu “\(c)” không có trong biểu \(form.code) (cần một mã của biểu, vd: 1.1.1)."))
+                    continue
+                }
+                if rowOf[c] != nil {
+                    errors.append(FieldError(field: "file", message: "Hàng \(row): chỉ tiêu \(c) xuất hiện lần thứ hai (đã có ở hàng \(rowOf[c]!))."))
+                    continue
+                }
+                rowOf[c] = row
+                guard ind.kind != .group else { continue }
+                values[c] = RawValue(value: cell("D") ?? "", numerator: cell("E"), denominator: cell("F"))
+            }
+        }
+        return Upload(values: values, rowOf: rowOf, errors: errors)
+    }
+
+    /// A number as a spreadsheet stores it ("1245", "91.3", "1E-3") becomes Vietnamese text ("91,3"),
+    /// so "1.245" typed as text stays the Vietnamese thousand-separated number.
+    static func machineNumber(_ text: String) -> String {
+        let isMachine = text.range(of: #"^-?\d+(\.\d+)?([eE][-+]?\d+)?$"#, options: .regularExpression) != nil
+        guard isMachine, text.contains(".") || text.lowercased().contains("e"), let d = Double(text) else { return text }
+        return NumberFormat.vietnamese(d, maxFractionDigits: 6).replacingOccurrences(of: ".", with: "")
+    }
+
+    /// Messages that name the spreadsheet row: "Hàng 12 — Dòng 1.1.2 (…): …".
+    static func withRows(_ errors: [FieldError], rowOf: [String: Int]) -> [FieldError] {
+        errors.map { e in
+            let code = e.field.hasPrefix("v.") ? String(e.field.dropFirst(2)) : ""
+            guard let row = rowOf[code] else { return e }
+            return FieldError(field: e.field, message: "Hàng \(row) — \(e.message)")
+        }
+    }
+}

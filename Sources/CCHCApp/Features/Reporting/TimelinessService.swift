@@ -1,0 +1,111 @@
+import Fluent
+import SQLKit
+import Vapor
+import CCHCDomain
+import CCHCOffice
+
+/// The standing agency's table: units × periods, each cell where the unit stands against the deadline.
+struct TimelinessTable: Content {
+    struct Period: Content { var id: Int; var kind: String; var label: String; var deadline: String; var window: String }
+    struct Cell: Content {
+        var periodID: Int
+        var status: String
+        var label: String
+        var state: String?
+        var reportID: Int?
+        var submittedAt: Date?
+        var daysLate: Int?
+    }
+    struct Row: Content {
+        var unitID: Int
+        var unitName: String
+        var unitKind: String
+        var cells: [Cell]
+        var lateOrMissing: Int
+    }
+    struct Total: Content { var periodID: Int; var counts: [String: Int] }
+
+    var jurisdictionID: Int
+    var jurisdictionName: String
+    var year: Int
+    var regimeIssuer: String
+    var periods: [Period]
+    var rows: [Row]
+    var totals: [Total]
+}
+
+enum TimelinessService {
+    static let statusOrder = ["on_time", "late", "returned", "overdue", "due_soon", "not_due"]
+    static let statusLabels = ["on_time": "Đúng hạn", "late": "Nộp muộn", "returned": "Bị trả lại", "overdue": "Quá hạn chưa nộp",
+                               "due_soon": "Sắp đến hạn", "not_due": "Chưa đến hạn"]
+
+    static func table(jurisdiction: Unit, year: Int, now: Date, sort: String?, on db: any Database) async throws -> TimelinessTable? {
+        // The units that report to this jurisdiction: its subordinate units and its offices.
+        let jurisdictionID = try jurisdiction.requireID()
+        let units = try await Unit.query(on: db).filter(\.$parent.$id == jurisdictionID).filter(\.$retiredOn == nil).all()
+            .sorted { ($0.kind.isOffice ? 1 : 0, Folding.fold($0.name)) < ($1.kind.isOffice ? 1 : 0, Folding.fold($1.name)) }
+        guard let probe = units.first(where: { !$0.kind.isOffice }) ?? units.first,
+              let regime = try await RegimeService.applicable(for: probe, year: year, on: db) else { return nil }
+        let periods = try await RegimeService.periods(of: regime, on: db)
+        let periodIDs = try periods.map { try $0.requireID() }
+        // Current versions of every report under the jurisdiction for these periods: one query.
+        let reports = try await Report.query(on: db)
+            .filter(\.$period.$id ~~ periodIDs).filter(\.$isCurrent == true)
+            .filter(\.$unitPath, .custom("LIKE"), jurisdiction.unitPath.subtreePattern)
+            .all()
+        let byKey = Dictionary(reports.map { ("\($0.$unit.id)-\($0.$period.id)", $0) }, uniquingKeysWith: { a, _ in a })
+        var rows: [TimelinessTable.Row] = []
+        var totals: [Int: [String: Int]] = [:]
+        for unit in units {
+            let unitID = try unit.requireID()
+            var cells: [TimelinessTable.Cell] = []
+            var bad = 0
+            for p in periods {
+                let pid = try p.requireID()
+                let r = byKey["\(unitID)-\(pid)"]
+                let t = Timeliness.evaluate(deadline: p.deadlineDay, now: now, submittedAt: r?.firstSubmittedAt, returned: r?.state == .returned)
+                var late: Int?
+                switch t {
+                case .late(let d), .overdue(let d): late = d; bad += 1
+                case .returned(true): bad += 1
+                default: break
+                }
+                cells.append(.init(periodID: pid, status: t.code, label: t.label, state: r?.state.rawValue, reportID: r?.id,
+                                   submittedAt: r?.firstSubmittedAt, daysLate: late))
+                totals[pid, default: [:]][t.code, default: 0] += 1
+            }
+            rows.append(.init(unitID: unitID, unitName: unit.name, unitKind: unit.kind.label, cells: cells, lateOrMissing: bad))
+        }
+        switch sort {
+        case "late": rows.sort { ($0.lateOrMissing, $1.unitName) > ($1.lateOrMissing, $0.unitName) }
+        case let s? where s.hasPrefix("p"):
+            if let pid = Int(s.dropFirst()) {
+                func key(_ r: TimelinessTable.Row) -> Int {
+                    guard let c = r.cells.first(where: { $0.periodID == pid }) else { return 99 }
+                    return statusOrder.firstIndex(of: c.status).map { -$0 * 1000 - (c.daysLate ?? 0) } ?? 0
+                }
+                rows.sort { key($0) < key($1) }
+            }
+        default: break
+        }
+        let issuer = try await Unit.find(regime.$issuer.id, on: db)
+        return TimelinessTable(
+            jurisdictionID: jurisdictionID, jurisdictionName: jurisdiction.name, year: year, regimeIssuer: issuer?.name ?? "",
+            periods: try periods.map { .init(id: try $0.requireID(), kind: $0.kind, label: $0.periodKind.label, deadline: $0.deadlineDay.vietnamese, window: $0.domain.windowText) },
+            rows: rows,
+            totals: try periods.map { .init(periodID: try $0.requireID(), counts: totals[try $0.requireID()] ?? [:]) })
+    }
+
+    /// CSV for Excel (see `CSV`).
+    static func csv(_ t: TimelinessTable) -> String {
+        let q = CSV.text
+        var rows = [[q("Đơn vị")] + t.periods.map { q("\($0.label) (hạn \($0.deadline))") } + [q("Số kỳ muộn/chưa nộp")]]
+        for r in t.rows {
+            rows.append([q(r.unitName)] + r.cells.map { q($0.label) } + [String(r.lateOrMissing)])
+        }
+        for status in statusOrder {
+            rows.append([q("Tổng: " + (statusLabels[status] ?? status))] + t.totals.map { String($0.counts[status] ?? 0) } + [""])
+        }
+        return CSV.document(rows)
+    }
+}

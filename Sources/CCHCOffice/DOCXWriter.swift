@@ -1,0 +1,129 @@
+import Foundation
+
+/// An administrative document laid out as Decree 30/2020/NĐ-CP prescribes, written as .docx.
+public struct OfficialDocument: Sendable {
+    public enum Block: Sendable {
+        /// "I. KẾT QUẢ …": bold, justified, first-line indent.
+        case heading(String)
+        /// Body text; "\n" separates paragraphs.
+        case paragraph(String)
+        /// A bordered table, header row bold; widths relative.
+        case table(title: String?, header: [String], rows: [[String]], widths: [Double]?)
+    }
+
+    /// "UBND TỈNH HÀ TĨNH" (may be empty for provinces).
+    public var parentBody: String
+    /// "ỦY BAN NHÂN DÂN HUYỆN THẠCH HÀ"
+    public var issuingBody: String
+    /// The whole "Số: 12/BC-UBND" line.
+    public var number: String
+    /// "Thạch Hà, ngày 05 tháng 01 năm 2021"
+    public var placeAndDate: String
+    /// "BÁO CÁO"
+    public var typeName: String
+    /// "Kết quả thực hiện công tác cải cách hành chính quý I năm 2021"
+    public var summary: String
+    public var body: [Block]
+    /// Lines after "Nơi nhận:", e.g. "- Sở Nội vụ;", the last "- Lưu: VT, NV."
+    public var recipients: [String]
+    /// ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    public var signerAuthority: [String]
+    public var signerName: String
+    public var appendix: Appendix?
+
+    public struct Appendix: Sendable {
+        /// "Phụ lục"
+        public var label: String
+        /// Upper-case title.
+        public var title: String
+        /// "(Kèm theo Báo cáo số 12/BC-UBND ngày 05/01/2021 của UBND huyện Thạch Hà)"
+        public var subtitle: String
+        public var header: [String]
+        public var rows: [[String]]
+        /// Indexes (into `rows`) of group rows, set bold.
+        public var boldRows: Set<Int> = []
+        /// Relative column widths.
+        public var widths: [Double]?
+        public var landscape: Bool = true
+
+        public init(label: String, title: String, subtitle: String, header: [String], rows: [[String]],
+                    boldRows: Set<Int> = [], widths: [Double]? = nil, landscape: Bool = true) {
+            self.label = label
+            self.title = title
+            self.subtitle = subtitle
+            self.header = header
+            self.rows = rows
+            self.boldRows = boldRows
+            self.widths = widths
+            self.landscape = landscape
+        }
+    }
+
+    public init(parentBody: String, issuingBody: String, number: String, placeAndDate: String, typeName: String,
+                summary: String, body: [Block], recipients: [String], signerAuthority: [String], signerName: String,
+                appendix: Appendix? = nil) {
+        self.parentBody = parentBody
+        self.issuingBody = issuingBody
+        self.number = number
+        self.placeAndDate = placeAndDate
+        self.typeName = typeName
+        self.summary = summary
+        self.body = body
+        self.recipients = recipients
+        self.signerAuthority = signerAuthority
+        self.signerName = signerName
+        self.appendix = appendix
+    }
+
+    /// The document as a .docx file.
+    public func docxData() throws -> Data {
+        let hasAppendix = appendix != nil
+        var parts: [(path: String, content: String)] = []
+        parts.append((path: "[Content_Types].xml", content: WordML.contentTypes(appendix: hasAppendix)))
+        parts.append((path: "_rels/.rels", content: OOXML.packageRelationships(mainPart: "word/document.xml")))
+        let title = [typeName, summary].filter { !$0.isEmpty }.joined(separator: " ")
+        parts.append((path: "docProps/core.xml", content: OOXML.coreProperties(title: title, creator: "CCHC", date: Date())))
+        parts.append((path: "docProps/app.xml", content: OOXML.appProperties()))
+        parts.append((path: "word/document.xml", content: WordML.document(self)))
+        parts.append((path: "word/styles.xml", content: WordML.styles))
+        parts.append((path: "word/settings.xml", content: WordML.settings))
+        parts.append((path: "word/fontTable.xml", content: WordML.fontTable))
+        parts.append((path: "word/_rels/document.xml.rels", content: WordML.documentRelationships(appendix: hasAppendix)))
+        parts.append((path: "word/header1.xml", content: WordML.pageNumberHeader))
+        parts.append((path: "word/header2.xml", content: WordML.emptyHeader))
+        if hasAppendix {
+            parts.append((path: "word/header3.xml", content: WordML.pageNumberHeader))
+            parts.append((path: "word/header4.xml", content: WordML.emptyHeader))
+        }
+        return try OOXML.package(parts)
+    }
+}
+
+// MARK: - WordprocessingML
+
+/// The XML of the parts of an official document. Sizes are half-points (28 = 14 pt), lengths twips (567 = 1 cm).
+enum WordML {
+    static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let font = "Times New Roman"
+
+    // Page (A4) and margins.
+    static let pageWidth = 11906
+    static let pageHeight = 16838
+    static let marginTop = 1134
+    static let marginBottom = 1134
+    static let marginLeft = 1701
+    static let marginRight = 851
+    static let landscapeMargin = 1134
+    /// Text width of a portrait page: 9354.
+    static let textWidth = pageWidth - marginLeft - marginRight
+    /// Text width of a landscape page: 14570.
+    static let landscapeTextWidth = pageHeight - 2 * landscapeMargin
+
+    // Body paragraphs.
+    static let bodySize = 28
+    static let firstLineIndent = 720
+    static let spacingAfter = 120
+    /// 1.2 lines.
+    static let bodyLine = 288
+}

@@ -1,0 +1,115 @@
+import Foundation
+import ZIPFoundation
+
+/// Small helpers shared by the Office Open XML writers: XML escaping and ZIP packaging.
+enum OOXML {
+    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+
+    /// Whether XML 1.0 may carry the scalar (Char production of the XML 1.0 specification).
+    static func isLegal(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value == 0x9 || value == 0xA || value == 0xD
+            || (value >= 0x20 && value <= 0xD7FF)
+            || (value >= 0xE000 && value <= 0xFFFD)
+            || value >= 0x10000
+    }
+
+    /// The text without the characters XML 1.0 cannot carry.
+    static func clean(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where isLegal(scalar) {
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    /// The text escaped for XML element content and attribute values; illegal characters are dropped.
+    static func escape(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x26: out.append(contentsOf: "&amp;".unicodeScalars)
+            case 0x3C: out.append(contentsOf: "&lt;".unicodeScalars)
+            case 0x3E: out.append(contentsOf: "&gt;".unicodeScalars)
+            case 0x22: out.append(contentsOf: "&quot;".unicodeScalars)
+            case 0x27: out.append(contentsOf: "&apos;".unicodeScalars)
+            default:
+                if isLegal(scalar) { out.append(scalar) }
+            }
+        }
+        return String(out)
+    }
+
+    /// "2021-01-05T08:30:00Z"
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    /// docProps/core.xml
+    static func coreProperties(title: String, creator: String, date: Date) -> String {
+        let stamp = timestamp(date)
+        var xml = declaration
+        xml += "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
+        xml += " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""
+        xml += " xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+        if !title.isEmpty {
+            xml += "<dc:title>\(escape(title))</dc:title>"
+        }
+        xml += "<dc:creator>\(escape(creator))</dc:creator>"
+        xml += "<cp:lastModifiedBy>\(escape(creator))</cp:lastModifiedBy>"
+        xml += "<dcterms:created xsi:type=\"dcterms:W3CDTF\">\(stamp)</dcterms:created>"
+        xml += "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">\(stamp)</dcterms:modified>"
+        xml += "</cp:coreProperties>"
+        return xml
+    }
+
+    /// docProps/app.xml
+    static func appProperties() -> String {
+        var xml = declaration
+        xml += "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\""
+        xml += " xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
+        xml += "<Application>CCHC</Application>"
+        xml += "</Properties>"
+        return xml
+    }
+
+    /// _rels/.rels for a package whose main part is `mainPart` ("xl/workbook.xml", "word/document.xml").
+    static func packageRelationships(mainPart: String) -> String {
+        var xml = declaration
+        xml += "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        xml += "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"\(mainPart)\"/>"
+        xml += "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\""
+        xml += " Target=\"docProps/core.xml\"/>"
+        xml += "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\""
+        xml += " Target=\"docProps/app.xml\"/>"
+        xml += "</Relationships>"
+        return xml
+    }
+
+    /// Zips the parts (in the given order; [Content_Types].xml should come first) into an in-memory package.
+    static func package(_ parts: [(path: String, content: String)]) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)
+        for part in parts {
+            let bytes = Data(part.content.utf8)
+            try archive.addEntry(
+                with: part.path,
+                type: .file,
+                uncompressedSize: Int64(bytes.count),
+                compressionMethod: .deflate
+            ) { position, size in
+                let start = Int(position)
+                let end = min(start + size, bytes.count)
+                guard start < end else { return Data() }
+                return bytes.subdata(in: start..<end)
+            }
+        }
+        guard let data = archive.data else { throw OOXMLPackageError.noData }
+        return data
+    }
+}
+
+enum OOXMLPackageError: Error {
+    case noData
+}

@@ -1,0 +1,198 @@
+import Foundation
+
+extension WordML {
+    // MARK: Document
+
+    static func document(_ document: OfficialDocument) -> String {
+        var body = ""
+        body += headerBlock(document)
+        body += titleBlock(document)
+        for block in document.body {
+            body += blockXML(block)
+        }
+        body += signatureBlock(document)
+
+        let mainSection = sectionProperties(defaultHeader: "rId4", firstHeader: "rId5", landscape: false, restartNumbering: false)
+        if let appendix = document.appendix {
+            // The paragraph closing the main (portrait) section.
+            var closing = ParagraphLayout.leftAligned
+            closing.line = 240
+            body += "<w:p>" + pPr(closing, markSize: 2, sectionProperties: mainSection) + "</w:p>"
+            body += appendixBlock(appendix)
+            let appendixSection = sectionProperties(defaultHeader: "rId6", firstHeader: "rId7",
+                                                    landscape: appendix.landscape, restartNumbering: true)
+            body += appendixSection
+        } else {
+            body += mainSection
+        }
+
+        var xml = OOXML.declaration
+        xml += "<w:document xmlns:w=\"\(wordNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
+        xml += "<w:body>\(body)</w:body>"
+        xml += "</w:document>"
+        return xml
+    }
+
+    /// The borderless two-column table: issuing body and number on the left, national title and date on the right.
+    static func headerBlock(_ document: OfficialDocument) -> String {
+        let leftWidth = textWidth * 2 / 5
+        let rightWidth = textWidth - leftWidth
+        let centred = ParagraphLayout.centred
+
+        var left = ""
+        let parent = document.parentBody.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        if !parent.isEmpty {
+            left += paragraph(parent, centred, size: 26)
+        }
+        let issuing = document.issuingBody.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        left += paragraph(issuing, centred, size: 26, bold: true)
+        let issuingWidth = min(leftWidth, estimatedWidth(issuing, size: 26, upper: true))
+        left += rule(width: max(900, issuingWidth * 2 / 5), available: leftWidth)
+
+        var right = ""
+        right += paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", centred, size: 26, bold: true)
+        right += paragraph("Độc lập - Tự do - Hạnh phúc", centred, size: 28, bold: true)
+        right += rule(width: 3440, available: rightWidth)
+
+        var numberLayout = ParagraphLayout.centred
+        numberLayout.before = 120
+        let numberCell = paragraph(document.number, numberLayout, size: 26)
+        let dateCell = paragraph(document.placeAndDate, numberLayout, size: 28, italic: true)
+
+        var xml = tableStart(widths: [leftWidth, rightWidth], bordered: false, cellMargin: 0)
+        xml += rowStart(header: false, cantSplit: true)
+        xml += cell(width: leftWidth, verticalAlign: "top", paragraphs: left)
+        xml += cell(width: rightWidth, verticalAlign: "top", paragraphs: right)
+        xml += "</w:tr>"
+        xml += rowStart(header: false, cantSplit: true)
+        xml += cell(width: leftWidth, verticalAlign: "top", paragraphs: numberCell)
+        xml += cell(width: rightWidth, verticalAlign: "top", paragraphs: dateCell)
+        xml += "</w:tr>"
+        xml += "</w:tbl>"
+        return xml
+    }
+
+    /// Type name and summary, centred bold, a short rule under the summary.
+    static func titleBlock(_ document: OfficialDocument) -> String {
+        var xml = ""
+        var typeLayout = ParagraphLayout.centred
+        typeLayout.before = 360
+        typeLayout.keepNext = true
+        let typeName = document.typeName.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        if !typeName.isEmpty {
+            xml += paragraph(typeName, typeLayout, size: 28, bold: true)
+        }
+        var summaryLayout = ParagraphLayout.centred
+        summaryLayout.keepNext = true
+        if typeName.isEmpty { summaryLayout.before = 360 }
+        let summary = document.summary.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !summary.isEmpty {
+            xml += paragraph(summary, summaryLayout, size: 28, bold: true)
+        }
+        let summaryWidth = min(textWidth, estimatedWidth(summary.isEmpty ? typeName : summary, size: 28, upper: false))
+        xml += rule(width: max(1200, summaryWidth / 3), available: textWidth, after: 360)
+        return xml
+    }
+
+    static func blockXML(_ block: OfficialDocument.Block) -> String {
+        switch block {
+        case .heading(let text):
+            var layout = ParagraphLayout.body
+            layout.keepNext = true
+            var xml = ""
+            for line in lines(text) {
+                xml += paragraph(line, layout, size: bodySize, bold: true)
+            }
+            return xml
+        case .paragraph(let text):
+            var xml = ""
+            for line in lines(text) {
+                xml += paragraph(line, ParagraphLayout.body, size: bodySize)
+            }
+            return xml
+        case .table(let title, let header, let rows, let widths):
+            var xml = ""
+            if let title, !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                var layout = ParagraphLayout.centred
+                layout.before = 120
+                layout.after = 120
+                layout.keepNext = true
+                xml += paragraph(title, layout, size: bodySize, bold: true)
+            }
+            xml += dataTable(header: header, rows: rows, boldRows: [], widths: widths, total: textWidth, size: 26)
+            // Separates the table from what follows (two tables in a row would merge).
+            var after = ParagraphLayout.leftAligned
+            after.after = 120
+            xml += paragraph("", after, size: 16)
+            return xml
+        }
+    }
+
+    /// The non-blank lines of a text.
+    static func lines(_ text: String) -> [String] {
+        text.replacingOccurrences(of: "\r\n", with: "\n")
+            .replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: true)
+            .map(String.init)
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
+    /// The second borderless table: recipients on the left, the signer on the right.
+    static func signatureBlock(_ document: OfficialDocument) -> String {
+        let leftWidth = textWidth * 9 / 20
+        let rightWidth = textWidth - leftWidth
+
+        var left = ""
+        var heading = ParagraphLayout.leftAligned
+        heading.before = 240
+        left += paragraph("Nơi nhận:", heading, size: 24, bold: true, italic: true)
+        for recipient in document.recipients {
+            left += paragraph(recipient, ParagraphLayout.leftAligned, size: 22)
+        }
+
+        var right = ""
+        var first = true
+        for line in document.signerAuthority {
+            var layout = ParagraphLayout.centred
+            if first { layout.before = 240 }
+            first = false
+            right += paragraph(line.uppercased(), layout, size: 28, bold: true)
+        }
+        if first {
+            var layout = ParagraphLayout.centred
+            layout.before = 240
+            right += paragraph("", layout, size: 28)
+        }
+        for _ in 0..<4 {
+            right += paragraph("", ParagraphLayout.centred, size: 28)
+        }
+        right += paragraph(document.signerName, ParagraphLayout.centred, size: 28, bold: true)
+
+        var xml = tableStart(widths: [leftWidth, rightWidth], bordered: false, cellMargin: 0)
+        xml += rowStart(header: false, cantSplit: true)
+        xml += cell(width: leftWidth, verticalAlign: "top", paragraphs: left)
+        xml += cell(width: rightWidth, verticalAlign: "top", paragraphs: right)
+        xml += "</w:tr>"
+        xml += "</w:tbl>"
+        return xml
+    }
+
+    /// Label, title, subtitle and the bordered table of the appendix (in its own section).
+    static func appendixBlock(_ appendix: OfficialDocument.Appendix) -> String {
+        let total = appendix.landscape ? landscapeTextWidth : textWidth
+        var xml = ""
+        var labelLayout = ParagraphLayout.centred
+        labelLayout.keepNext = true
+        xml += paragraph(appendix.label, labelLayout, size: 28, bold: true)
+        xml += paragraph(appendix.title.uppercased(), labelLayout, size: 28, bold: true)
+        var subtitleLayout = ParagraphLayout.centred
+        subtitleLayout.after = 240
+        subtitleLayout.keepNext = true
+        xml += paragraph(appendix.subtitle, subtitleLayout, size: 28, italic: true)
+        xml += dataTable(header: appendix.header, rows: appendix.rows, boldRows: appendix.boldRows,
+                         widths: appendix.widths, total: total, size: 24)
+        // A document part may not end with a table.
+        xml += paragraph("", ParagraphLayout.leftAligned, size: 4)
+        return xml
+    }
+}
