@@ -56,6 +56,8 @@ enum TimelinessService {
         let byKey = Dictionary(reports.map { ("\($0.$unit.id)-\($0.$period.id)", $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [TimelinessTable.Row] = []
         var totals: [Int: [String: Int]] = [:]
+        /// unit → period → the domain's urgency (Timeliness.severity, most urgent first; then the longest delay).
+        var urgency: [Int: [Int: (severity: Int, days: Int)]] = [:]
         for unit in units {
             let unitID = try unit.requireID()
             var cells: [TimelinessTable.Cell] = []
@@ -73,6 +75,7 @@ enum TimelinessService {
                 cells.append(.init(periodID: pid, status: t.code, label: t.label, state: r?.state.rawValue, reportID: r?.id,
                                    submittedAt: r?.firstSubmittedAt, daysLate: late))
                 totals[pid, default: [:]][t.code, default: 0] += 1
+                urgency[unitID, default: [:]][pid] = (t.severity, late ?? 0)
             }
             rows.append(.init(unitID: unitID, unitName: unit.name, unitKind: unit.kind.label, cells: cells, lateOrMissing: bad))
         }
@@ -80,9 +83,9 @@ enum TimelinessService {
         case "late": rows.sort { ($0.lateOrMissing, $1.unitName) > ($1.lateOrMissing, $0.unitName) }
         case let s? where s.hasPrefix("p"):
             if let pid = Int(s.dropFirst()) {
-                func key(_ r: TimelinessTable.Row) -> Int {
-                    guard let c = r.cells.first(where: { $0.periodID == pid }) else { return 99 }
-                    return statusOrder.firstIndex(of: c.status).map { -$0 * 1000 - (c.daysLate ?? 0) } ?? 0
+                func key(_ r: TimelinessTable.Row) -> (Int, Int, String) {
+                    let u = urgency[r.unitID]?[pid] ?? (Int.max, 0)
+                    return (u.severity, -u.days, Folding.fold(r.unitName))
                 }
                 rows.sort { key($0) < key($1) }
             }

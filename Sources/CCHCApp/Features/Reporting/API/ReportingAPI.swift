@@ -166,9 +166,8 @@ struct ReportingAPI: RouteCollection {
     }
 
     func report(req: Request) async throws -> ReportDTO {
-        let actor = try req.actor
-        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
-        let ctx = try await ReportService(db: req.db, actor: actor, now: req.now).context(unit: unit, periodID: try req.idParameter("periodID"))
+        let (_, ctx) = try await req.reportContext()
+        let unit = ctx.unit
         return try Self.dto(ctx, now: req.now)
     }
 
@@ -220,10 +219,8 @@ struct ReportingAPI: RouteCollection {
     }
 
     func saveReport(req: Request) async throws -> SaveResult {
-        let actor = try req.actor
-        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
-        let service = ReportService(db: req.db, actor: actor, now: req.now)
-        let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
+        let (service, ctx) = try await req.reportContext()
+        let unit = ctx.unit
         let body = try req.content.decode(SaveBody.self)
         if ctx.officeSections == nil ? body.revision == nil : body.officeRevision == nil {
             let field = ctx.officeSections == nil ? "revision" : "officeRevision"
@@ -239,11 +236,9 @@ struct ReportingAPI: RouteCollection {
     }
 
     func act(req: Request) async throws -> ReportDTO {
-        let actor = try req.actor
-        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
         guard let action = req.parameters.get("action").flatMap(ReportAction.init(rawValue:)), action != .save else { throw CCHCError.notFound() }
-        let service = ReportService(db: req.db, actor: actor, now: req.now)
-        let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
+        let (service, ctx) = try await req.reportContext()
+        let unit = ctx.unit
         // No body is an action without comment; a body that cannot be read is refused, never ignored.
         let input = (req.body.data?.readableBytes ?? 0) > 0 ? try req.content.decode(ReportService.ActionInput.self) : .init()
         _ = try await service.act(ctx, action, input)
@@ -251,10 +246,8 @@ struct ReportingAPI: RouteCollection {
     }
 
     func assemble(req: Request) async throws -> ReportDTO {
-        let actor = try req.actor
-        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
-        let service = ReportService(db: req.db, actor: actor, now: req.now)
-        let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
+        let (service, ctx) = try await req.reportContext()
+        let unit = ctx.unit
         _ = try await service.assemble(ctx)
         return try Self.dto(try await service.context(unit: unit, periodID: try ctx.period.requireID()), now: req.now)
     }

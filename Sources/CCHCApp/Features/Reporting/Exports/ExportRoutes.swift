@@ -16,13 +16,6 @@ enum Exports {
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 
-    static func context(_ req: Request) async throws -> (ReportService, ReportContext) {
-        let actor = try req.actor
-        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
-        let service = ReportService(db: req.db, actor: actor, now: req.now)
-        return (service, try await service.context(unit: unit, periodID: try req.idParameter("periodID")))
-    }
-
     static func fileName(_ ctx: ReportContext, _ ext: String) -> String {
         "bao-cao-\(ctx.period.kind)-\(ctx.regime.year)-\(Folding.slug(ctx.unit.name)).\(ext)"
     }
@@ -127,19 +120,19 @@ struct ExportPages: RouteCollection {
     }
 
     func reportXLSX(req: Request) async throws -> Response {
-        let (_, ctx) = try await Exports.context(req)
+        let (_, ctx) = try await req.reportContext()
         return Exports.file(try Exports.reportXLSX(ctx), type: Exports.xlsxType, name: Exports.fileName(ctx, "xlsx"))
     }
 
     func reportDOCX(req: Request) async throws -> Response {
-        let (_, ctx) = try await Exports.context(req)
+        let (_, ctx) = try await req.reportContext()
         return Exports.file(try await Exports.reportDOCX(ctx, consolidated: try req.actor.scope.canRead(ctx.unit.unitPath), now: req.now, on: req.db), type: Exports.docxType, name: Exports.fileName(ctx, "docx"))
     }
 
     struct UploadBody: Content { var file: File }
 
     func importXLSX(req: Request) async throws -> Response {
-        let (service, ctx) = try await Exports.context(req)
+        let (service, ctx) = try await req.reportContext()
         guard let upload = try? req.content.decode(UploadBody.self), upload.file.data.readableBytes > 0 else {
             let failure = ValidationFailure(field: "file", "Tệp Excel: chưa chọn tệp để tải lên.")
             return try await ReportView.render(req, ctx, typed: nil, failure: failure, warnings: [], flash: nil).encodeResponse(status: .unprocessableEntity, for: req)
@@ -189,7 +182,7 @@ struct ExportAPI: RouteCollection {
     struct ImportResult: Content { var changed: Bool; var warnings: [RuleWarning] }
 
     func importXLSX(req: Request) async throws -> ImportResult {
-        let (service, ctx) = try await Exports.context(req)
+        let (service, ctx) = try await req.reportContext()
         var buffer = req.body.data ?? ByteBuffer()
         let data = buffer.readData(length: buffer.readableBytes) ?? Data()
         let (changed, warnings) = try await Exports.importXLSX(data, service: service, ctx: ctx)

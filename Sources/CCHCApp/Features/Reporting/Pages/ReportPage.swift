@@ -47,18 +47,15 @@ struct ReportPages: RouteCollection {
     // MARK: Show / save
 
     func show(req: Request) async throws -> HTML {
-        let actor = try req.actor
-        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
-        let ctx = try await ReportService(db: req.db, actor: actor, now: req.now).context(unit: unit, periodID: try req.idParameter("periodID"))
+        let (_, ctx) = try await req.reportContext()
+        let unit = ctx.unit
         let flash = (try? req.query.get(String.self, at: "assembled")) == "1" ? "Đã lập dự thảo từ số liệu tổng hợp và báo cáo chuyên đề của các cơ quan; hãy biên tập phần nội dung rồi trình lãnh đạo ký." : (try? req.query.get(String.self, at: "unchanged")) == "1" ? "Tệp Excel giống hệt số liệu đã lưu: không có gì thay đổi." : (try? req.query.get(String.self, at: "saved")) == "1" ? "Đã lưu báo cáo." : (try? req.query.get(String.self, at: "done")).flatMap { ReportAction(rawValue: $0)?.label }.map { "Đã thực hiện: \($0)." }
         return try await ReportView.render(req, ctx, typed: nil, failure: nil, warnings: ctx.warnings(), flash: flash)
     }
 
     func save(req: Request) async throws -> Response {
-        let actor = try req.actor
-        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
-        let service = ReportService(db: req.db, actor: actor, now: req.now)
-        let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
+        let (service, ctx) = try await req.reportContext()
+        let unit = ctx.unit
         let form = FormBody(req)
         let input = ReportView.input(from: form, ctx: ctx)
         do {
@@ -78,13 +75,11 @@ struct ReportPages: RouteCollection {
     }
 
     func act(req: Request) async throws -> Response {
-        let actor = try req.actor
-        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
         guard let action = req.parameters.get("action").flatMap(ReportAction.init(rawValue:)), action != .save else {
             throw CCHCError.notFound()
         }
-        let service = ReportService(db: req.db, actor: actor, now: req.now)
-        let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
+        let (service, ctx) = try await req.reportContext()
+        let unit = ctx.unit
         let form = FormBody(req)
         let input = ReportService.ActionInput(comment: form["comment"], docNumber: form["docNumber"], docDate: form["docDate"],
                                               revision: form["revision"].flatMap { Int($0) })
@@ -102,10 +97,8 @@ struct ReportPages: RouteCollection {
     }
 
     func assemble(req: Request) async throws -> Response {
-        let actor = try req.actor
-        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
-        let service = ReportService(db: req.db, actor: actor, now: req.now)
-        let ctx = try await service.context(unit: unit, periodID: try req.idParameter("periodID"))
+        let (service, ctx) = try await req.reportContext()
+        let unit = ctx.unit
         _ = try await service.assemble(ctx)
         return req.redirect(to: SiteURL.report(try unit.requireID(), try ctx.period.requireID()) + "?assembled=1")
     }
@@ -113,9 +106,8 @@ struct ReportPages: RouteCollection {
     // MARK: Compare versions
 
     func compare(req: Request) async throws -> HTML {
-        let actor = try req.actor
-        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
-        let ctx = try await ReportService(db: req.db, actor: actor, now: req.now).context(unit: unit, periodID: try req.idParameter("periodID"))
+        let (_, ctx) = try await req.reportContext()
+        let unit = ctx.unit
         let a = (try? req.query.get(Int.self, at: "a")) ?? 1
         let b = (try? req.query.get(Int.self, at: "b")) ?? (ctx.versions.first?.version ?? 1)
         guard let ra = ctx.versions.first(where: { $0.version == a }), let rb = ctx.versions.first(where: { $0.version == b }) else {

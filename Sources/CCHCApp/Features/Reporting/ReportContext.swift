@@ -1,0 +1,53 @@
+import Fluent
+import Vapor
+import CCHCDomain
+
+/// Everything a report page or the API needs about one unit's report for one period.
+struct ReportContext {
+    let unit: Unit
+    let period: PeriodRecord
+    let regime: RegimeRecord
+    let issuer: Unit
+    let formRecord: FormRecord
+    let form: FormDefinition
+    /// The current version, nil when nobody has saved anything yet.
+    let report: Report?
+    let values: [String: IndicatorValue]
+    let documents: [DirectingDocument]
+    let previousPeriod: PeriodRecord?
+    let previousValues: [String: IndicatorValue]
+    let versions: [Report]
+    let role: ReportActor
+    /// For an office of the jurisdiction: the sections it answers for (nil: the whole form).
+    let officeSections: [String]?
+    let contributions: [(Unit, [String], OfficeContribution?)]
+
+    var state: ReportState { report?.state ?? .draft }
+    var canEdit: Bool { state.isEditable && (role.drafts || role.signs || officeSections != nil) }
+
+    /// May this account type into indicator `code`?
+    func canEdit(_ code: String) -> Bool {
+        guard canEdit else { return false }
+        guard let sections = officeSections else { return true }
+        return sections.contains { ReportOutline.code(code, isIn: $0) }
+    }
+
+    func warnings() -> [RuleWarning] { FormValidator.warnings(form, values: values) }
+
+    /// The part of the signed-in office, when it fills sections of this report.
+    var ownContribution: OfficeContribution? {
+        guard let sections = officeSections else { return nil }
+        return contributions.first { $0.1 == sections }?.2
+    }
+}
+
+extension Request {
+    /// The report the route addresses (`:unitID`, `:periodID`), opened for the signed-in account: the one
+    /// way the pages, the API and the exports load a report (scope first: outsiders get 404).
+    func reportContext() async throws -> (ReportService, ReportContext) {
+        let actor = try self.actor
+        let unit = try await UnitQueries.reportable(try idParameter("unitID"), by: actor, on: db)
+        let service = ReportService(db: db, actor: actor, now: now)
+        return (service, try await service.context(unit: unit, periodID: try idParameter("periodID")))
+    }
+}
