@@ -20,12 +20,14 @@ enum FormService {
                 guard let owner, actor.role == .standingOfficer, actor.jurisdictionID == owner.id else {
                     let whose = owner.map { "do \($0.name) ban hành; chỉ cơ quan thường trực của \($0.name) được sửa" }
                         ?? "là biểu mẫu chung của hệ thống; chỉ quản trị viên được sửa"
-                    throw CCHCError(.forbidden, "Biểu mẫu \(form.code) năm \(form.year) \(whose). Hãy nhập biểu mẫu của đơn vị mình với mã khác.")
+                    throw CCHCError(.forbidden, "Biểu mẫu \(form.code) năm \(form.year) \(whose). "
+                                    + "Hãy nhập biểu mẫu của đơn vị mình với mã khác.")
                 }
             }
             if let existing {
                 if let expectedRevision, expectedRevision != existing.revision {
-                    throw CCHCError(.conflict, "Biểu mẫu \(form.code) năm \(form.year) đã được sửa (lần \(existing.revision)) sau khi bạn đọc (lần \(expectedRevision)); không ghi đè.")
+                    throw CCHCError(.conflict, "Biểu mẫu \(form.code) năm \(form.year) đã được sửa (lần \(existing.revision)) "
+                                    + "sau khi bạn đọc (lần \(expectedRevision)); không ghi đè.")
                 }
                 try await checkKeepsReports(existing, new: form, on: tx)
                 let old = FormRevision()
@@ -44,7 +46,8 @@ enum FormService {
             try await record.save(on: tx)
             try await Audit.record(on: tx, at: now, actor: actor, action: existing == nil ? "form.import" : "form.update", entity: "form",
                                    entityID: record.id, unit: owner,
-                                   summary: "\(existing == nil ? "Nhập" : "Cập nhật") biểu mẫu \(form.code) năm \(form.year): \(form.indicators.count) chỉ tiêu, \(form.rules.count) quy tắc",
+                                   summary: "\(existing == nil ? "Nhập" : "Cập nhật") biểu mẫu \(form.code) năm \(form.year): "
+                                       + "\(form.indicators.count) chỉ tiêu, \(form.rules.count) quy tắc",
                                    detail: ["revision": String(record.revision), "owner": owner?.name ?? "hệ thống"])
             return (record, existing == nil)
         }
@@ -57,11 +60,14 @@ enum FormService {
         var problems: [FieldError] = []
         for ind in old.indicators where ind.isInput {
             guard let now = form.indicator(ind.code) else {
-                problems.append(FieldError(field: "form", message: "Chỉ tiêu \(ind.code) (\(ind.name)): đã có báo cáo dùng biểu mẫu này, không bỏ được."))
+                problems.append(FieldError(field: "form", message: "Chỉ tiêu \(ind.code) (\(ind.name)): "
+                                               + "đã có báo cáo dùng biểu mẫu này, không bỏ được."))
                 continue
             }
             if now.kind != ind.kind || now.isFraction != ind.isFraction {
-                problems.append(FieldError(field: "form", message: "Chỉ tiêu \(ind.code): đã có báo cáo dùng biểu mẫu này, không đổi loại (\(ind.kind.label) → \(now.kind.label)) được."))
+                problems.append(FieldError(field: "form", message: "Chỉ tiêu \(ind.code): đã có báo cáo dùng biểu mẫu này, "
+                                               + "không đổi loại (\(ind.kind.label) → \(now.kind.label)) được."))
+
             }
         }
         guard problems.isEmpty else { throw ValidationFailure(problems) }

@@ -97,7 +97,9 @@ struct RegimeService {
             }
             try await Audit.record(on: tx, at: now, actor: actor, action: existing == nil ? "regime.create" : "regime.update",
                                    entity: "regime", entityID: regimeID, unit: issuer,
-                                   summary: "\(existing == nil ? "Ban hành" : "Sửa") chế độ báo cáo năm \(regime.year) của \(issuer.name): \(regime.periods.count) kỳ, \(warnings.count) cảnh báo")
+                                   summary: "\(existing == nil ? "Ban hành" : "Sửa") chế độ báo cáo năm \(regime.year) của \(issuer.name): "
+                                       + "\(regime.periods.count) kỳ, \(warnings.count) cảnh báo")
+
             return record
         }
         return (record, warnings)

@@ -23,7 +23,9 @@ extension ReportService {
         let below = consolidated.included.filter { $0.id != consolidated.jurisdiction.id }
         var summary = "Số liệu tổng hợp từ báo cáo của \(below.count) đơn vị trực thuộc"
         let missing = consolidated.missing.filter { $0.id != consolidated.jurisdiction.id }
-        summary += missing.isEmpty ? "; đã nhận đủ báo cáo." : "; chưa nhận được báo cáo của: \(missing.map(\.name).joined(separator: ", "))."
+        summary += missing.isEmpty
+            ? "; đã nhận đủ báo cáo."
+            : "; chưa nhận được báo cáo của: \(missing.map(\.name).joined(separator: ", "))."
         append("toChuc", summary)
         for (office, sections, contribution) in ctx.contributions {
             let topic = contribution?.topicReport.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
@@ -35,13 +37,16 @@ extension ReportService {
         let (actor, now) = (self.actor, self.now)
         return try await db.writeTransaction { tx in
             let report = try await Self.findOrCreate(ctx, on: tx)
-            guard report.state.isEditable else { throw StaleWrite(report: report, message: "Báo cáo vừa chuyển sang trạng thái “\(report.state.label)”.") }
+            guard report.state.isEditable else {
+                throw StaleWrite(report: report, message: "Báo cáo vừa chuyển sang trạng thái “\(report.state.label)”.")
+            }
             report.narrative = assembled
             report.storedRevision = report.revision + 1
             report.updatedBy = actor.username
             try await report.save(on: tx)
             try await Audit.record(on: tx, at: now, actor: actor, action: "report.assemble", entity: "report", entityID: report.id, unit: unit,
-                                   summary: "Lập dự thảo \(ctx.period.periodKind.title(year: ctx.regime.year).lowercased()) của \(unit.name) từ số liệu tổng hợp của \(below.count) đơn vị và báo cáo chuyên đề của các cơ quan")
+                                   summary: "Lập dự thảo \(ctx.period.periodKind.title(year: ctx.regime.year).lowercased()) của \(unit.name) "
+                                       + "từ số liệu tổng hợp của \(below.count) đơn vị và báo cáo chuyên đề của các cơ quan")
             return report
         }
     }
@@ -71,7 +76,9 @@ extension ReportService {
             let number = (input.docNumber ?? "").trimmingCharacters(in: .whitespaces)
             if number.isEmpty { errors.append(FieldError(field: "docNumber", message: "Số, ký hiệu văn bản: cần ghi (vd: 12/BC-UBND).")) }
             docDay = (input.docDate).flatMap { Day(vietnamese: $0) ?? Day(iso: $0) }.flatMap { (2000...2100).contains($0.year) ? $0 : nil }
-            if docDay == nil { errors.append(FieldError(field: "docDate", message: "Ngày văn bản: “\(input.docDate ?? "")” không đúng dạng dd/MM/yyyy.")) }
+            if docDay == nil {
+                errors.append(FieldError(field: "docDate", message: "Ngày văn bản: “\(input.docDate ?? "")” không đúng dạng dd/MM/yyyy."))
+            }
             guard errors.isEmpty else { throw ValidationFailure(errors) }
         }
         let unit = ctx.unit
@@ -81,7 +88,8 @@ extension ReportService {
         return try await db.writeTransaction { tx in
             var report = try await Self.findOrCreate(ctx, on: tx)
             if report.state != ctx.state || report.version != (ctx.report?.version ?? report.version) {
-                throw StaleWrite(report: report, message: "Báo cáo vừa chuyển sang trạng thái “\(report.state.label)”; thao tác không được thực hiện.")
+                throw StaleWrite(report: report,
+                                 message: "Báo cáo vừa chuyển sang trạng thái “\(report.state.label)”; thao tác không được thực hiện.")
             }
             try Self.check(report, expected: input.revision)
             let summary: String
@@ -97,7 +105,9 @@ extension ReportService {
                 report.submittedBy = actor.userID
                 report.docNumber = input.docNumber?.trimmingCharacters(in: .whitespaces)
                 report.docDate = submittedDay?.iso
-                summary = "Ký, gửi \(title.lowercased()) của \(unit.name), văn bản số \(report.docNumber ?? "") ngày \(submittedDay?.vietnamese ?? "")"
+                summary = "Ký, gửi \(title.lowercased()) của \(unit.name), "
+                    + "văn bản số \(report.docNumber ?? "") ngày \(submittedDay?.vietnamese ?? "")"
+
             case .accept:
                 report.acceptedAt = now
                 report.acceptedBy = actor.userID

@@ -132,19 +132,30 @@ struct ReportService {
             let blank = [d.numberSymbol, d.issuedOn, d.summary, d.issuer].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
             if blank { continue }
             let row = "Phụ lục 3A, dòng \(i + 1)"
-            if d.numberSymbol.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(FieldError(field: "documents", message: "\(row): thiếu số, ký hiệu văn bản.")) }
+            if d.numberSymbol.trimmingCharacters(in: .whitespaces).isEmpty {
+                errors.append(FieldError(field: "documents", message: "\(row): thiếu số, ký hiệu văn bản."))
+            }
             let day = Day(vietnamese: d.issuedOn) ?? Day(iso: d.issuedOn)
-            if day == nil { errors.append(FieldError(field: "documents", message: "\(row): ngày ban hành “\(d.issuedOn)” không đúng dạng dd/MM/yyyy.")) }
-            if d.summary.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(FieldError(field: "documents", message: "\(row): thiếu trích yếu nội dung.")) }
-            documents.append((d.numberSymbol.trimmingCharacters(in: .whitespaces), day?.iso ?? "", d.summary.trimmingCharacters(in: .whitespaces), d.issuer.trimmingCharacters(in: .whitespaces)))
+            if day == nil {
+                errors.append(FieldError(field: "documents", message: "\(row): ngày ban hành “\(d.issuedOn)” không đúng dạng dd/MM/yyyy."))
+            }
+            if d.summary.trimmingCharacters(in: .whitespaces).isEmpty {
+                errors.append(FieldError(field: "documents", message: "\(row): thiếu trích yếu nội dung."))
+            }
+            documents.append((d.numberSymbol.trimmingCharacters(in: .whitespaces), day?.iso ?? "",
+                              d.summary.trimmingCharacters(in: .whitespaces), d.issuer.trimmingCharacters(in: .whitespaces)))
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
 
         for (key, text) in input.narrative ?? [:] where text.count > ValueLimits.narrativeCharacters {
-            errors.append(FieldError(field: "narrative.\(key)", message: "Phần “\(key)”: dài \(text.count) ký tự, vượt giới hạn \(ValueLimits.narrativeCharacters)."))
+            errors.append(FieldError(field: "narrative.\(key)",
+                                     message: "Phần “\(key)”: dài \(text.count) ký tự, vượt giới hạn \(ValueLimits.narrativeCharacters)."))
         }
         if let topic = input.topicReport, topic.count > ValueLimits.narrativeCharacters {
-            errors.append(FieldError(field: "topicReport", message: "Báo cáo chuyên đề: dài \(topic.count) ký tự, vượt giới hạn \(ValueLimits.narrativeCharacters)."))
+            errors.append(FieldError(field: "topicReport",
+                                     message: "Báo cáo chuyên đề: dài \(topic.count) ký tự, "
+                                         + "vượt giới hạn \(ValueLimits.narrativeCharacters)."))
+
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
 
@@ -170,7 +181,8 @@ struct ReportService {
                 contribution = try await OfficeContribution.query(on: tx).filter(\.$report.$id == reportID)
                     .filter(\.$office.$id == actor.unitID).first()
                 if let expected = input.officeRevision, expected != (contribution?.revision ?? 0) {
-                    throw StaleWrite(report: report, message: "Phần của cơ quan bạn vừa được lưu bởi người khác (lần sửa \(contribution?.revision ?? 0)) sau khi bạn mở trang; không ghi đè.")
+                    throw StaleWrite(report: report, message: "Phần của cơ quan bạn vừa được lưu bởi người khác "
+                                     + "(lần sửa \(contribution?.revision ?? 0)) sau khi bạn mở trang; không ghi đè.")
                 }
             }
             // Replace the values this account may edit; leave the rest (other offices' sections) alone.
@@ -187,13 +199,16 @@ struct ReportService {
             if ctx.officeSections == nil {
                 if let narrative = input.narrative {
                     let kept = narrative.filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-                    for (key, text) in kept where report.narrative[key] != text { detail["narrative.\(key)"] = Self.clip(report.narrative[key]) + " → " + Self.clip(text) }
+                    for (key, text) in kept where report.narrative[key] != text {
+                        detail["narrative.\(key)"] = Self.clip(report.narrative[key]) + " → " + Self.clip(text)
+                    }
                     report.narrative = kept
                 }
                 if input.documents != nil {
                     try await DirectingDocument.query(on: tx).filter(\.$report.$id == reportID).delete()
                     for (i, d) in newDocuments.enumerated() {
-                        try await DirectingDocument(reportID: reportID, position: i + 1, numberSymbol: d.0, issuedOn: d.1, summary: d.2, issuer: d.3).create(on: tx)
+                        try await DirectingDocument(reportID: reportID, position: i + 1, numberSymbol: d.0, issuedOn: d.1, summary: d.2, issuer: d.3)
+                            .create(on: tx)
                     }
                 }
             } else {
@@ -218,7 +233,8 @@ struct ReportService {
             detail["revision"] = String(report.revision)
             let part = ctx.officeSections.map { " (phần " + $0.joined(separator: ", ") + ")" } ?? ""
             try await Audit.record(on: tx, at: now, actor: actor, action: "report.save", entity: "report", entityID: reportID, unit: unit,
-                                   summary: "Lưu \(ctx.period.periodKind.title(year: ctx.regime.year).lowercased()) của \(unit.name)\(part): \(parsed.values.count) số liệu",
+                                   summary: "Lưu \(ctx.period.periodKind.title(year: ctx.regime.year).lowercased()) của \(unit.name)\(part): "
+                                       + "\(parsed.values.count) số liệu",
                                    detail: detail)
             return report
         }
@@ -243,7 +259,9 @@ struct ReportService {
         guard let expected, expected != report.revision else { return }
         let who = report.updatedBy.map { " bởi \($0)" } ?? ""
         let when = report.updatedAt.map { " lúc \(VNDate.display($0))" } ?? ""
-        throw StaleWrite(report: report, message: "Báo cáo đã được lưu\(who)\(when) (lần sửa \(report.revision)) sau khi bạn mở (lần sửa \(expected)); không ghi đè.")
+        throw StaleWrite(report: report, message: "Báo cáo đã được lưu\(who)\(when) (lần sửa \(report.revision)) "
+                         + "sau khi bạn mở (lần sửa \(expected)); không ghi đè.")
+
     }
 
     /// Before and after of every figure that changed, for the audit log.

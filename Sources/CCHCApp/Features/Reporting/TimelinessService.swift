@@ -94,7 +94,10 @@ enum TimelinessService {
         let issuer = try await Unit.find(regime.$issuer.id, on: db)
         return TimelinessTable(
             jurisdictionID: jurisdictionID, jurisdictionName: jurisdiction.name, year: year, regimeIssuer: issuer?.name ?? "",
-            periods: try periods.map { .init(id: try $0.requireID(), kind: $0.kind, label: $0.periodKind.label, deadline: $0.deadlineDay.vietnamese, window: $0.domain.windowText) },
+            periods: try periods.map {
+                .init(id: try $0.requireID(), kind: $0.kind, label: $0.periodKind.label, deadline: $0.deadlineDay.vietnamese, window: $0.domain.windowText)
+            },
+
             rows: rows,
             totals: try periods.map { .init(periodID: try $0.requireID(), counts: totals[try $0.requireID()] ?? [:]) })
     }

@@ -36,7 +36,8 @@ struct ReportingAPI: RouteCollection {
     func form(req: Request) async throws -> Response {
         _ = try req.actor
         guard let record = try await FormRecord.find(try req.idParameter("formID"), on: req.db) else { throw CCHCError.notFound() }
-        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(string: try FormCodec.encode(try record.definition())))
+        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"],
+                        body: .init(string: try FormCodec.encode(try record.definition())))
     }
 
     func importForm(req: Request) async throws -> Response {
@@ -148,10 +149,12 @@ struct ReportingAPI: RouteCollection {
         func values(_ v: [String: IndicatorValue]) -> [ReportDTO.Value] {
             ctx.form.indicators.compactMap { ind in
                 guard let x = v[ind.code], !x.isEmpty else { return nil }
-                return .init(code: ind.code, number: x.number, numerator: x.numerator, denominator: x.denominator, text: x.text, display: ValueDisplay.text(ind, x))
+                return .init(code: ind.code, number: x.number, numerator: x.numerator, denominator: x.denominator, text: x.text,
+                             display: ValueDisplay.text(ind, x))
             }
         }
-        let t = Timeliness.evaluate(deadline: ctx.period.deadlineDay, now: now, submittedAt: ctx.report?.firstSubmittedAt, returned: ctx.report?.state == .returned)
+        let t = Timeliness.evaluate(deadline: ctx.period.deadlineDay, now: now,
+                                    submittedAt: ctx.report?.firstSubmittedAt, returned: ctx.report?.state == .returned)
         return ReportDTO(
             unitID: try ctx.unit.requireID(), periodID: try ctx.period.requireID(), period: ctx.period.kind, year: ctx.regime.year,
             window: ctx.period.domain.windowText, deadline: ctx.period.deadline, formCode: ctx.form.code,
@@ -224,7 +227,9 @@ struct ReportingAPI: RouteCollection {
         let body = try req.content.decode(SaveBody.self)
         if ctx.officeSections == nil ? body.revision == nil : body.officeRevision == nil {
             let field = ctx.officeSections == nil ? "revision" : "officeRevision"
-            throw ValidationFailure(field: field, "\(field): cần gửi kèm lần sửa đã đọc (trường \(field) của GET), để không ghi đè thay đổi của người khác.")
+            throw ValidationFailure(field: field, "\(field): cần gửi kèm lần sửa đã đọc (trường \(field) của GET), "
+                                    + "để không ghi đè thay đổi của người khác.")
+
         }
         // A JSON save sends the values it changes: the others are kept as they are (inside the transaction).
         let raw = (body.values ?? [:]).mapValues(\.raw)

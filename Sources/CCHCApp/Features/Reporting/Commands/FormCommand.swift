@@ -24,7 +24,8 @@ struct FormImportCommand: AsyncCommand {
         }
         do {
             let (record, created) = try await FormService.importForm(data, on: app.db, actor: nil, now: app.clock.now())
-            context.console.print("\(created ? "Đã nhập" : "Đã cập nhật") biểu mẫu \(record.code) năm \(record.year) (mã số \(record.id ?? 0)).")
+            context.console.print("\(created ? "Đã nhập" : "Đã cập nhật") biểu mẫu \(record.code) năm \(record.year) "
+                                  + "(mã số \(record.id ?? 0)).")
         } catch let failure as ValidationFailure {
             for e in failure.errors { context.console.error(e.message) }
             throw CCHCError(.unprocessableEntity, "Biểu mẫu chưa được nhập.")
@@ -64,7 +65,10 @@ struct RegimeCheckCommand: AsyncCommand {
         var file: String
         init() {}
     }
-    var help: String { "Kiểm tra chế độ báo cáo: in mỗi cảnh báo một dòng; mã thoát 0 = không có, 1 = có cảnh báo, 2 = không đọc được tệp." }
+    var help: String {
+        "Kiểm tra chế độ báo cáo: in mỗi cảnh báo một dòng; mã thoát 0 = không có, 1 = có cảnh báo, 2 = không đọc được tệp."
+    }
+
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let code = RegimeFileCheck.run(path: signature.file) { context.console.print($0) } error: { context.console.error($0) }

@@ -67,7 +67,8 @@ enum Exports {
         return try ReportWorkbook.consolidation(report, form: form, matrix: matrix).data()
     }
 
-    static func consolidationDOCX(_ unit: CCHCApp.Unit, _ report: ConsolidatedReport, _ form: FormDefinition, now: Date, on db: any Database) async throws -> Data {
+    static func consolidationDOCX(_ unit: CCHCApp.Unit, _ report: ConsolidatedReport, _ form: FormDefinition, now: Date,
+                                  on db: any Database) async throws -> Data {
         // The jurisdiction's own report carries its narrative and number, when it has one.
         var narrative: [String: String] = [:]
         var number: String?
@@ -84,7 +85,10 @@ enum Exports {
         let issuer = try await issuer(for: unit, regimeIssuer: parent.map { "UBND " + ReportDocument.lowerFirst($0.name) } ?? "cấp trên", on: db)
         let figures = Dictionary(report.figures.map { ($0.code, $0.display) }, uniquingKeysWith: { a, _ in a })
         let missing = report.missing.isEmpty ? nil
-            : "Số liệu tổng hợp từ báo cáo của \(report.included.count) đơn vị; chưa nhận được báo cáo của: \(report.missing.map(\.name).joined(separator: ", "))."
+            : """
+                Số liệu tổng hợp từ báo cáo của \(report.included.count) đơn vị; \
+                chưa nhận được báo cáo của: \(report.missing.map(\.name).joined(separator: ", ")).
+                """
         let doc = ReportDocument.officialDocument(issuer: issuer, kind: PeriodKind(code: report.period)!, year: report.year, number: number,
                                                   date: date, narrative: narrative, documents: [], form: form, figures: figures, extraNote: missing)
         return try doc.docxData()
@@ -126,7 +130,8 @@ struct ExportPages: RouteCollection {
 
     func reportDOCX(req: Request) async throws -> Response {
         let (_, ctx) = try await req.reportContext()
-        return Exports.file(try await Exports.reportDOCX(ctx, consolidated: try req.actor.scope.canRead(ctx.unit.unitPath), now: req.now, on: req.db), type: Exports.docxType, name: Exports.fileName(ctx, "docx"))
+        return Exports.file(try await Exports.reportDOCX(ctx, consolidated: try req.actor.scope.canRead(ctx.unit.unitPath), now: req.now, on: req.db),
+                            type: Exports.docxType, name: Exports.fileName(ctx, "docx"))
     }
 
     struct UploadBody: Content { var file: File }
@@ -135,7 +140,8 @@ struct ExportPages: RouteCollection {
         let (service, ctx) = try await req.reportContext()
         guard let upload = try? req.content.decode(UploadBody.self), upload.file.data.readableBytes > 0 else {
             let failure = ValidationFailure(field: "file", "Tệp Excel: chưa chọn tệp để tải lên.")
-            return try await ReportView.render(req, ctx, typed: nil, failure: failure, warnings: [], flash: nil).encodeResponse(status: .unprocessableEntity, for: req)
+            return try await ReportView.render(req, ctx, typed: nil, failure: failure, warnings: [], flash: nil)
+                .encodeResponse(status: .unprocessableEntity, for: req)
         }
         var buffer = upload.file.data
         let data = buffer.readData(length: buffer.readableBytes) ?? Data()
@@ -144,8 +150,10 @@ struct ExportPages: RouteCollection {
             let url = SiteURL.report(try ctx.unit.requireID(), try ctx.period.requireID())
             return req.redirect(to: url + (changed ? "?saved=1" : "?unchanged=1"))
         } catch let failure as ValidationFailure {
-            return try await ReportView.render(req, ctx, typed: nil, failure: failure, warnings: [], flash: "Tệp Excel chưa được nhận: không có số liệu nào được lưu.")
+            return try await ReportView.render(req, ctx, typed: nil, failure: failure, warnings: [],
+                                               flash: "Tệp Excel chưa được nhận: không có số liệu nào được lưu.")
                 .encodeResponse(status: .unprocessableEntity, for: req)
+
         }
     }
 

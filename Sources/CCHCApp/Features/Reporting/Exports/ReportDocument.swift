@@ -28,7 +28,9 @@ enum ReportDocument {
                                rows: documents.enumerated().map { i, d in [String(i + 1), d.0, Day(iso: d.1)?.vietnamese ?? d.1, d.2, d.3] },
                                widths: [0.6, 1.6, 1.4, 4, 2]))
         }
-        body.append(.paragraph("Trên đây là báo cáo \(OfficialText.reportSummary(kind, year: year).lowercased()) của UBND \(lowerFirst(issuer.unitName))./."))
+        body.append(.paragraph("Trên đây là báo cáo \(OfficialText.reportSummary(kind, year: year).lowercased()) "
+                               + "của UBND \(lowerFirst(issuer.unitName))./."))
+
         var rows: [[String]] = []
         var bold: Set<Int> = []
         for ind in form.indicators {

@@ -19,7 +19,8 @@ enum ReportWorkbook {
         case .text: "Văn bản"
         case .choice: "Ghi mã: " + (ind.choices ?? []).map { "\($0.label) = \($0.value)" }.joined(separator: "; ")
         case .percent: ind.isFraction
-            ? "Ghi tử số (\(ind.numeratorLabel ?? "tử số")) và mẫu số (\(ind.denominatorLabel ?? "mẫu số")); hoặc tỷ lệ % (0–100) ở cột Số liệu"
+            ? "Ghi tử số (\(ind.numeratorLabel ?? "tử số")) và mẫu số (\(ind.denominatorLabel ?? "mẫu số")); "
+                + "hoặc tỷ lệ % (0–100) ở cột Số liệu"
             : "Tỷ lệ % từ 0 đến 100"
         }
     }
@@ -41,7 +42,8 @@ enum ReportWorkbook {
     static func form(_ form: FormDefinition, values: [String: IndicatorValue], title: String) -> XLSXSheet {
         var rows: [[XLSXCell]] = [
             [.bold(title)],
-            [.text(form.code), .text("Biểu \(form.title) năm \(form.year). Không sửa cột Mã; ghi số liệu vào các cột Số liệu / Tử số / Mẫu số rồi tải lên.")],
+            [.text(form.code), .text("Biểu \(form.title) năm \(form.year). "
+                + "Không sửa cột Mã; ghi số liệu vào các cột Số liệu / Tử số / Mẫu số rồi tải lên.")],
             [],
             headers.map { .bold($0) },
         ]
@@ -64,7 +66,9 @@ enum ReportWorkbook {
             [.bold("Số liệu tổng hợp — \(report.periodTitle) — \(report.jurisdiction.name)")],
             [.text(form.code), .text("Tổng hợp \(report.included.count) báo cáo; chưa có: \(report.missing.map(\.name).joined(separator: ", "))")],
             [],
-            ["Mã", "Chỉ tiêu", "Đơn vị tính", "Số liệu tổng hợp", "Tử số", "Mẫu số", "Số đơn vị có số liệu", "Cơ sở tính"].map { .bold($0) },
+            ["Mã", "Chỉ tiêu", "Đơn vị tính", "Số liệu tổng hợp", "Tử số", "Mẫu số",
+             "Số đơn vị có số liệu", "Cơ sở tính"].map { .bold($0) },
+
         ]
         for ind in form.indicators {
             let name = String(repeating: "  ", count: form.depth(of: ind.code)) + ind.name
@@ -139,7 +143,9 @@ enum ReportWorkbook {
         var errors: [FieldError] = []
         let code = (sheet.cells["A2"] ?? "").trimmingCharacters(in: .whitespaces)
         if code != form.code {
-            errors.append(FieldError(field: "file", message: "Ô A2: mã biểu “\(code)” không khớp biểu của kỳ này (cần “\(form.code)”). Hãy tải biểu mẫu của đúng kỳ báo cáo."))
+            errors.append(FieldError(field: "file",
+                                     message: "Ô A2: mã biểu “\(code)” không khớp biểu của kỳ này (cần “\(form.code)”). "
+                                         + "Hãy tải biểu mẫu của đúng kỳ báo cáo."))
         }
         var values: [String: RawValue] = [:]
         var rowOf: [String: Int] = [:]
@@ -157,11 +163,14 @@ enum ReportWorkbook {
                     continue
                 }
                 guard let ind = form.indicator(c) else {
-                    errors.append(FieldError(field: "file", message: "Hàng \(row): mã chỉ tiêu “\(c)” không có trong biểu \(form.code) (cần một mã của biểu, vd: 1.1.1)."))
+                    errors.append(FieldError(field: "file", message: "Hàng \(row): mã chỉ tiêu “\(c)” không có trong biểu \(form.code) "
+                                                 + "(cần một mã của biểu, vd: 1.1.1)."))
                     continue
                 }
                 if rowOf[c] != nil {
-                    errors.append(FieldError(field: "file", message: "Hàng \(row): chỉ tiêu \(c) xuất hiện lần thứ hai (đã có ở hàng \(rowOf[c]!))."))
+                    errors.append(FieldError(field: "file",
+                                             message: "Hàng \(row): chỉ tiêu \(c) xuất hiện lần thứ hai (đã có ở hàng \(rowOf[c]!))."))
+
                     continue
                 }
                 rowOf[c] = row

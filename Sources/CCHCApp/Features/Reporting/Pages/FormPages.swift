@@ -21,19 +21,25 @@ struct FormPages: RouteCollection {
         let owners = try await Unit.query(on: req.db).filter(\.$id ~~ forms.compactMap(\.ownerID)).all()
         let rows: [HTML] = forms.map { f in
             let owner = f.ownerID.flatMap { id in owners.first { $0.id == id }?.name } ?? "Hệ thống (dùng chung)"
-            return "<tr><td><a href=\"\(SiteURL.form(f.id ?? 0))\">\(f.code)</a></td><td>\(f.title)</td><td>\(f.year)</td><td>\(owner)</td><td>\(f.revision)</td><td><a href=\"\(SiteURL.formExport(f.id ?? 0))\">JSON</a></td></tr>"
+            return """
+                <tr><td><a href="\(SiteURL.form(f.id ?? 0))">\(f.code)</a></td><td>\(f.title)</td><td>\(f.year)</td><td>\(owner)</td>\
+                <td>\(f.revision)</td><td><a href="\(SiteURL.formExport(f.id ?? 0))">JSON</a></td></tr>
+                """
         }
         let importHTML: HTML = actor.canManage ? """
             <h2>Nhập biểu mẫu (JSON)</h2>
             \(Layout.errorSummary(failure))
             <form method="post" action="\(SiteURL.formImport)" class="stack card">
-            <label for="json">Nội dung tệp JSON của biểu mẫu. Mã mới: biểu mẫu của đơn vị bạn. Cùng mã và năm: bản sửa của biểu mẫu đó — chỉ đơn vị ban hành được sửa, bản cũ được lưu lại, và khi đã có báo cáo thì không được bỏ chỉ tiêu hay đổi loại chỉ tiêu.</label>
+            <label for="json">Nội dung tệp JSON của biểu mẫu. Mã mới: biểu mẫu của đơn vị bạn. \
+            Cùng mã và năm: bản sửa của biểu mẫu đó — chỉ đơn vị ban hành được sửa, bản cũ được lưu lại, \
+            và khi đã có báo cáo thì không được bỏ chỉ tiêu hay đổi loại chỉ tiêu.</label>
             <textarea id="json" name="json" rows="10" style="width:100%;font-family:monospace">\(typed ?? "")</textarea>
             <p><button type="submit">Nhập</button></p></form>
             """ : .empty
         return Layout.page(request: req, title: "Biểu mẫu thống kê", body: """
         <h1>Biểu mẫu thống kê</h1>
-        <table><thead><tr><th>Mã</th><th>Tên</th><th>Năm</th><th>Đơn vị ban hành</th><th>Lần sửa</th><th>Xuất</th></tr></thead><tbody>\(rows)</tbody></table>
+        <table><thead><tr><th>Mã</th><th>Tên</th><th>Năm</th><th>Đơn vị ban hành</th><th>Lần sửa</th><th>Xuất</th></tr></thead>\
+        <tbody>\(rows)</tbody></table>
         \(importHTML)
         """)
     }
@@ -59,7 +65,13 @@ struct FormPages: RouteCollection {
             var kind = ind.kind.label
             if ind.isFraction { kind += " (tử số/mẫu số)" }
             if let choices = ind.choices { kind += ": " + choices.map { "\($0.label) = \($0.value)" }.joined(separator: "; ") }
-            return "<tr\(HTML.attr("class=\"group\"", if: ind.kind == .group))><th>\(ind.code)</th><td class=\"indent-\(min(depth, 4))\">\(ind.partOf == true ? "<em>Trong đó:</em> " as HTML : .empty)\(ind.name)</td><td>\(ind.unit ?? "")</td><td>\(kind)</td><td>\(ind.kind == .group ? "" : ind.effectiveMeasure.label)</td><td>\(form.office(of: ind.code) ?? "")</td></tr>"
+            return """
+                <tr\(HTML.attr("class=\"group\"", if: ind.kind == .group))><th>\(ind.code)</th>\
+                <td class="indent-\(min(depth, 4))">\(ind.partOf == true ? "<em>Trong đó:</em> " as HTML : .empty)\(ind.name)</td>\
+                <td>\(ind.unit ?? "")</td><td>\(kind)</td><td>\(ind.kind == .group ? "" : ind.effectiveMeasure.label)</td>\
+                <td>\(form.office(of: ind.code) ?? "")</td></tr>
+                """
+
         }
         return Layout.page(request: req, title: form.title, body: """
         <p class="crumbs"><a href="\(SiteURL.forms)">Biểu mẫu</a></p>

@@ -30,7 +30,8 @@ struct RegimePages: RouteCollection {
             regime = Regime(issuer: unit.name, year: year, periods: [])
         }
         let warnings = regime.periods.isEmpty ? [] : try await RegimeService.warnings(regime, issuer: unit, on: req.db)
-        return try await page(req, unit: unit, regime: regime, record: record, warnings: warnings, failure: nil, flash: (try? req.query.get(String.self, at: "saved")) == "1" ? "Đã lưu chế độ báo cáo." : nil)
+        return try await page(req, unit: unit, regime: regime, record: record, warnings: warnings, failure: nil,
+                              flash: (try? req.query.get(String.self, at: "saved")) == "1" ? "Đã lưu chế độ báo cáo." : nil)
     }
 
     func save(req: Request) async throws -> Response {
@@ -77,8 +78,10 @@ struct RegimePages: RouteCollection {
         let unitID = try unit.requireID()
         let editable = actor.scope.canManage(unit.unitPath)
         let forms = try await FormRecord.query(on: req.db).sort(\.$year, .descending).all()
-        let selectedForm = typed?["formID"] ?? record?.$form.id.map(String.init) ?? forms.first(where: { $0.year == regime.year }).flatMap { $0.id.map(String.init) }
-        let kinds = PeriodKind.standard + (regime.periods.contains { if case .month = $0.kind { true } else { false } } ? (1...12).map { PeriodKind.month($0) } : [])
+        let selectedForm = typed?["formID"] ?? record?.$form.id.map(String.init)
+            ?? forms.first(where: { $0.year == regime.year }).flatMap { $0.id.map(String.init) }
+        let kinds = PeriodKind.standard
+            + (regime.periods.contains { if case .month = $0.kind { true } else { false } } ? (1...12).map { PeriodKind.month($0) } : [])
         let rows: [HTML] = kinds.map { kind in
             let p = regime.period(kind)
             func val(_ key: String, _ day: Day?) -> String { typed?["\(key):\(kind.code)"] ?? day?.vietnamese ?? "" }
@@ -88,26 +91,48 @@ struct RegimePages: RouteCollection {
                 <td><input name="from:\(kind.code)" value="\(val("from", p?.from))" size="10" placeholder="dd/MM/yyyy"></td>
                 <td><input name="to:\(kind.code)" value="\(val("to", p?.to))" size="10"></td>
                 <td><input name="deadline:\(kind.code)" value="\(val("deadline", p?.deadline))" size="10"></td>
-                <td><input name="estimateFrom:\(kind.code)" value="\(val("estimateFrom", p?.estimateFrom))" size="10"> – <input name="estimateTo:\(kind.code)" value="\(val("estimateTo", p?.estimateTo))" size="10"></td></tr>
+                <td><input name="estimateFrom:\(kind.code)" value="\(val("estimateFrom", p?.estimateFrom))" size="10"> – \
+                <input name="estimateTo:\(kind.code)" value="\(val("estimateTo", p?.estimateTo))" size="10"></td></tr>
                 """
             }
-            return "<tr><th>\(kind.label)</th><td>\(p?.from.vietnamese ?? "")</td><td>\(p?.to.vietnamese ?? "")</td><td>\(p?.deadline.vietnamese ?? "")</td><td>\(p?.estimateFrom.map { "\($0.vietnamese) – \(p?.estimateTo?.vietnamese ?? "")" } ?? "")</td></tr>"
+            return """
+            <tr><th>\(kind.label)</th><td>\(p?.from.vietnamese ?? "")</td><td>\(p?.to.vietnamese ?? "")</td>\
+            <td>\(p?.deadline.vietnamese ?? "")</td><td>\(p?.estimateFrom.map { "\($0.vietnamese) – \(p?.estimateTo?.vietnamese ?? "")" } ?? "")</td></tr>
+            """
         }
         let warningsHTML: HTML = warnings.isEmpty
             ? (regime.periods.isEmpty ? .empty : "<p class=\"flash\">Kiểm tra chế độ báo cáo: không phát hiện điểm bất hợp lý.</p>")
-            : "<div class=\"warnings\"><strong>Kiểm tra chế độ báo cáo — những điểm chưa khớp (vẫn lưu được):</strong><ul>\(warnings.map { "<li>\($0.message)</li>" as HTML })</ul></div>"
+            : """
+            <div class="warnings"><strong>Kiểm tra chế độ báo cáo — những điểm chưa khớp (vẫn lưu được):</strong>\
+            <ul>\(warnings.map { "<li>\($0.message)</li>" as HTML })</ul></div>
+            """
         let formOptions = Layout.options(forms, selected: selectedForm, value: { String($0.id ?? 0) }, label: { "\($0.code) — \($0.title) (\($0.year))" })
+        let preset: HTML = editable ? """
+            <form method="get" action="\(SiteURL.regime(unitID, year: regime.year))" class="search">\
+            <input type="hidden" name="preset" value="decree09">\
+            <label>Lập theo Nghị định 09/2019 (chốt số liệu từ ngày 15 tháng trước đến ngày 14 tháng cuối kỳ), \
+            hạn nộp ngày <input name="day" size="3" value="\(regime.deadlineDay ?? 15)"> của tháng cuối kỳ</label> \
+            <button type="submit" class="secondary">Điền sẵn</button></form>
+            """ : .empty
         return Layout.page(request: req, title: "Chế độ báo cáo \(regime.year)", flash: flash, body: """
-        <p class="crumbs"><a href="\(SiteURL.unit(unitID))">\(unit.name)</a> › <a href="\(SiteURL.timeliness(unitID, year: regime.year))">Theo dõi nộp báo cáo</a></p>
+        <p class="crumbs"><a href="\(SiteURL.unit(unitID))">\(unit.name)</a> › \
+        <a href="\(SiteURL.timeliness(unitID, year: regime.year))">Theo dõi nộp báo cáo</a></p>
         <h1>Chế độ báo cáo CCHC năm \(regime.year) — \(unit.name)</h1>
         \(Layout.errorSummary(failure))
         \(warningsHTML)
-        \(editable ? "<form method=\"get\" action=\"\(SiteURL.regime(unitID, year: regime.year))\" class=\"search\"><input type=\"hidden\" name=\"preset\" value=\"decree09\"><label>Lập theo Nghị định 09/2019 (chốt số liệu từ ngày 15 tháng trước đến ngày 14 tháng cuối kỳ), hạn nộp ngày <input name=\"day\" size=\"3\" value=\"\(regime.deadlineDay ?? 15)\"> của tháng cuối kỳ</label> <button type=\"submit\" class=\"secondary\">Điền sẵn</button></form>" as HTML : .empty)
+        \(preset)
         <form method="post" action="\(SiteURL.regime(unitID, year: regime.year))" class="card">\(Revisions.field(record?.revision ?? 0))
-        <p><label>Văn bản ban hành <input name="document" value="\(typed?["document"] ?? record?.document ?? "")" size="40" placeholder="vd: 164/UBND-NV ngày 25/01/2021"\(HTML.attr("disabled", if: !editable))></label>
-        <label>Hạn nộp: ngày <input name="deadlineDay" value="\(typed?["deadlineDay"] ?? regime.deadlineDay.map(String.init) ?? "")" size="3"\(HTML.attr("disabled", if: !editable))> của tháng cuối kỳ</label></p>
-        <p><label>Biểu mẫu thống kê <select name="formID"\(HTML.attr("disabled", if: !editable))><option value="">—</option>\(formOptions)</select></label></p>
-        <table><thead><tr><th>Kỳ</th><th>Chốt số liệu từ</th><th>đến</th><th>Hạn nộp</th><th>Số liệu ước tính (báo cáo năm)</th></tr></thead><tbody>\(rows)</tbody></table>
+        <p><label>Văn bản ban hành <input name="document" value="\(typed?["document"] ?? record?.document ?? "")" size="40" \
+        placeholder="vd: 164/UBND-NV ngày 25/01/2021"\(HTML.attr("disabled", if: !editable))></label>
+        <label>Hạn nộp: ngày <input name="deadlineDay" value="\(typed?["deadlineDay"] ?? regime.deadlineDay.map(String.init) ?? "")" size="3"\
+        \(HTML.attr("disabled", if: !editable))> của tháng cuối kỳ</label></p>
+        <p><label>Biểu mẫu thống kê <select name="formID"\(HTML.attr("disabled", if: !editable))>\
+        <option value="">—</option>\(formOptions)</select></label></p>
+        <table><thead><tr><th>Kỳ</th><th>Chốt số liệu từ</th><th>đến</th>\
+        <th>Hạn nộp</th><th>Số liệu ước tính (báo cáo năm)</th></tr></thead>\
+
+        <tbody>\(rows)</tbody></table>
+
         \(editable ? "<p><button type=\"submit\">Lưu chế độ báo cáo</button></p>" as HTML : .empty)
         </form>
         """)

@@ -35,12 +35,20 @@ struct ReportPages: RouteCollection {
             <p><a class="button" href="\(SiteURL.timeliness(unitID, year: year))">Theo dõi các đơn vị nộp báo cáo năm \(year)</a>
             <a class="button secondary" href="\(SiteURL.regime(unitID, year: year))">Chế độ báo cáo năm \(year) do \(unit.name) ban hành</a></p>
             """ : .empty
+        let periodsHTML: HTML = rows.isEmpty
+            ? "<p class=\"muted\">Chưa có chế độ báo cáo năm \(year) áp dụng cho đơn vị này.</p>" as HTML
+            : """
+                <table><thead><tr><th>Kỳ báo cáo</th><th>Chốt số liệu</th><th>Hạn nộp</th>\
+                <th>Trạng thái</th><th>Thời hạn</th></tr></thead>\
+
+                <tbody>\(body)</tbody></table>
+                """
         return Layout.page(request: req, title: "Báo cáo CCHC — \(unit.name)", body: """
         <p class="crumbs"><a href="\(SiteURL.unit(unitID))">\(unit.name)</a></p>
         <h1>Báo cáo CCHC định kỳ của \(unit.name)</h1>
         <p>Năm: \(yearLinks)</p>
         \(own)
-        \(rows.isEmpty ? "<p class=\"muted\">Chưa có chế độ báo cáo năm \(year) áp dụng cho đơn vị này.</p>" as HTML : "<table><thead><tr><th>Kỳ báo cáo</th><th>Chốt số liệu</th><th>Hạn nộp</th><th>Trạng thái</th><th>Thời hạn</th></tr></thead><tbody>\(body)</tbody></table>")
+        \(periodsHTML)
         """)
     }
 
@@ -49,7 +57,16 @@ struct ReportPages: RouteCollection {
     func show(req: Request) async throws -> HTML {
         let (_, ctx) = try await req.reportContext()
         let unit = ctx.unit
-        let flash = (try? req.query.get(String.self, at: "assembled")) == "1" ? "Đã lập dự thảo từ số liệu tổng hợp và báo cáo chuyên đề của các cơ quan; hãy biên tập phần nội dung rồi trình lãnh đạo ký." : (try? req.query.get(String.self, at: "unchanged")) == "1" ? "Tệp Excel giống hệt số liệu đã lưu: không có gì thay đổi." : (try? req.query.get(String.self, at: "saved")) == "1" ? "Đã lưu báo cáo." : (try? req.query.get(String.self, at: "done")).flatMap { ReportAction(rawValue: $0)?.label }.map { "Đã thực hiện: \($0)." }
+        let flash = (try? req.query.get(String.self, at: "assembled")) == "1"
+            ? """
+                Đã lập dự thảo từ số liệu tổng hợp và báo cáo chuyên đề của các cơ quan; \
+                hãy biên tập phần nội dung rồi trình lãnh đạo ký.
+                """
+            : (try? req.query.get(String.self, at: "unchanged")) == "1"
+            ? "Tệp Excel giống hệt số liệu đã lưu: không có gì thay đổi."
+            : (try? req.query.get(String.self, at: "saved")) == "1"
+            ? "Đã lưu báo cáo."
+            : (try? req.query.get(String.self, at: "done")).flatMap { ReportAction(rawValue: $0)?.label }.map { "Đã thực hiện: \($0)." }
         return try await ReportView.render(req, ctx, typed: nil, failure: nil, warnings: ctx.warnings(), flash: flash)
     }
 
@@ -118,14 +135,21 @@ struct ReportPages: RouteCollection {
         let rows: [HTML] = ctx.form.indicators.map { ind in
             let x = ValueDisplay.text(ind, va[ind.code]), y = ValueDisplay.text(ind, vb[ind.code])
             let changed = x != y
-            return "<tr\(HTML.attr("class=\"changed\"", if: changed))><td>\(ind.code)</td><td>\(ind.name)</td><td>\(x)</td><td>\(y)</td><td>\(changed ? "Thay đổi" : "")</td></tr>"
+            return """
+                <tr\(HTML.attr("class=\"changed\"", if: changed))><td>\(ind.code)</td><td>\(ind.name)</td>\
+                <td>\(x)</td><td>\(y)</td><td>\(changed ? "Thay đổi" : "")</td></tr>
+                """
         }
         let changes = ctx.form.indicators.filter { ValueDisplay.text($0, va[$0.code]) != ValueDisplay.text($0, vb[$0.code]) }.count
         return Layout.page(request: req, title: "So sánh phiên bản", body: """
-        <p class="crumbs"><a href="\(SiteURL.report(try unit.requireID(), try ctx.period.requireID()))">\(ctx.period.periodKind.title(year: ctx.regime.year)) — \(unit.name)</a></p>
+        <p class="crumbs"><a href="\(SiteURL.report(try unit.requireID(), try ctx.period.requireID()))">\
+        \(ctx.period.periodKind.title(year: ctx.regime.year)) — \(unit.name)</a></p>
         <h1>So sánh phiên bản \(a) và \(b)</h1>
         <p>\(changes) chỉ tiêu khác nhau.</p>
-        <table class="compare"><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>Phiên bản \(a) (\(ra.state.label))</th><th>Phiên bản \(b) (\(rb.state.label))</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
+        <table class="compare"><thead><tr><th>Mã</th><th>Chỉ tiêu</th>\
+        <th>Phiên bản \(a) (\(ra.state.label))</th><th>Phiên bản \(b) (\(rb.state.label))</th><th></th></tr></thead>\
+        <tbody>\(rows)</tbody></table>
+
         """)
     }
 }

@@ -75,8 +75,11 @@ enum ReportView {
         return """
             <div class="error-summary conflict" role="alert"><strong>Chưa lưu: có người đã lưu báo cáo này sau khi bạn mở trang.</strong>
             <p>\(conflict.fullMessage)</p>
-            <p>Các ô bên dưới vẫn giữ nguyên những gì bạn đã nhập; ô bạn để trống được điền bản đã lưu. Bảng này đặt bản đã lưu cạnh phần bạn nhập; sửa cho đúng rồi bấm “Lưu báo cáo” để ghi.</p>
-            <table><thead><tr><th>Mã</th><th>Chỉ tiêu / mục</th><th>Bản đã lưu (lần sửa \(conflict.report.revision)\(conflict.report.updatedBy.map { ", " + $0 } ?? ""))</th><th>Bạn nhập</th></tr></thead>
+            <p>Các ô bên dưới vẫn giữ nguyên những gì bạn đã nhập; ô bạn để trống được điền bản đã lưu. \
+            Bảng này đặt bản đã lưu cạnh phần bạn nhập; sửa cho đúng rồi bấm “Lưu báo cáo” để ghi.</p>
+            <table><thead><tr><th>Mã</th><th>Chỉ tiêu / mục</th>\
+            <th>Bản đã lưu (lần sửa \(conflict.report.revision)\(conflict.report.updatedBy.map { ", " + $0 } ?? ""))</th>\
+            <th>Bạn nhập</th></tr></thead>
             <tbody>\(rows)\(narrativeRows)</tbody></table></div>
             """
     }
@@ -87,7 +90,8 @@ enum ReportView {
         let periodID = try ctx.period.requireID()
         let title = ctx.period.periodKind.title(year: ctx.regime.year)
         let report = ctx.report
-        let timeliness = Timeliness.evaluate(deadline: ctx.period.deadlineDay, now: req.now, submittedAt: report?.firstSubmittedAt, returned: report?.state == .returned)
+        let timeliness = Timeliness.evaluate(deadline: ctx.period.deadlineDay, now: req.now,
+                                             submittedAt: report?.firstSubmittedAt, returned: report?.state == .returned)
         let warnedCodes = Set(warnings.flatMap(\.codes))
         let failedCodes = Set((failure?.errors ?? []).map { $0.field.replacingOccurrences(of: "v.", with: "") })
         let typedV = typed?.prefixed("v"), typedN = typed?.prefixed("n"), typedD = typed?.prefixed("d")
@@ -101,9 +105,15 @@ enum ReportView {
             let prev = ValueDisplay.text(ind, ctx.previousValues[ind.code])
             let editable = ctx.canEdit(ind.code)
             let cls = failedCodes.contains(ind.code) ? "row-error" : warnedCodes.contains(ind.code) ? "row-warn" : ""
-            let nameCell: HTML = "<td class=\"indent-\(min(depth, 4))\">\(ind.partOf == true ? "<em>Trong đó:</em> " as HTML : .empty)\(ind.name)\(ind.note.map { " <small class=\"muted\" title=\"\($0)\">[ghi chú]</small>" as HTML } ?? .empty)</td>"
+            let nameCell: HTML = """
+                <td class="indent-\(min(depth, 4))">\(ind.partOf == true ? "<em>Trong đó:</em> " as HTML : .empty)\(ind.name)\
+                \(ind.note.map { " <small class=\"muted\" title=\"\($0)\">[ghi chú]</small>" as HTML } ?? .empty)</td>
+                """
             if ind.kind == .group {
-                rows.append("<tr class=\"group depth-\(depth)\" id=\"i-\(ind.code)\"><th>\(ind.code)</th>\(nameCell)<td></td><td></td><td></td><td class=\"muted\">\(office ?? "")</td></tr>")
+                rows.append("""
+                    <tr class="group depth-\(depth)" id="i-\(ind.code)"><th>\(ind.code)</th>\(nameCell)\
+                    <td></td><td></td><td></td><td class="muted">\(office ?? "")</td></tr>
+                    """)
                 continue
             }
             let value = ctx.values[ind.code]
@@ -116,24 +126,35 @@ enum ReportView {
                     let den = typedD?[name] ?? ValueDisplay.input(value?.denominator)
                     let direct = typedV?[name] ?? ((value?.numerator == nil) ? ValueDisplay.input(value?.number) : "")
                     cell = """
-                    <span class="fraction"><input name="n:\(name)" value="\(num)" inputmode="decimal" aria-label="\(ind.numeratorLabel ?? "Tử số") \(name)" title="\(ind.numeratorLabel ?? "Tử số")" size="6"> / <input name="d:\(name)" value="\(den)" inputmode="decimal" aria-label="\(ind.denominatorLabel ?? "Mẫu số") \(name)" title="\(ind.denominatorLabel ?? "Mẫu số")" size="6"></span>
+                    <span class="fraction"><input name="n:\(name)" value="\(num)" inputmode="decimal" \
+                    aria-label="\(ind.numeratorLabel ?? "Tử số") \(name)" title="\(ind.numeratorLabel ?? "Tử số")" size="6"> / \
+                    <input name="d:\(name)" value="\(den)" inputmode="decimal" \
+                    aria-label="\(ind.denominatorLabel ?? "Mẫu số") \(name)" title="\(ind.denominatorLabel ?? "Mẫu số")" size="6"></span>
                     <small class="muted">\(ind.numeratorLabel ?? "tử số") / \(ind.denominatorLabel ?? "mẫu số")</small>
                     \(direct.isEmpty ? HTML.empty : "<br><small>hoặc tỷ lệ: <input name=\"v:\(name)\" value=\"\(direct)\" size=\"5\"> %</small>")
                     """
                 case .choice:
                     let selected = typedV?[name] ?? value?.number.flatMap { $0.exactInt.map(String.init) } ?? ""
-                    let options: [HTML] = (ind.choices ?? []).map { c in "<option value=\"\(c.value)\"\(HTML.attr("selected", if: selected == String(c.value)))>\(c.label) (\(c.value))</option>" }
+                    let options: [HTML] = (ind.choices ?? []).map { c in
+                        "<option value=\"\(c.value)\"\(HTML.attr("selected", if: selected == String(c.value)))>\(c.label) (\(c.value))</option>"
+                    }
                     cell = "<select name=\"v:\(name)\" aria-label=\"\(name)\"><option value=\"\">—</option>\(options)</select>"
                 case .text:
                     cell = "<textarea name=\"v:\(name)\" rows=\"2\" aria-label=\"\(name)\">\(typedV?[name] ?? value?.text ?? "")</textarea>"
                 default:
                     let text = typedV?[name] ?? ValueDisplay.input(value?.number)
-                    cell = "<input name=\"v:\(name)\" value=\"\(text)\" inputmode=\"decimal\" size=\"8\" aria-label=\"\(name)\">\(ind.kind == .percent ? " %" as HTML : .empty)"
+                    cell = """
+                    <input name="v:\(name)" value="\(text)" inputmode="decimal" size="8" aria-label="\(name)">\
+                    \(ind.kind == .percent ? " %" as HTML : .empty)
+                    """
                 }
             } else {
                 cell = "\(ValueDisplay.text(ind, value))"
             }
-            rows.append("<tr class=\"\(cls)\" id=\"i-\(ind.code)\"><th>\(ind.code)</th>\(nameCell)<td>\(ind.unit ?? "")</td><td class=\"prev\">\(prev)</td><td>\(cell)</td><td class=\"muted\">\(office ?? "")</td></tr>")
+            rows.append("""
+                <tr class="\(cls)" id="i-\(ind.code)"><th>\(ind.code)</th>\(nameCell)<td>\(ind.unit ?? "")</td>\
+                <td class="prev">\(prev)</td><td>\(cell)</td><td class="muted">\(office ?? "")</td></tr>
+                """)
         }
 
         // Narrative
@@ -150,17 +171,27 @@ enum ReportView {
         // Phụ lục 3A
         var docRows: [HTML] = []
         if narrativeEditable {
-            var docs: [(String, String, String, String)] = ctx.documents.map { ($0.numberSymbol, Day(iso: $0.issuedOn)?.vietnamese ?? $0.issuedOn, $0.summary, $0.issuer) }
+            var docs: [(String, String, String, String)] = ctx.documents.map {
+                ($0.numberSymbol, Day(iso: $0.issuedOn)?.vietnamese ?? $0.issuedOn, $0.summary, $0.issuer)
+            }
             if let typed {
-                docs = Array(zip(zip(typed.all("docNumber"), typed.all("docDate")), zip(typed.all("docSummary"), typed.all("docIssuer")))).map { ($0.0, $0.1, $1.0, $1.1) }
+                docs = Array(zip(zip(typed.all("docNumber"), typed.all("docDate")), zip(typed.all("docSummary"), typed.all("docIssuer"))))
+                    .map { ($0.0, $0.1, $1.0, $1.1) }
             }
             docs += Array(repeating: ("", "", "", ""), count: 3)
             for (i, d) in docs.enumerated() {
-                docRows.append("<tr><td>\(i + 1)</td><td><input name=\"docNumber\" value=\"\(d.0)\" size=\"14\"></td><td><input name=\"docDate\" value=\"\(d.1)\" size=\"10\" placeholder=\"dd/MM/yyyy\"></td><td><input name=\"docSummary\" value=\"\(d.2)\" size=\"40\"></td><td><input name=\"docIssuer\" value=\"\(d.3)\" size=\"16\"></td></tr>")
+                docRows.append("""
+                    <tr><td>\(i + 1)</td><td><input name="docNumber" value="\(d.0)" size="14"></td>\
+                    <td><input name="docDate" value="\(d.1)" size="10" placeholder="dd/MM/yyyy"></td>\
+                    <td><input name="docSummary" value="\(d.2)" size="40"></td><td><input name="docIssuer" value="\(d.3)" size="16"></td></tr>
+                    """)
             }
         } else {
             for (i, d) in ctx.documents.enumerated() {
-                docRows.append("<tr><td>\(i + 1)</td><td>\(d.numberSymbol)</td><td>\(Day(iso: d.issuedOn)?.vietnamese ?? d.issuedOn)</td><td>\(d.summary)</td><td>\(d.issuer)</td></tr>")
+                docRows.append("""
+                    <tr><td>\(i + 1)</td><td>\(d.numberSymbol)</td><td>\(Day(iso: d.issuedOn)?.vietnamese ?? d.issuedOn)</td>\
+                    <td>\(d.summary)</td><td>\(d.issuer)</td></tr>
+                    """)
             }
         }
 
@@ -169,7 +200,11 @@ enum ReportView {
         if !ctx.contributions.isEmpty {
             let items: [HTML] = ctx.contributions.map { office, sections, c in
                 let done = c?.doneAt != nil
-                return "<tr><td>\(office.name)</td><td>\(sections.joined(separator: ", "))</td><td><span class=\"tag \(done ? "ok" : "warn")\">\(done ? "Đã xong \(VNDate.display(c!.doneAt!))" : "Chưa xong")</span></td><td>\((c?.topicReport ?? "").isEmpty ? "—" : c!.topicReport)</td></tr>"
+                return """
+                    <tr><td>\(office.name)</td><td>\(sections.joined(separator: ", "))</td>\
+                    <td><span class="tag \(done ? "ok" : "warn")">\(done ? "Đã xong \(VNDate.display(c!.doneAt!))" : "Chưa xong")</span></td>\
+                    <td>\((c?.topicReport ?? "").isEmpty ? "—" : c!.topicReport)</td></tr>
+                    """
             }
             var mine: HTML = .empty
             if let sections = ctx.officeSections, ctx.canEdit {
@@ -182,32 +217,47 @@ enum ReportView {
             }
             officeHTML = """
             <h2>Phần của các cơ quan chuyên môn</h2>
-            <table><thead><tr><th>Cơ quan</th><th>Mục được giao</th><th>Tình trạng</th><th>Báo cáo chuyên đề</th></tr></thead><tbody>\(items)</tbody></table>
+            <table><thead><tr><th>Cơ quan</th><th>Mục được giao</th><th>Tình trạng</th><th>Báo cáo chuyên đề</th></tr></thead>\
+            <tbody>\(items)</tbody></table>
             \(mine)
             """
         }
 
         let warningsHTML: HTML = warnings.isEmpty ? .empty : """
-            <div class="warnings" role="status"><strong>Cảnh báo số liệu (đã lưu, cần xem lại):</strong><ul>\(warnings.map { "<li>\($0.message)</li>" as HTML })</ul></div>
+            <div class="warnings" role="status"><strong>Cảnh báo số liệu (đã lưu, cần xem lại):</strong>\
+            <ul>\(warnings.map { "<li>\($0.message)</li>" as HTML })</ul></div>
             """
-        let returned: HTML = (report?.state == .returned || (report?.state == .draft && report?.returnComment != nil)) && (report?.returnComment ?? "").isEmpty == false
+        let returned: HTML = (report?.state == .returned || (report?.state == .draft && report?.returnComment != nil))
+            && (report?.returnComment ?? "").isEmpty == false
             ? "<div class=\"error-summary\"><strong>Ý kiến trả lại:</strong> \(report?.returnComment ?? "")</div>" : .empty
 
+        let narrativeHTML: HTML = narrativeEditable ? """
+            <h2>Nội dung báo cáo</h2><div class="stack">\(narrative)</div>\
+            <h2>Phụ lục 3A: Văn bản chỉ đạo, điều hành CCHC đã ban hành trong kỳ</h2>\
+            <table><thead><tr><th>STT</th><th>Số, ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th><th>Cơ quan ban hành</th></tr></thead>\
+            <tbody>\(docRows)</tbody></table>
+            """ : .empty
         let form: HTML = ctx.canEdit ? """
             <form method="post" action="\(SiteURL.report(unitID, periodID))" class="report-form">
             <input type="hidden" name="documentsPresent" value="1">\(revisionFields(ctx))
             <h2>Biểu thống kê: \(ctx.form.title)</h2>
-            <table class="stats"><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>ĐVT</th><th>Kỳ trước\(ctx.previousPeriod.map { " (" + $0.periodKind.label + ")" } ?? "")</th><th>Số liệu</th><th>Cơ quan</th></tr></thead><tbody>\(rows)</tbody></table>
-            \(narrativeEditable ? "<h2>Nội dung báo cáo</h2><div class=\"stack\">\(narrative)</div><h2>Phụ lục 3A: Văn bản chỉ đạo, điều hành CCHC đã ban hành trong kỳ</h2><table><thead><tr><th>STT</th><th>Số, ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th><th>Cơ quan ban hành</th></tr></thead><tbody>\(docRows)</tbody></table>" as HTML : .empty)
+            <table class="stats"><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>ĐVT</th>\
+            <th>Kỳ trước\(ctx.previousPeriod.map { " (" + $0.periodKind.label + ")" } ?? "")</th>\
+            <th>Số liệu</th><th>Cơ quan</th></tr></thead><tbody>\(rows)</tbody></table>
+            \(narrativeHTML)
             \(officeHTML)
-            <p class="sticky-save"><button type="submit">Lưu báo cáo</button> <span class="muted">Lưu không gửi đi; số liệu sai kiểu sẽ được báo ngay, không mất dữ liệu đã nhập.</span></p>
+            <p class="sticky-save"><button type="submit">Lưu báo cáo</button> \
+            <span class="muted">Lưu không gửi đi; số liệu sai kiểu sẽ được báo ngay, không mất dữ liệu đã nhập.</span></p>
             </form>
             """ : """
             <h2>Biểu thống kê: \(ctx.form.title)</h2>
-            <table class="stats"><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>ĐVT</th><th>Kỳ trước\(ctx.previousPeriod.map { " (" + $0.periodKind.label + ")" } ?? "")</th><th>Số liệu</th><th>Cơ quan</th></tr></thead><tbody>\(rows)</tbody></table>
+            <table class="stats"><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>ĐVT</th>\
+            <th>Kỳ trước\(ctx.previousPeriod.map { " (" + $0.periodKind.label + ")" } ?? "")</th>\
+            <th>Số liệu</th><th>Cơ quan</th></tr></thead><tbody>\(rows)</tbody></table>
             <h2>Nội dung báo cáo</h2>\(narrative)
             <h2>Phụ lục 3A: Văn bản chỉ đạo, điều hành CCHC</h2>
-            <table><thead><tr><th>STT</th><th>Số, ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th><th>Cơ quan ban hành</th></tr></thead><tbody>\(docRows)</tbody></table>
+            <table><thead><tr><th>STT</th><th>Số, ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th><th>Cơ quan ban hành</th></tr></thead>\
+            <tbody>\(docRows)</tbody></table>
             \(officeHTML)
             """
 
@@ -220,7 +270,8 @@ enum ReportView {
             case .submit:
                 return """
                 <form method="post" action="\(url)" class="card stack">\(revisionFields(ctx))<strong>Ký và gửi báo cáo đến \(ctx.issuer.name)</strong>
-                <label for="docNumber">Số, ký hiệu văn bản</label><input id="docNumber" name="docNumber" value="\(typed?["docNumber"] ?? report?.docNumber ?? "")" placeholder="vd: 12/BC-UBND">
+                <label for="docNumber">Số, ký hiệu văn bản</label>\
+                <input id="docNumber" name="docNumber" value="\(typed?["docNumber"] ?? report?.docNumber ?? "")" placeholder="vd: 12/BC-UBND">
                 \(Layout.errors(failure, "docNumber"))
                 <label for="docDate">Ngày văn bản (dd/MM/yyyy)</label><input id="docDate" name="docDate" value="\(typed?["docDate"] ?? today)">
                 \(Layout.errors(failure, "docDate"))
@@ -228,7 +279,8 @@ enum ReportView {
                 """
             case .return, .backToDrafter:
                 return """
-                <form method="post" action="\(url)" class="card stack">\(revisionFields(ctx))<label for="comment-\(action.rawValue)">\(action == .return ? "Ý kiến trả lại (nêu rõ nội dung cần sửa)" : "Ý kiến cho chuyên viên")</label>
+                <form method="post" action="\(url)" class="card stack">\(revisionFields(ctx))<label for="comment-\(action.rawValue)">\
+                \(action == .return ? "Ý kiến trả lại (nêu rõ nội dung cần sửa)" : "Ý kiến cho chuyên viên")</label>
                 <textarea id="comment-\(action.rawValue)" name="comment" rows="3">\(typed?["comment"] ?? "")</textarea>
                 <p><button type="submit" class="secondary">\(action.label)</button></p></form>
                 """
@@ -237,25 +289,39 @@ enum ReportView {
             }
         }
 
+        let versionItems: [HTML] = ctx.versions.map { v in
+            let compare: HTML = v.version != ctx.versions.first?.version ? " — " as HTML + """
+                <a href="\(SiteURL.reportCompare(unitID, periodID, a: v.version, b: ctx.versions.first!.version))">so sánh với bản mới nhất</a>
+                """ as HTML : .empty
+            return "<li>Phiên bản \(v.version): \(v.state.label)\(v.docNumber.map { ", văn bản số " + $0 } ?? "")\(compare)</li>" as HTML
+        }
         let versions: HTML = ctx.versions.count > 1 ? """
-            <h2>Các phiên bản</h2><ul>\(ctx.versions.map { v in "<li>Phiên bản \(v.version): \(v.state.label)\(v.docNumber.map { ", văn bản số " + $0 } ?? "")\(v.version != ctx.versions.first?.version ? " — " as HTML + "<a href=\"\(SiteURL.reportCompare(unitID, periodID, a: v.version, b: ctx.versions.first!.version))\">so sánh với bản mới nhất</a>" as HTML : .empty)</li>" as HTML })</ul>
+            <h2>Các phiên bản</h2><ul>\(versionItems)</ul>
             """ : .empty
 
         let ids = ctx.versions.compactMap(\.id)
-        let history = ids.isEmpty ? [] : try await AuditEvent.query(on: req.db).filter(\.$entity == "report").filter(\.$entityID ~~ ids).sort(\.$at).all()
+        let history = ids.isEmpty ? [] : try await AuditEvent.query(on: req.db)
+            .filter(\.$entity == "report").filter(\.$entityID ~~ ids).sort(\.$at).all()
         let historyHTML: HTML = history.isEmpty ? .empty : """
-            <h2>Lịch sử</h2><table><thead><tr><th>Thời điểm</th><th>Người thực hiện</th><th>Nội dung</th></tr></thead><tbody>\(history.map { "<tr><td>\(VNDate.display($0.at))</td><td>\($0.username)</td><td>\($0.summary)</td></tr>" as HTML })</tbody></table>
+            <h2>Lịch sử</h2><table><thead><tr><th>Thời điểm</th><th>Người thực hiện</th><th>Nội dung</th></tr></thead>\
+            <tbody>\(history.map { "<tr><td>\(VNDate.display($0.at))</td><td>\($0.username)</td><td>\($0.summary)</td></tr>" as HTML })</tbody></table>
             """
 
+        let docFact: HTML = report?.docNumber.map { n in
+            "<dt>Văn bản</dt><dd>Số \(n)\(report?.docDate.flatMap { Day(iso: $0) }.map { " ngày " + $0.vietnamese } ?? "")</dd>" as HTML
+        } ?? .empty
         return Layout.page(request: req, title: "\(title) — \(ctx.unit.name)", flash: flash, body: """
-        <p class="crumbs"><a href="\(SiteURL.unit(unitID))">\(ctx.unit.name)</a> › <a href="\(SiteURL.reports(unitID, year: ctx.regime.year))">Báo cáo năm \(ctx.regime.year)</a></p>
+        <p class="crumbs"><a href="\(SiteURL.unit(unitID))">\(ctx.unit.name)</a> › \
+        <a href="\(SiteURL.reports(unitID, year: ctx.regime.year))">Báo cáo năm \(ctx.regime.year)</a></p>
         <h1>\(title) — \(ctx.unit.name)</h1>
         <div class="card"><dl class="facts">
-        <dt>Chốt số liệu</dt><dd>\(ctx.period.domain.windowText)\(ctx.period.domain.estimateFrom.map { e in " · ước tính \(e.vietnamese) – \(ctx.period.domain.estimateTo?.vietnamese ?? "")" } ?? "")</dd>
-        <dt>Hạn nộp</dt><dd>\(ctx.period.deadlineDay.vietnamese) (theo chế độ báo cáo của \(ctx.issuer.name)\(ctx.regime.document.map { ", " + $0 } ?? ""))</dd>
+        <dt>Chốt số liệu</dt><dd>\(ctx.period.domain.windowText)\
+        \(ctx.period.domain.estimateFrom.map { e in " · ước tính \(e.vietnamese) – \(ctx.period.domain.estimateTo?.vietnamese ?? "")" } ?? "")</dd>
+        <dt>Hạn nộp</dt><dd>\(ctx.period.deadlineDay.vietnamese) \
+        (theo chế độ báo cáo của \(ctx.issuer.name)\(ctx.regime.document.map { ", " + $0 } ?? ""))</dd>
         <dt>Trạng thái</dt><dd>\(report == nil ? "Chưa lập" : ctx.state.label)\(report.map { " · phiên bản \($0.version)" } ?? "")</dd>
         <dt>Thời hạn</dt><dd><span class="tag \(timeliness.code)">\(timeliness.label)</span></dd>
-        \(report?.docNumber.map { n in "<dt>Văn bản</dt><dd>Số \(n)\(report?.docDate.flatMap { Day(iso: $0) }.map { " ngày " + $0.vietnamese } ?? "")</dd>" as HTML } ?? .empty)
+        \(docFact)
         </dl></div>
         \(returned)
         \(conflictHTML(ctx, typed: typedBeforeMerge ?? typed, conflict: conflict))
@@ -263,15 +329,21 @@ enum ReportView {
         \(warningsHTML)
         <div class="actions">\(actions)</div>
         \(ctx.unit.kind.isJurisdiction && ctx.role.drafts && ctx.state.isEditable ? """
-        <form method="post" action="\(SiteURL.report(unitID, periodID))/assemble" class="card"><strong>Báo cáo của \(ctx.unit.name) gửi cấp trên</strong>
-        <p class="muted">Phụ lục số liệu là số liệu tổng hợp của toàn địa bàn (<a href="/units/\(unitID)/consolidation/\(ctx.regime.year)/\(ctx.period.kind)">xem</a>). Lập dự thảo: đưa báo cáo chuyên đề của các cơ quan vào đúng mục của đề cương và ghi rõ đơn vị nào chưa báo cáo; phần đã viết được giữ nguyên.</p>
+        <form method="post" action="\(SiteURL.report(unitID, periodID))/assemble" class="card">\
+        <strong>Báo cáo của \(ctx.unit.name) gửi cấp trên</strong>
+        <p class="muted">Phụ lục số liệu là số liệu tổng hợp của toàn địa bàn \
+        (<a href="/units/\(unitID)/consolidation/\(ctx.regime.year)/\(ctx.period.kind)">xem</a>). \
+        Lập dự thảo: đưa báo cáo chuyên đề của các cơ quan vào đúng mục của đề cương \
+        và ghi rõ đơn vị nào chưa báo cáo; phần đã viết được giữ nguyên.</p>
         <button type="submit" class="secondary">Lập dự thảo từ số liệu tổng hợp</button></form>
         """ as HTML : .empty)
         <p><a class="button secondary" href="\(SiteURL.report(unitID, periodID))/export.docx">Tải báo cáo Word (.docx)</a>
         <a class="button secondary" href="\(SiteURL.report(unitID, periodID))/export.xlsx">Tải biểu Excel (.xlsx) để điền</a></p>
         \(ctx.canEdit && ctx.officeSections == nil ? """
         <form method="post" action="\(SiteURL.report(unitID, periodID))/import.xlsx" enctype="multipart/form-data" class="search">
-        <label>Tải lên biểu Excel đã điền <input type="file" name="file" accept=".xlsx"></label> <button type="submit" class="secondary">Nhận số liệu từ Excel</button>
+        <label>Tải lên biểu Excel đã điền <input type="file" name="file" accept=".xlsx"></label> \
+        <button type="submit" class="secondary">Nhận số liệu từ Excel</button>
+
         <span class="muted">Tệp được kiểm tra từng ô: nhận toàn bộ, hoặc từ chối và liệt kê mọi lỗi.</span></form>
         """ as HTML : .empty)
         \(form)

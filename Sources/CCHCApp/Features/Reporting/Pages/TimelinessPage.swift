@@ -25,30 +25,43 @@ struct TimelinessPages: RouteCollection {
         guard let table else {
             return Layout.page(request: req, title: "Theo dõi nộp báo cáo", body: """
             <h1>Theo dõi nộp báo cáo năm \(year) — \(unit.name)</h1>
-            <p class="muted">Chưa có chế độ báo cáo năm \(year) cho các đơn vị trực thuộc. <a href="\(SiteURL.regime(unitID, year: year))">Ban hành chế độ báo cáo</a>.</p>
+            <p class="muted">Chưa có chế độ báo cáo năm \(year) cho các đơn vị trực thuộc. \
+            <a href="\(SiteURL.regime(unitID, year: year))">Ban hành chế độ báo cáo</a>.</p>
             """)
         }
         let head: [HTML] = table.periods.map { p in
-            "<th><a href=\"\(SiteURL.timeliness(unitID, year: year, sort: "p\(p.id)"))\" title=\"Sắp xếp theo kỳ này\">\(p.label)</a><br><small>hạn \(p.deadline)</small></th>"
+            """
+            <th><a href="\(SiteURL.timeliness(unitID, year: year, sort: "p\(p.id)"))" title="Sắp xếp theo kỳ này">\(p.label)</a>\
+            <br><small>hạn \(p.deadline)</small></th>
+            """
         }
         let body: [HTML] = table.rows.map { row in
             let cells: [HTML] = row.cells.map { c in
-                "<td class=\"cell \(c.status)\"><a href=\"\(SiteURL.report(row.unitID, c.periodID))\">\(c.label)</a>\(c.state.flatMap { ReportState(rawValue: $0) }.map { "<br><small>\($0.label)</small>" as HTML } ?? .empty)</td>"
+                """
+                <td class="cell \(c.status)"><a href="\(SiteURL.report(row.unitID, c.periodID))">\(c.label)</a>\
+                \(c.state.flatMap { ReportState(rawValue: $0) }.map { "<br><small>\($0.label)</small>" as HTML } ?? .empty)</td>
+                """
             }
             return "<tr><th><a href=\"\(SiteURL.reports(row.unitID, year: year))\">\(row.unitName)</a></th>\(cells)<td>\(row.lateOrMissing)</td></tr>"
         }
         let totals: [HTML] = TimelinessService.statusOrder.map { status in
-            "<tr class=\"total\"><th>\(TimelinessService.statusLabels[status] ?? status)</th>\(table.totals.map { "<td class=\"cell \(status)\">\($0.counts[status] ?? 0)</td>" as HTML })<td></td></tr>"
+            """
+            <tr class="total"><th>\(TimelinessService.statusLabels[status] ?? status)</th>\
+            \(table.totals.map { "<td class=\"cell \(status)\">\($0.counts[status] ?? 0)</td>" as HTML })<td></td></tr>
+            """
         }
         return Layout.page(request: req, title: "Theo dõi nộp báo cáo", body: """
         <p class="crumbs"><a href="\(SiteURL.unit(unitID))">\(unit.name)</a></p>
         <h1>Theo dõi nộp báo cáo CCHC năm \(year) — \(unit.name)</h1>
-        <p class="muted">Theo chế độ báo cáo của \(table.regimeIssuer). Hạn tính theo giờ Việt Nam: nộp trước 24:00 ngày hạn là đúng hạn.
+        <p class="muted">Theo chế độ báo cáo của \(table.regimeIssuer). \
+        Hạn tính theo giờ Việt Nam: nộp trước 24:00 ngày hạn là đúng hạn.
         <a href="\(SiteURL.timeliness(unitID, year: year, sort: "late"))">Sắp xếp: nhiều kỳ muộn nhất trước</a> ·
         <a href="\(SiteURL.timeliness(unitID, year: year))">theo tên</a> ·
         <a href="\(SiteURL.timelinessCSV(unitID, year: year))">Tải về (CSV cho Excel)</a> ·
         <a href="\(SiteURL.timeliness(unitID, year: year - 1))">Năm \(year - 1)</a></p>
-        <p>Số liệu tổng hợp: \(table.periods.map { p in "<a class=\"button secondary\" href=\"/units/\(unitID)/consolidation/\(year)/\(p.kind)\">\(p.label)</a> " as HTML })</p>
+        <p>Số liệu tổng hợp: \
+        \(table.periods.map { p in "<a class=\"button secondary\" href=\"/units/\(unitID)/consolidation/\(year)/\(p.kind)\">\(p.label)</a> " as HTML })</p>
+
         <table class="timeliness"><thead><tr><th>Đơn vị</th>\(head)<th>Số kỳ muộn / chưa nộp</th></tr></thead>
         <tbody>\(body)</tbody><tfoot>\(totals)</tfoot></table>
         """)
