@@ -175,8 +175,10 @@ struct DemoReporting {
                 let size = [250, 420, 800, 1_350, 560, 300, 980, 700][i % 8]
                 var values = Self.figures(code: unit.code, period: period.kind, size: size)
                 report.narrative = [
-                    "toChuc": "UBND \(DemoLoader.shortName(unit.name)) đã ban hành Kế hoạch CCHC năm 2021, phân công nhiệm vụ cho từng công chức; tổ chức tuyên truyền CCHC qua hệ thống truyền thanh xã.",
-                    "ketQua2": "Bộ phận một cửa tiếp nhận và giải quyết hồ sơ TTHC đúng quy định; niêm yết công khai đầy đủ TTHC.",
+                    "toChuc": "UBND \(DemoLoader.shortName(unit.name)) đã ban hành Kế hoạch CCHC năm 2021, "
+                        + "phân công nhiệm vụ cho từng công chức; tổ chức tuyên truyền CCHC qua hệ thống truyền thanh xã.",
+                    "ketQua2": "Bộ phận một cửa tiếp nhận và giải quyết hồ sơ TTHC đúng quy định; "
+                        + "niêm yết công khai đầy đủ TTHC.",
                     "khoKhan": "Cơ sở vật chất bộ phận một cửa còn thiếu; một số người dân chưa quen nộp hồ sơ trực tuyến.",
                     "kienNghi": "Đề nghị huyện hỗ trợ trang thiết bị cho bộ phận một cửa.",
                 ]
@@ -185,7 +187,8 @@ struct DemoReporting {
                 events.append((draftedAt, specialist, "report.save", "Lưu \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name)"))
                 func submit(lateDays: Int) {
                     let at = deadline.startInVietnam.addingTimeInterval(Double(lateDays) * 86_400 + (lateDays == 0 ? -86_400 + 15 * 3600 : 10 * 3600))
-                    events.append((at.addingTimeInterval(-3 * 3600), specialist, "report.sendToLeader", "Trình lãnh đạo ký \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name)"))
+                    events.append((at.addingTimeInterval(-3 * 3600), specialist, "report.sendToLeader",
+                                   "Trình lãnh đạo ký \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name)"))
                     report.state = .submitted
                     report.firstSubmittedAt = at
                     report.submittedAt = at
@@ -193,7 +196,9 @@ struct DemoReporting {
                     report.docNumber = "\(reportNumber)/BC-UBND"
                     report.docDate = Day(at).iso
                     reportNumber += 1
-                    events.append((at, leader, "report.submit", "Ký, gửi \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name), văn bản số \(report.docNumber!) ngày \(Day(at).vietnamese)"))
+                    events.append((at, leader, "report.submit",
+                                   "Ký, gửi \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name), "
+                                       + "văn bản số \(report.docNumber!) ngày \(Day(at).vietnamese)"))
                 }
                 switch story {
                 case .accepted(let late):
@@ -201,7 +206,8 @@ struct DemoReporting {
                     report.state = .accepted
                     report.acceptedAt = report.submittedAt!.addingTimeInterval(2 * 86_400)
                     report.acceptedBy = officer?.id
-                    events.append((report.acceptedAt!, officer, "report.accept", "Tiếp nhận \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name)"))
+                    events.append((report.acceptedAt!, officer, "report.accept",
+                                   "Tiếp nhận \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name)"))
                 case .submitted(let late):
                     submit(lateDays: late)
                 case .returned:
@@ -210,11 +216,14 @@ struct DemoReporting {
                     values["1.1.2"] = IndicatorValue(number: (values["1.1.1"]?.number ?? 20) + 4)
                     report.state = .returned
                     report.returnedAt = report.submittedAt!.addingTimeInterval(86_400)
-                    report.returnComment = "Số nhiệm vụ đã hoàn thành (1.1.2) lớn hơn số nhiệm vụ đề ra trong kế hoạch (1.1.1); đề nghị rà soát, sửa lại và gửi lại báo cáo."
-                    events.append((report.returnedAt!, officer, "report.return", "Trả lại \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name): \(report.returnComment!)"))
+                    report.returnComment = "Số nhiệm vụ đã hoàn thành (1.1.2) lớn hơn số nhiệm vụ đề ra trong kế hoạch (1.1.1); "
+                        + "đề nghị rà soát, sửa lại và gửi lại báo cáo."
+                    events.append((report.returnedAt!, officer, "report.return",
+                                   "Trả lại \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name): \(report.returnComment!)"))
                 case .awaitingLeader:
                     report.state = .awaitingLeader
-                    events.append((draftedAt.addingTimeInterval(86_400), specialist, "report.sendToLeader", "Trình lãnh đạo ký \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name)"))
+                    events.append((draftedAt.addingTimeInterval(86_400), specialist, "report.sendToLeader",
+                                   "Trình lãnh đạo ký \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name)"))
                 case .draft:
                     report.state = .draft
                 case .missing:
@@ -226,7 +235,8 @@ struct DemoReporting {
                     try await ReportValue(reportID: reportID, code: code, value: value).create(on: db)
                 }
                 try await DirectingDocument(reportID: reportID, position: 1, numberSymbol: "\(i + 3)/KH-UBND", issuedOn: Day(2021, 1, 20 + i % 8)!.iso,
-                                            summary: "Kế hoạch cải cách hành chính năm 2021", issuer: "UBND \(DemoLoader.shortName(unit.name))").create(on: db)
+                                            summary: "Kế hoạch cải cách hành chính năm 2021", issuer: "UBND \(DemoLoader.shortName(unit.name))")
+                    .create(on: db)
                 for (at, user, action, summary) in events {
                     let e = AuditEvent()
                     e.at = at

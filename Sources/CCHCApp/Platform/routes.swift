@@ -29,7 +29,8 @@ func routes(_ app: Application) throws {
         Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=3600"], body: .init(string: Assets.css))
     }.access(.public)
     app.get("assets", "app.js") { _ in
-        Response(status: .ok, headers: ["Content-Type": "application/javascript; charset=utf-8", "Cache-Control": "max-age=3600"], body: .init(string: Assets.js))
+        Response(status: .ok, headers: ["Content-Type": "application/javascript; charset=utf-8", "Cache-Control": "max-age=3600"],
+                 body: .init(string: Assets.js))
     }.access(.public)
 
     let pages = app.grouped(SessionActorMiddleware(), CSRFMiddleware())

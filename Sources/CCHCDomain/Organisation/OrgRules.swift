@@ -17,10 +17,12 @@ public enum OrgRules {
         public var description: String {
             switch self {
             case .codeRequired: "Mã đơn vị: không được để trống."
-            case .codeInvalid(let code): "Mã đơn vị “\(code)”: chỉ dùng chữ cái không dấu, chữ số, dấu gạch ngang (tối đa 40 ký tự)."
+            case .codeInvalid(let code):
+                "Mã đơn vị “\(code)”: chỉ dùng chữ cái không dấu, chữ số, dấu gạch ngang (tối đa 40 ký tự)."
             case .nameRequired: "Tên đơn vị: không được để trống."
             case .parentNotAllowed(let child, let parent): "Đơn vị cấp trên: một \(child.label) không thể trực thuộc một \(parent.label)."
-            case .topLevelMustBeProvince(let kind): "Đơn vị cấp trên: một \(kind.label) phải có đơn vị cấp trên; chỉ cấp tỉnh mới đứng đầu cây."
+            case .topLevelMustBeProvince(let kind):
+                "Đơn vị cấp trên: một \(kind.label) phải có đơn vị cấp trên; chỉ cấp tỉnh mới đứng đầu cây."
             case .cycle: "Đơn vị cấp trên: không thể chuyển một đơn vị vào chính nó hoặc vào đơn vị cấp dưới của nó."
             case .retiredUnit(let name): "\(name) đã ngừng hoạt động (sáp nhập hoặc giải thể): chỉ xem, không sửa được."
             case .standingAgencyMustBeOffice: "Cơ quan thường trực CCHC phải là một cơ quan chuyên môn (sở, phòng, ban, văn phòng)."

@@ -70,19 +70,23 @@ public enum Consolidation {
         case .choice:
             let parts = (ind.choices ?? []).map { c in "\(c.label): \(a.distribution[c.value] ?? 0)" }
             let unknown = a.distribution.filter { k, _ in ind.choiceLabel(k) == nil }.values.reduce(0, +)
-            return Figure(code: ind.code, value: nil, distribution: Dictionary(uniqueKeysWithValues: a.distribution.map { (String($0.key), $0.value) }), reports: a.reports,
+            return Figure(code: ind.code, value: nil,
+                          distribution: Dictionary(uniqueKeysWithValues: a.distribution.map { (String($0.key), $0.value) }), reports: a.reports,
                           display: parts.joined(separator: " · ") + (unknown > 0 ? " · Mã khác: \(unknown)" : ""), note: nil)
         case .percent:
             let unitWord = basisUnit(ind.denominatorLabel).map { " " + $0 } ?? ""
             let onlyPercent = a.reports - a.countFraction
             if let num = a.sumNumerator, let den = a.sumDenominator, a.countFraction > 0, den > 0 {
                 let pct = num / den * 100
-                var display = "\(NumberFormat.vietnamese(pct, maxFractionDigits: 1)) % (\(NumberFormat.vietnamese(num))/\(NumberFormat.vietnamese(den))\(unitWord))"
+                var display = "\(NumberFormat.vietnamese(pct, maxFractionDigits: 1)) % "
+                    + "(\(NumberFormat.vietnamese(num))/\(NumberFormat.vietnamese(den))\(unitWord))"
                 var note: String?
                 if onlyPercent > 0 {
                     let avg = a.averagePercent ?? pct
                     display += " · bình quân giản đơn \(NumberFormat.vietnamese(avg, maxFractionDigits: 1)) %"
-                    note = "\(onlyPercent) đơn vị chỉ báo cáo tỷ lệ %, không có tử số/mẫu số: tỷ lệ gia quyền chỉ tính trên \(a.countFraction) đơn vị có tử số/mẫu số; bình quân giản đơn tính trên cả \(a.reports) đơn vị."
+                    note = "\(onlyPercent) đơn vị chỉ báo cáo tỷ lệ %, không có tử số/mẫu số: "
+                        + "tỷ lệ gia quyền chỉ tính trên \(a.countFraction) đơn vị có tử số/mẫu số; "
+                        + "bình quân giản đơn tính trên cả \(a.reports) đơn vị."
                 }
                 return Figure(code: ind.code, value: pct, numerator: num, denominator: den, simpleAverage: onlyPercent > 0 ? a.averagePercent : nil,
                               reports: a.reports, display: display, note: note)
@@ -91,7 +95,8 @@ public enum Consolidation {
             let avg = a.averagePercent
             return Figure(code: ind.code, value: avg, simpleAverage: avg, reports: a.reports,
                           display: avg.map { "\(NumberFormat.vietnamese($0, maxFractionDigits: 1)) % (bình quân giản đơn)" } ?? "",
-                          note: "Các đơn vị chỉ báo cáo tỷ lệ %: không tính lại được theo tử số/mẫu số; con số là bình quân giản đơn của \(a.reports) đơn vị.")
+                          note: "Các đơn vị chỉ báo cáo tỷ lệ %: không tính lại được theo tử số/mẫu số; "
+                              + "con số là bình quân giản đơn của \(a.reports) đơn vị.")
         }
     }
 

@@ -75,9 +75,13 @@ public struct FormDefinition: Codable, Sendable, Equatable {
             if ind.name.trimmingCharacters(in: .whitespaces).isEmpty { out.append("Chỉ tiêu \(ind.code): thiếu tên.") }
             if ind.kind == .choice {
                 if (ind.choices ?? []).isEmpty { out.append("Chỉ tiêu \(ind.code): loại lựa chọn nhưng chưa có danh sách mã (choices).") }
-                if Set((ind.choices ?? []).map(\.value)).count != (ind.choices ?? []).count { out.append("Chỉ tiêu \(ind.code): giá trị lựa chọn bị trùng.") }
+                if Set((ind.choices ?? []).map(\.value)).count != (ind.choices ?? []).count {
+                    out.append("Chỉ tiêu \(ind.code): giá trị lựa chọn bị trùng.")
+                }
             }
-            if ind.fraction == true && ind.kind != .percent { out.append("Chỉ tiêu \(ind.code): chỉ chỉ tiêu tỷ lệ (%) mới nhập theo tử số/mẫu số.") }
+            if ind.fraction == true && ind.kind != .percent {
+                out.append("Chỉ tiêu \(ind.code): chỉ chỉ tiêu tỷ lệ (%) mới nhập theo tử số/mẫu số.")
+            }
             if let lo = ind.min, let hi = ind.max, !(lo <= hi) { out.append("Chỉ tiêu \(ind.code): giới hạn min lớn hơn max.") }
             for bound in [ind.min, ind.max].compactMap({ $0 }) where !bound.isFinite || abs(bound) > ValueLimits.largest {
                 out.append("Chỉ tiêu \(ind.code): giới hạn \(bound) vượt quá \(NumberFormat.vietnamese(ValueLimits.largest)).")

@@ -67,7 +67,8 @@ public enum FormValidator {
                 return .some(n)
             }
             if !ind.isFraction, [r.numerator, r.denominator].contains(where: { !($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) {
-                errors.append(FieldError(field: "v.\(ind.code)", message: "\(row): chỉ tiêu này không nhập theo tử số/mẫu số; hãy ghi giá trị."))
+                errors.append(FieldError(field: "v.\(ind.code)",
+                                         message: "\(row): chỉ tiêu này không nhập theo tử số/mẫu số; hãy ghi giá trị."))
                 continue
             }
             let range = ValueLimits.range(of: ind)
@@ -92,7 +93,8 @@ public enum FormValidator {
             case .count:
                 guard let parsed = number(r.value, "giá trị"), let n = parsed else { continue }
                 if n < 0 || n != n.rounded() {
-                    refuse("phải là số nguyên không âm (\(ind.unit ?? "số lượng")), nhận được \(NumberFormat.vietnamese(n, maxFractionDigits: 4)).")
+                    refuse("phải là số nguyên không âm (\(ind.unit ?? "số lượng")), "
+                        + "nhận được \(NumberFormat.vietnamese(n, maxFractionDigits: 4)).")
                     continue
                 }
                 guard inRange(n, "giá trị") else { continue }
@@ -123,7 +125,8 @@ public enum FormValidator {
                     } else if den == 0 && num > 0 {
                         refuse("mẫu số bằng 0 trong khi tử số là \(NumberFormat.vietnamese(num)).")
                     } else if num > den {
-                        refuse("tử số \(NumberFormat.vietnamese(num)) lớn hơn mẫu số \(NumberFormat.vietnamese(den)) — tỷ lệ sẽ vượt 100%.")
+                        refuse("tử số \(NumberFormat.vietnamese(num)) lớn hơn mẫu số \(NumberFormat.vietnamese(den)) "
+                            + "— tỷ lệ sẽ vượt 100%.")
                     } else {
                         values[ind.code] = IndicatorValue(numerator: num, denominator: den)
                     }
@@ -159,7 +162,8 @@ public enum FormValidator {
             if sum > total + 1e-9 {
                 let list = known.map { "\($0.0.code) = \(NumberFormat.vietnamese($0.1))" }.joined(separator: ", ")
                 out.append(RuleWarning(codes: [parent.code] + known.map(\.0.code),
-                                       message: "Các dòng “Trong đó” (\(list)) cộng lại \(NumberFormat.vietnamese(sum)), vượt dòng \(parent.code) = \(NumberFormat.vietnamese(total))."))
+                                       message: "Các dòng “Trong đó” (\(list)) cộng lại \(NumberFormat.vietnamese(sum)), "
+                                           + "vượt dòng \(parent.code) = \(NumberFormat.vietnamese(total))."))
             }
         }
         for rule in form.rules {

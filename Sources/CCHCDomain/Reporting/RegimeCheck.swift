@@ -43,11 +43,13 @@ public enum RegimeCheck {
                 let expected = expectedLength(p.kind)
                 let length = p.lengthInDays
                 if Double(length) < Double(expected) * 0.5 || Double(length) > Double(expected) * 1.5 {
-                    warn(.length, p, "\(name(p)): khoảng chốt số liệu \(p.windowText) dài \(length) ngày, bất thường so với khoảng \(expected) ngày của một kỳ \(p.kind.label.lowercased()).")
+                    warn(.length, p, "\(name(p)): khoảng chốt số liệu \(p.windowText) dài \(length) ngày, "
+                        + "bất thường so với khoảng \(expected) ngày của một kỳ \(p.kind.label.lowercased()).")
                 }
             }
             if p.from < earliest || p.to > latest {
-                warn(.outsideYear, p, "\(name(p)): khoảng chốt số liệu \(p.windowText) nằm ngoài năm báo cáo \(year) (từ \(earliest) đến \(latest)).")
+                warn(.outsideYear, p,
+                     "\(name(p)): khoảng chốt số liệu \(p.windowText) nằm ngoài năm báo cáo \(year) (từ \(earliest) đến \(latest)).")
             }
             if p.deadline.year != year {
                 warn(.outsideYear, p, "\(name(p)): thời hạn nộp \(p.deadline) không thuộc năm \(year).")
@@ -62,9 +64,12 @@ public enum RegimeCheck {
                     warn(.estimate, p, "\(name(p)): khoảng số liệu ước tính bắt đầu \(ef) sau ngày kết thúc \(et).")
                 } else if ef <= p.to {
                     let overlapEnd = min(p.to, et)
-                    warn(.estimate, p, "\(name(p)): khoảng số liệu ước tính \(ef) – \(et) trùng với khoảng chốt số liệu \(ef.days(until: overlapEnd) + 1) ngày (\(ef) – \(overlapEnd)); số liệu ước tính nên bắt đầu từ \(p.to.adding(days: 1)).")
+                    warn(.estimate, p, "\(name(p)): khoảng số liệu ước tính \(ef) – \(et) trùng với khoảng chốt số liệu "
+                        + "\(ef.days(until: overlapEnd) + 1) ngày (\(ef) – \(overlapEnd)); "
+                        + "số liệu ước tính nên bắt đầu từ \(p.to.adding(days: 1)).")
                 } else if ef > p.to.adding(days: 1) {
-                    warn(.estimate, p, "\(name(p)): giữa khoảng chốt số liệu (đến \(p.to)) và khoảng ước tính (từ \(ef)) bỏ trống \(p.to.days(until: ef) - 1) ngày.")
+                    warn(.estimate, p, "\(name(p)): giữa khoảng chốt số liệu (đến \(p.to)) và khoảng ước tính (từ \(ef)) "
+                        + "bỏ trống \(p.to.days(until: ef) - 1) ngày.")
                 }
             } else if (p.estimateFrom == nil) != (p.estimateTo == nil) {
                 warn(.estimate, p, "\(name(p)): khoảng số liệu ước tính cần có cả ngày bắt đầu và ngày kết thúc.")
@@ -77,11 +82,13 @@ public enum RegimeCheck {
             if b.from > expected {
                 let gapEnd = b.from.adding(days: -1)
                 let days = expected.days(until: gapEnd) + 1
-                warn(.gap, b, "Giữa \(name(a)) (chốt đến \(a.to)) và \(name(b)) (chốt từ \(b.from)) bỏ trống \(days) ngày: \(expected) – \(gapEnd); số liệu các ngày này không thuộc kỳ nào.")
+                warn(.gap, b, "Giữa \(name(a)) (chốt đến \(a.to)) và \(name(b)) (chốt từ \(b.from)) bỏ trống \(days) ngày: "
+                    + "\(expected) – \(gapEnd); số liệu các ngày này không thuộc kỳ nào.")
             } else if b.from < expected {
                 let overlapEnd = min(a.to, b.to)
                 let days = b.from.days(until: overlapEnd) + 1
-                warn(.overlap, b, "\(name(a)) (chốt đến \(a.to)) và \(name(b)) (chốt từ \(b.from)) trùng nhau \(days) ngày: \(b.from) – \(overlapEnd); số liệu các ngày này bị tính hai lần.")
+                warn(.overlap, b, "\(name(a)) (chốt đến \(a.to)) và \(name(b)) (chốt từ \(b.from)) trùng nhau \(days) ngày: "
+                    + "\(b.from) – \(overlapEnd); số liệu các ngày này bị tính hai lần.")
             }
         }
         let byKind = Dictionary(periods.map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
@@ -95,7 +102,8 @@ public enum RegimeCheck {
         let cumulative = [PeriodKind.q1, .h1, .year].compactMap { byKind[$0] }
         if let first = cumulative.first {
             for p in cumulative.dropFirst() where p.from != first.from {
-                warn(.start, p, "\(name(p)) bắt đầu chốt số liệu từ \(p.from), còn \(name(first)) từ \(first.from): các kỳ lũy kế từ đầu năm nên cùng ngày bắt đầu.")
+                warn(.start, p, "\(name(p)) bắt đầu chốt số liệu từ \(p.from), còn \(name(first)) từ \(first.from): "
+                    + "các kỳ lũy kế từ đầu năm nên cùng ngày bắt đầu.")
             }
         }
         // A longer cumulative period should not end before a shorter one.
@@ -112,7 +120,8 @@ public enum RegimeCheck {
             let who = parentName ?? parent.issuer
             for p in periods {
                 if let q = parent.period(p.kind), p.deadline > q.deadline {
-                    warn(.parentDeadline, p, "\(name(p)): thời hạn nộp \(p.deadline) muộn hơn thời hạn cấp trên (\(who)) yêu cầu cho cùng kỳ: \(q.deadline).")
+                    warn(.parentDeadline, p,
+                         "\(name(p)): thời hạn nộp \(p.deadline) muộn hơn thời hạn cấp trên (\(who)) yêu cầu cho cùng kỳ: \(q.deadline).")
                 }
             }
         }

@@ -69,12 +69,16 @@ public enum ReportWorkflow {
         func refuse(_ m: String) -> Result<ReportState, Refusal> { .failure(Refusal(message: m)) }
         switch action {
         case .save:
-            guard actor.drafts || actor.signs else { return refuse("Chỉ chuyên viên hoặc lãnh đạo của đơn vị mới được soạn báo cáo này.") }
+            guard actor.drafts || actor.signs else {
+                return refuse("Chỉ chuyên viên hoặc lãnh đạo của đơn vị mới được soạn báo cáo này.")
+            }
             guard state.isEditable else { return refuse("Báo cáo đang ở trạng thái “\(state.label)”: không sửa được.") }
             return .success(state)
         case .sendToLeader:
             guard actor.drafts || actor.signs else { return refuse("Chỉ người soạn của đơn vị mới trình được báo cáo.") }
-            guard state == .draft || state == .returned else { return refuse("Chỉ trình lãnh đạo được khi báo cáo đang soạn hoặc bị trả lại.") }
+            guard state == .draft || state == .returned else {
+                return refuse("Chỉ trình lãnh đạo được khi báo cáo đang soạn hoặc bị trả lại.")
+            }
             return .success(.awaitingLeader)
         case .backToDrafter:
             guard actor.signs else { return refuse("Chỉ lãnh đạo đơn vị mới trả lại báo cáo cho chuyên viên.") }
@@ -99,7 +103,9 @@ public enum ReportWorkflow {
             return .success(.returned)
         case .newVersion:
             guard actor.drafts || actor.signs else { return refuse("Chỉ đơn vị báo cáo mới tạo được phiên bản đính chính.") }
-            guard state == .accepted else { return refuse("Chỉ báo cáo đã được tiếp nhận mới cần phiên bản đính chính; báo cáo khác hãy sửa trực tiếp.") }
+            guard state == .accepted else {
+                return refuse("Chỉ báo cáo đã được tiếp nhận mới cần phiên bản đính chính; báo cáo khác hãy sửa trực tiếp.")
+            }
             return .success(.draft)
         }
     }

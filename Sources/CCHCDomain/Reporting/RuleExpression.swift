@@ -30,7 +30,9 @@ public indirect enum RuleExpression: Sendable, Equatable {
         let lhs = try parser.sum()
         parser.skip()
         guard let op = parser.comparison() else {
-            throw ParseError(message: parser.atEnd ? "thiếu phép so sánh (<=, <, >=, >, ==, !=)." : "ký tự “\(parser.chars[parser.pos])” không hợp lệ ở vị trí \(parser.pos + 1).")
+            throw ParseError(message: parser.atEnd
+                ? "thiếu phép so sánh (<=, <, >=, >, ==, !=)."
+                : "ký tự “\(parser.chars[parser.pos])” không hợp lệ ở vị trí \(parser.pos + 1).")
         }
         let rhs = try parser.sum()
         parser.skip()

@@ -40,7 +40,8 @@ public enum Timeliness: Equatable, Sendable {
         }
     }
 
-    /// Vietnamese label: "Còn 12 ngày", "Sắp đến hạn (còn 2 ngày)", "Quá hạn 3 ngày", "Đúng hạn", "Nộp muộn 4 ngày", "Bị trả lại".
+    /// Vietnamese label: "Còn 12 ngày", "Sắp đến hạn (còn 2 ngày)", "Quá hạn 3 ngày", "Đúng hạn",
+    /// "Nộp muộn 4 ngày", "Bị trả lại".
     public var label: String {
         switch self {
         case .notDueYet(let d): "Chưa đến hạn (còn \(d) ngày)"

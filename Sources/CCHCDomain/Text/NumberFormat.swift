@@ -38,7 +38,8 @@ public enum NumberFormat {
         if hasComma {
             // comma is the decimal mark; dots are thousands separators
             s = s.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
-        } else if dotGroups.count > 2 || (dotGroups.count == 2 && dotGroups[1].count == 3 && dotGroups[0].count <= 3 && !dotGroups[0].isEmpty && dotGroups[0] != "0") {
+        } else if dotGroups.count > 2
+                    || (dotGroups.count == 2 && dotGroups[1].count == 3 && dotGroups[0].count <= 3 && !dotGroups[0].isEmpty && dotGroups[0] != "0") {
             // "1.245" or "1.245.000": thousands
             s = s.replacingOccurrences(of: ".", with: "")
         }

@@ -51,7 +51,9 @@ struct AccountService {
             errors.append(FieldError(field: "unitID", message: "Đơn vị: \(unit.name) đã ngừng hoạt động."))
         }
         if let unit, role == .standingOfficer, !unit.isStandingAgency {
-            errors.append(FieldError(field: "role", message: "Vai trò: cán bộ cơ quan thường trực phải thuộc Phòng/Sở Nội vụ là cơ quan thường trực CCHC."))
+            errors.append(FieldError(field: "role",
+                                     message: "Vai trò: cán bộ cơ quan thường trực phải thuộc Phòng/Sở Nội vụ "
+                                         + "là cơ quan thường trực CCHC."))
         }
         return (unit, role)
     }
@@ -61,7 +63,9 @@ struct AccountService {
         let fullName = input.fullName.trimmingCharacters(in: .whitespaces)
         var errors: [FieldError] = []
         if !Self.validUsername(username) {
-            errors.append(FieldError(field: "username", message: "Tên đăng nhập: 3–64 ký tự, chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang."))
+            errors.append(FieldError(field: "username",
+                                     message: "Tên đăng nhập: 3–64 ký tự, chữ thường không dấu, chữ số, "
+                                         + "dấu chấm, gạch dưới hoặc gạch ngang."))
         } else if try await User.query(on: db).filter(\.$username == username).first() != nil {
             errors.append(FieldError(field: "username", message: "Tên đăng nhập “\(username)” đã có người dùng."))
         }
@@ -104,7 +108,8 @@ struct AccountService {
         return try await db.writeTransaction { tx in
             guard let fresh = try await User.find(try user.requireID(), on: tx) else { throw CCHCError.notFound() }
             try Revisions.check(fresh.revision, expected: input.revision, what: "Tài khoản \(fresh.username)",
-                                saved: "họ tên “\(fresh.fullName)”, vai trò \(fresh.role.label), \(fresh.isActive ? "đang hoạt động" : "đã khóa")")
+                                saved: "họ tên “\(fresh.fullName)”, vai trò \(fresh.role.label), "
+                                    + "\(fresh.isActive ? "đang hoạt động" : "đã khóa")")
             user.storedRevision = fresh.revision + 1
             user.fullName = fullName
             user.fullNameFolded = Folding.fold(fullName)

@@ -46,7 +46,8 @@ enum ConsolidationService {
         return (formID, try formRecord.definition())
     }
 
-    static func consolidate(jurisdiction: CCHCApp.Unit, year: Int, kind: PeriodKind, acceptedOnly: Bool = false, on db: any Database) async throws -> ConsolidatedReport {
+    static func consolidate(jurisdiction: CCHCApp.Unit, year: Int, kind: PeriodKind, acceptedOnly: Bool = false,
+                            on db: any Database) async throws -> ConsolidatedReport {
         guard let sql = db as? any SQLDatabase else { throw CCHCError(.internalServerError, "Cơ sở dữ liệu không hỗ trợ SQL.") }
         let (formID, form) = try await Self.form(of: jurisdiction, year: year, on: db)
         let pattern = jurisdiction.unitPath.subtreePattern
@@ -143,7 +144,10 @@ enum ConsolidationService {
         guard let sql = db as? any SQLDatabase else { return [] }
         let (formID, _) = try await Self.form(of: jurisdiction, year: year, on: db)
         let counted = CountedReports(pattern: jurisdiction.unitPath.subtreePattern, formID: formID, kind: kind, year: year, acceptedOnly: acceptedOnly)
-        struct Row: Decodable { let unit_name: String; let depth: Int; let code: String; let number: Double?; let numerator: Double?; let denominator: Double?; let text: String? }
+        struct Row: Decodable {
+            let unit_name: String; let depth: Int; let code: String
+            let number: Double?; let numerator: Double?; let denominator: Double?; let text: String?
+        }
         let rows = try await sql.raw("""
             SELECT u.name AS unit_name, u.depth AS depth, v.indicator_code AS code, v.number, v.numerator, v.denominator, v.text
             FROM report_values v

@@ -168,7 +168,8 @@ struct OrganisationService {
                                        summary: "\(p.name) sáp nhập vào \(name) từ ngày \(VNDate.display(iso: date))")
             }
             try await Audit.record(on: tx, at: now, actor: actor, action: "unit.merge", entity: "unit", entityID: newID, unit: unit,
-                                   summary: "Thành lập \(name) trên cơ sở sáp nhập \(predecessors.map(\.name).joined(separator: ", ")) từ ngày \(VNDate.display(iso: date))")
+                                   summary: "Thành lập \(name) trên cơ sở sáp nhập \(predecessors.map(\.name).joined(separator: ", ")) "
+                                       + "từ ngày \(VNDate.display(iso: date))")
             return unit
         }
     }
@@ -195,7 +196,8 @@ struct OrganisationService {
             """).run()
         for copy in pathCopies {
             try await sql.raw("""
-                UPDATE \(ident: copy.table) SET \(ident: copy.column) = \(bind: newPath) || SUBSTR(\(ident: copy.column), CAST(\(bind: oldPath.count + 1) AS INTEGER))
+                UPDATE \(ident: copy.table) SET \(ident: copy.column) = \(bind: newPath) || \
+                SUBSTR(\(ident: copy.column), CAST(\(bind: oldPath.count + 1) AS INTEGER))
                 WHERE \(ident: copy.column) LIKE \(bind: oldPath + "%")
                 """).run()
         }

@@ -4,6 +4,7 @@ import Vapor
 /// The OpenAPI 3 description of /api/v1, served at /api/v1/openapi.json.
 /// A test checks that every API route in the route table is described here.
 /// scripts/schemathesis/run.sh checks it against the server: every status, every field.
+/// The shared error answers and schemas (components/…) are in OpenAPIDocument+Components.swift.
 enum OpenAPIDocument {
     static func response() -> Response {
         Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: json))
@@ -13,39 +14,42 @@ enum OpenAPIDocument {
         (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
     }()
 
-    // MARK: helpers
+    // MARK: helpers (the internal ones are shared with OpenAPIDocument+Components.swift)
 
-    private static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
-    private static func array(_ item: [String: Any]) -> [String: Any] { ["type": "array", "items": item] }
-    private static func object(_ props: [String: [String: Any]], required: [String] = []) -> [String: Any] {
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    static func array(_ item: [String: Any]) -> [String: Any] { ["type": "array", "items": item] }
+    static func object(_ props: [String: [String: Any]], required: [String] = []) -> [String: Any] {
         var o: [String: Any] = ["type": "object", "properties": props]
         if !required.isEmpty { o["required"] = required }
         return o
     }
-    private static func map(_ value: [String: Any], nullable: Bool = false) -> [String: Any] {
+    static func map(_ value: [String: Any], nullable: Bool = false) -> [String: Any] {
         var o: [String: Any] = ["type": "object", "additionalProperties": value]
         if nullable { o["nullable"] = true }
         return o
     }
-    private static func nullable(_ schema: [String: Any]) -> [String: Any] { schema.merging(["nullable": true]) { _, new in new } }
-    private static func described(_ schema: [String: Any], _ description: String) -> [String: Any] {
+    static func nullable(_ schema: [String: Any]) -> [String: Any] { schema.merging(["nullable": true]) { _, new in new } }
+    static func described(_ schema: [String: Any], _ description: String) -> [String: Any] {
         schema.merging(["description": description]) { _, new in new }
     }
-    nonisolated(unsafe) private static let string: [String: Any] = ["type": "string"]
+    nonisolated(unsafe) static let string: [String: Any] = ["type": "string"]
     /// Swift's Int: a JSON number outside 64 bits is refused with 400.
-    nonisolated(unsafe) private static let integer: [String: Any] = ["type": "integer", "format": "int64"]
-    nonisolated(unsafe) private static let number: [String: Any] = ["type": "number"]
-    nonisolated(unsafe) private static let boolean: [String: Any] = ["type": "boolean"]
-    nonisolated(unsafe) private static let nullableString: [String: Any] = ["type": "string", "nullable": true]
-    nonisolated(unsafe) private static let nullableInteger: [String: Any] = ["type": "integer", "format": "int64", "nullable": true]
-    nonisolated(unsafe) private static let nullableNumber: [String: Any] = ["type": "number", "nullable": true]
-    nonisolated(unsafe) private static let dateTime: [String: Any] = ["type": "string", "format": "date-time"]
+    nonisolated(unsafe) static let integer: [String: Any] = ["type": "integer", "format": "int64"]
+    nonisolated(unsafe) static let number: [String: Any] = ["type": "number"]
+    nonisolated(unsafe) static let boolean: [String: Any] = ["type": "boolean"]
+    nonisolated(unsafe) static let nullableString: [String: Any] = ["type": "string", "nullable": true]
+    nonisolated(unsafe) static let nullableInteger: [String: Any] = ["type": "integer", "format": "int64", "nullable": true]
+    nonisolated(unsafe) static let nullableNumber: [String: Any] = ["type": "number", "nullable": true]
+    nonisolated(unsafe) static let dateTime: [String: Any] = ["type": "string", "format": "date-time"]
     /// A day as the server writes it (yyyy-MM-dd); on input dd/MM/yyyy is read too.
-    nonisolated(unsafe) private static let day: [String: Any] = ["type": "string", "format": "date", "description": "yyyy-MM-dd (hoặc dd/MM/yyyy khi gửi lên)"]
-    nonisolated(unsafe) private static let nonEmpty: [String: Any] = ["type": "string", "minLength": 1]
+    nonisolated(unsafe) static let day: [String: Any] = ["type": "string", "format": "date",
+                                                         "description": "yyyy-MM-dd (hoặc dd/MM/yyyy khi gửi lên)"]
+    nonisolated(unsafe) static let nonEmpty: [String: Any] = ["type": "string", "minLength": 1]
     /// Edit counter of a record: read it, send it back with the change; an older one gets 409.
-    nonisolated(unsafe) private static let revision: [String: Any] = ["type": "integer", "format": "int64",
-                                                                    "description": "Lần sửa đã đọc (trường revision của GET); đã có người khác sửa sau đó: 409, không ghi đè"]
+    nonisolated(unsafe) static let revision: [String: Any] = [
+        "type": "integer", "format": "int64",
+        "description": "Lần sửa đã đọc (trường revision của GET); đã có người khác sửa sau đó: 409, không ghi đè",
+    ]
     /// Q1, H1, Q3, Y, M01…M12 (case does not matter).
     nonisolated(unsafe) private static let periodKind: [String: Any] = ["type": "string", "pattern": "^([QqHh]1|[Qq]3|[Yy]|[Mm](0[1-9]|1[0-2]))$",
                                                                       "description": "Q1, H1, Q3, Y, M01…M12"]
@@ -68,7 +72,8 @@ enum OpenAPIDocument {
         for status in statuses { out[status] = ["$ref": "#/components/responses/\(errorResponses[status] ?? "Invalid")"] }
         return out
     }
-    private static func ok(_ schema: [String: Any], status: String = "200", description: String = "Thành công", errors codes: [String] = reads) -> [String: Any] {
+    private static func ok(_ schema: [String: Any], status: String = "200", description: String = "Thành công",
+                           errors codes: [String] = reads) -> [String: Any] {
         var responses = errors(codes)
         responses[status] = ["description": description, "content": ["application/json": ["schema": schema]]]
         return responses
@@ -89,14 +94,16 @@ enum OpenAPIDocument {
     /// A year in a query: 2000–2100, otherwise 400.
     nonisolated(unsafe) private static let yearSchema: [String: Any] = ["type": "integer", "minimum": 2000, "maximum": 2100]
     /// A figure as text or number; null leaves that part out.
-    nonisolated(unsafe) private static let scalar: [String: Any] = ["anyOf": [["type": "string"], ["type": "number"]], "nullable": true]
+    nonisolated(unsafe) static let scalar: [String: Any] = ["anyOf": [["type": "string"], ["type": "number"]], "nullable": true]
     private static func query(_ name: String, _ description: String, _ schema: [String: Any] = string) -> [String: Any] {
         ["name": name, "in": "query", "required": false, "description": description, "schema": schema]
     }
-    private static func regime(year: [String: Any]) -> [String: Any] {
+    static func regime(year: [String: Any]) -> [String: Any] {
         object(["issuer": string, "year": year,
-                "deadlineDay": nullable(integer.merging(["minimum": 1, "maximum": 31, "description": "Ngày hạn nộp trong tháng (1–31)"]) { _, new in new }),
-                "periods": array(object(["kind": periodKind, "from": day, "to": day, "deadline": day, "estimateFrom": nullable(day), "estimateTo": nullable(day)],
+                "deadlineDay": nullable(integer.merging(["minimum": 1, "maximum": 31,
+                                                         "description": "Ngày hạn nộp trong tháng (1–31)"]) { _, new in new }),
+                "periods": array(object(["kind": periodKind, "from": day, "to": day, "deadline": day,
+                                         "estimateFrom": nullable(day), "estimateTo": nullable(day)],
                                         required: ["kind", "from", "to", "deadline"]))],
                required: ["issuer", "year", "periods"])
     }
@@ -106,25 +113,35 @@ enum OpenAPIDocument {
         "info": [
             "title": "CCHC API",
             "version": "1.0.0",
-            "description": "API của hệ thống quản lý cải cách hành chính. Mọi dữ liệu chỉ trong phạm vi của tài khoản gọi. Lỗi trả về {\"error\": {\"status\", \"message\", \"fields\"}} bằng tiếng Việt. Nội dung gửi lên tối đa 4 MB (tệp .xlsx: 10 MB). Bản ghi có trường revision (lần sửa): gửi lại khi sửa, để không ghi đè thay đổi của người khác (409).",
+            "description": """
+                API của hệ thống quản lý cải cách hành chính. Mọi dữ liệu chỉ trong phạm vi của tài khoản gọi. \
+                Lỗi trả về {\"error\": {\"status\", \"message\", \"fields\"}} bằng tiếng Việt. \
+                Nội dung gửi lên tối đa 4 MB (tệp .xlsx: 10 MB). \
+                Bản ghi có trường revision (lần sửa): gửi lại khi sửa, để không ghi đè thay đổi của người khác (409).
+                """,
         ],
         "servers": [["url": "/"]],
         "security": [["bearer": [String]()]],
         "paths": [
             "/api/v1/auth/token": [
                 "post": [
-                    "summary": "Đăng nhập, nhận mã truy cập (Bearer). Nhập sai nhiều lần: 429 với Retry-After, rồi tài khoản bị khóa (403)",
+                    "summary": """
+                        Đăng nhập, nhận mã truy cập (Bearer). Nhập sai nhiều lần: 429 với Retry-After, \
+                        rồi tài khoản bị khóa (403)
+                        """,
                     "security": [[String: Any]](),
                     "requestBody": jsonBody(object(["username": string, "password": string], required: ["username", "password"])),
                     "responses": ok(object(["token": string, "expiresAt": dateTime], required: ["token", "expiresAt"]), status: "201",
                                     errors: ["400", "401", "403", "413", "415", "429"]),
                 ],
-                "delete": ["summary": "Thu hồi mã truy cập đang dùng", "responses": errors(["401"]).merging(["204": ["description": "Đã thu hồi"]]) { _, new in new }],
+                "delete": ["summary": "Thu hồi mã truy cập đang dùng",
+                           "responses": errors(["401"]).merging(["204": ["description": "Đã thu hồi"]]) { _, new in new }],
             ],
             "/api/v1/me": ["get": ["summary": "Tài khoản đang đăng nhập, đơn vị và phạm vi", "responses": ok(ref("Me"), errors: ["401"])]],
             "/api/v1/units": [
                 "get": ["summary": "Danh sách đơn vị trong phạm vi; tìm không dấu",
-                        "parameters": [query("q", "Từ khóa (tên hoặc mã), không phân biệt dấu"), query("includeRetired", "Gồm cả đơn vị đã sáp nhập", boolean)],
+                        "parameters": [query("q", "Từ khóa (tên hoặc mã), không phân biệt dấu"),
+                                       query("includeRetired", "Gồm cả đơn vị đã sáp nhập", boolean)],
                         "responses": ok(array(ref("Unit")), errors: ["400", "401"])],
                 "post": ["summary": "Thêm đơn vị (quản trị, cơ quan thường trực)", "requestBody": jsonBody(ref("UnitInput")),
                          "responses": ok(ref("Unit"), status: "201", errors: ["400", "401", "403", "413", "415", "422"])],
@@ -135,38 +152,53 @@ enum OpenAPIDocument {
             ],
             "/api/v1/units/{unitID}": [
                 "parameters": [idParam("unitID", "Mã số đơn vị")],
-                "get": ["summary": "Một đơn vị: cấp trên, cơ quan chuyên môn, đơn vị trực thuộc, tiền thân", "responses": ok(ref("UnitDetail"))],
-                "put": ["summary": "Sửa đơn vị (đơn vị đã sáp nhập: 409)", "requestBody": jsonBody(ref("UnitInput")), "responses": ok(ref("Unit"), errors: writes)],
+                "get": ["summary": "Một đơn vị: cấp trên, cơ quan chuyên môn, đơn vị trực thuộc, tiền thân",
+                        "responses": ok(ref("UnitDetail"))],
+                "put": ["summary": "Sửa đơn vị (đơn vị đã sáp nhập: 409)", "requestBody": jsonBody(ref("UnitInput")),
+                        "responses": ok(ref("Unit"), errors: writes)],
             ],
             "/api/v1/users": [
-                "get": ["summary": "Tài khoản trong phạm vi", "parameters": [query("q", "Từ khóa, không phân biệt dấu")], "responses": ok(array(ref("User")), errors: ["401"])],
+                "get": ["summary": "Tài khoản trong phạm vi", "parameters": [query("q", "Từ khóa, không phân biệt dấu")],
+                        "responses": ok(array(ref("User")), errors: ["401"])],
                 "post": ["summary": "Thêm tài khoản", "requestBody": jsonBody(ref("UserCreate")),
                          "responses": ok(ref("User"), status: "201", errors: ["400", "401", "403", "413", "415", "422"])],
             ],
             "/api/v1/users/{userID}": [
                 "parameters": [idParam("userID", "Mã số tài khoản")],
                 "get": ["summary": "Một tài khoản", "responses": ok(ref("User"))],
-                "put": ["summary": "Sửa tài khoản (đổi mật khẩu hoặc khóa: mọi mã truy cập của tài khoản bị thu hồi)", "requestBody": jsonBody(ref("UserUpdate")),
+                "put": ["summary": "Sửa tài khoản (đổi mật khẩu hoặc khóa: mọi mã truy cập của tài khoản bị thu hồi)",
+                        "requestBody": jsonBody(ref("UserUpdate")),
                         "responses": ok(ref("User"), errors: writes)],
             ],
             "/api/v1/users/{userID}/unlock": [
                 "parameters": [idParam("userID", "Mã số tài khoản")],
-                "post": ["summary": "Mở khóa tài khoản bị khóa do nhập sai mật khẩu nhiều lần", "responses": ok(ref("User"), errors: ["401", "403", "404"])],
+                "post": ["summary": "Mở khóa tài khoản bị khóa do nhập sai mật khẩu nhiều lần",
+                         "responses": ok(ref("User"), errors: ["401", "403", "404"])],
             ],
             "/api/v1/audit": [
-                "get": ["summary": "Nhật ký thao tác trong phạm vi, mới nhất trước", "parameters": [query("limit", "Số sự kiện (mặc định 100; ngoài 1–1000 thì lấy giới hạn gần nhất)", integer), query("user", "Tên đăng nhập"),
-                                                                                 query("action", "Thao tác, hoặc phần đầu (vd: report.)"), query("q", "Nội dung có chứa"),
-                                                                                 query("entity", "Loại bản ghi (report, unit, user, form, regime)"), query("entityID", "Mã số bản ghi", integer),
-                                                                                 query("unitID", "Đơn vị (và các đơn vị cấp dưới)", integer), query("from", "Từ ngày (dd/MM/yyyy)"),
-                                                                                 query("to", "Đến ngày (dd/MM/yyyy)")], "responses": ok(array(ref("AuditEvent")), errors: ["400", "401"])],
+                "get": ["summary": "Nhật ký thao tác trong phạm vi, mới nhất trước",
+                        "parameters": [query("limit", "Số sự kiện (mặc định 100; ngoài 1–1000 thì lấy giới hạn gần nhất)", integer),
+                                       query("user", "Tên đăng nhập"),
+                                       query("action", "Thao tác, hoặc phần đầu (vd: report.)"), query("q", "Nội dung có chứa"),
+                                       query("entity", "Loại bản ghi (report, unit, user, form, regime)"),
+                                       query("entityID", "Mã số bản ghi", integer),
+                                       query("unitID", "Đơn vị (và các đơn vị cấp dưới)", integer), query("from", "Từ ngày (dd/MM/yyyy)"),
+                                       query("to", "Đến ngày (dd/MM/yyyy)")],
+                        "responses": ok(array(ref("AuditEvent")), errors: ["400", "401"])],
             ],
             "/api/v1/forms": [
                 "get": ["summary": "Danh sách biểu mẫu thống kê", "responses": ok(array(ref("FormSummary")), errors: ["401"])],
-                "post": ["summary": "Nhập biểu mẫu (JSON của biểu mẫu). Cùng mã và năm: phiên bản mới của biểu mẫu (200), chỉ cơ quan thường trực của đơn vị ban hành hoặc quản trị viên; JSON không đọc được: 422",
-                         "parameters": [query("revision", "Lần sửa của biểu mẫu đã đọc (GET /api/v1/forms); đã có phiên bản mới hơn: 409", integer)],
+                "post": ["summary": """
+                         Nhập biểu mẫu (JSON của biểu mẫu). Cùng mã và năm: phiên bản mới của biểu mẫu (200), \
+                         chỉ cơ quan thường trực của đơn vị ban hành hoặc quản trị viên; JSON không đọc được: 422
+                         """,
+                         "parameters": [query(
+                             "revision", "Lần sửa của biểu mẫu đã đọc (GET /api/v1/forms); đã có phiên bản mới hơn: 409", integer)],
                          "requestBody": jsonBody(ref("Form")),
-                         "responses": ok(ref("FormSummary"), status: "201", description: "Biểu mẫu mới", errors: ["400", "401", "403", "409", "413", "422"])
-                             .merging(["200": ["description": "Đã thay biểu mẫu cùng mã và năm (phiên bản mới)", "content": ["application/json": ["schema": ref("FormSummary")]]]]) { _, new in new }],
+                         "responses": ok(ref("FormSummary"), status: "201", description: "Biểu mẫu mới",
+                                         errors: ["400", "401", "403", "409", "413", "422"])
+                             .merging(["200": ["description": "Đã thay biểu mẫu cùng mã và năm (phiên bản mới)",
+                                               "content": ["application/json": ["schema": ref("FormSummary")]]]]) { _, new in new }],
             ],
             "/api/v1/forms/{formID}": [
                 "parameters": [idParam("formID", "Mã số biểu mẫu")],
@@ -180,33 +212,50 @@ enum OpenAPIDocument {
                 "parameters": [idParam("unitID", "Đơn vị ban hành"), yearParam("Năm (2000–2100)")],
                 "get": ["summary": "Chế độ báo cáo của đơn vị trong năm, kèm cảnh báo", "responses": ok(ref("RegimeDetail"))],
                 "put": ["summary": "Ban hành/sửa chế độ báo cáo (cảnh báo, không từ chối)",
-                        "requestBody": jsonBody(object(["regime": ref("RegimeInput"), "formID": nullableInteger, "document": nullableString, "revision": revision], required: ["regime"])),
+                        "requestBody": jsonBody(object(["regime": ref("RegimeInput"), "formID": nullableInteger, "document": nullableString,
+                                                        "revision": revision], required: ["regime"])),
                         "responses": ok(ref("RegimeDetail"), errors: writes)],
             ],
             "/api/v1/units/{unitID}/reports": [
                 "parameters": [idParam("unitID", "Đơn vị báo cáo")],
-                "get": ["summary": "Các kỳ báo cáo của đơn vị trong năm và trạng thái", "parameters": [query("year", "Năm (mặc định: năm gần nhất có chế độ báo cáo)", yearSchema)],
+                "get": ["summary": "Các kỳ báo cáo của đơn vị trong năm và trạng thái",
+                        "parameters": [query("year", "Năm (mặc định: năm gần nhất có chế độ báo cáo)", yearSchema)],
                         "responses": ok(array(ref("ReportListRow")), errors: ["400", "401", "404"])],
             ],
             "/api/v1/units/{unitID}/reports/{periodID}": [
                 "parameters": [idParam("unitID", "Đơn vị báo cáo"), idParam("periodID", "Kỳ báo cáo")],
-                "get": ["summary": "Báo cáo của đơn vị cho kỳ: số liệu, kỳ trước, nội dung, Phụ lục 3A, cảnh báo, thao tác được phép (chế độ báo cáo chưa chọn biểu mẫu: 409)",
+                "get": ["summary": """
+                        Báo cáo của đơn vị cho kỳ: số liệu, kỳ trước, nội dung, Phụ lục 3A, cảnh báo, \
+                        thao tác được phép (chế độ báo cáo chưa chọn biểu mẫu: 409)
+                        """,
                         "responses": ok(ref("Report"), errors: ["401", "404", "409"])],
-                "put": ["summary": "Lưu số liệu (chỉ các chỉ tiêu gửi lên), nội dung, Phụ lục 3A. Cần revision (cán bộ cơ quan chuyên môn: officeRevision), thiếu: 422. Sai kiểu/phạm vi: 422, không lưu gì",
+                "put": ["summary": """
+                        Lưu số liệu (chỉ các chỉ tiêu gửi lên), nội dung, Phụ lục 3A. \
+                        Cần revision (cán bộ cơ quan chuyên môn: officeRevision), thiếu: 422. Sai kiểu/phạm vi: 422, không lưu gì
+                        """,
                         "requestBody": jsonBody(ref("ReportSave")),
-                        "responses": ok(object(["report": ref("Report"), "warnings": array(ref("RuleWarning"))], required: ["report", "warnings"]), errors: writes)],
+                        "responses": ok(object(["report": ref("Report"), "warnings": array(ref("RuleWarning"))], required: ["report", "warnings"]),
+                                        errors: writes)],
             ],
             "/api/v1/units/{unitID}/reports/{periodID}/{action}": [
                 "parameters": [idParam("unitID", "Đơn vị báo cáo"), idParam("periodID", "Kỳ báo cáo"),
-                               ["name": "action", "in": "path", "required": true, "schema": ["type": "string", "enum": ["sendToLeader", "backToDrafter", "submit", "accept", "return", "newVersion"]]]],
-                "post": ["summary": "Thao tác quy trình: trình ký, ký gửi (số, ngày văn bản), tiếp nhận, trả lại (ý kiến), phiên bản đính chính. Thao tác không hợp với trạng thái hoặc vai trò: 409 (người chỉ xem: 403)",
-                         "requestBody": ["required": false, "content": ["application/json": ["schema": object(["comment": nullableString, "docNumber": nullableString,
-                                                                                                            "docDate": nullable(described(string, "dd/MM/yyyy hoặc yyyy-MM-dd")), "revision": nullable(revision)])]]],
+                               ["name": "action", "in": "path", "required": true,
+                                "schema": ["type": "string", "enum": ["sendToLeader", "backToDrafter", "submit", "accept", "return", "newVersion"]]]],
+                "post": ["summary": """
+                         Thao tác quy trình: trình ký, ký gửi (số, ngày văn bản), tiếp nhận, trả lại (ý kiến), \
+                         phiên bản đính chính. Thao tác không hợp với trạng thái hoặc vai trò: 409 (người chỉ xem: 403)
+                         """,
+                         "requestBody": ["required": false, "content": ["application/json": ["schema": object([
+                             "comment": nullableString, "docNumber": nullableString,
+                             "docDate": nullable(described(string, "dd/MM/yyyy hoặc yyyy-MM-dd")), "revision": nullable(revision)])]]],
                          "responses": ok(ref("Report"), errors: ["400", "401", "403", "404", "409", "413", "415", "422"])],
             ],
             "/api/v1/units/{unitID}/reports/{periodID}/assemble": [
                 "parameters": [idParam("unitID", "Đơn vị hành chính"), idParam("periodID", "Kỳ báo cáo")],
-                "post": ["summary": "Lập dự thảo báo cáo của đơn vị hành chính: báo cáo chuyên đề của các cơ quan vào đề cương, ghi đơn vị chưa báo cáo; phụ lục là số liệu tổng hợp",
+                "post": ["summary": """
+                         Lập dự thảo báo cáo của đơn vị hành chính: báo cáo chuyên đề của các cơ quan vào đề cương, \
+                         ghi đơn vị chưa báo cáo; phụ lục là số liệu tổng hợp
+                         """,
                          "responses": ok(ref("Report"), errors: ["401", "403", "404", "409"])],
             ],
             "/api/v1/units/{unitID}/timeliness": [
@@ -218,161 +267,48 @@ enum OpenAPIDocument {
             "/api/v1/units/{unitID}/consolidation/{year}/{kind}": [
                 "parameters": [idParam("unitID", "Đơn vị hành chính"), yearParam("Năm (2000–2100)"),
                                ["name": "kind", "in": "path", "required": true, "schema": periodKind]],
-                "get": ["summary": "Số liệu tổng hợp của đơn vị và mọi đơn vị trực thuộc cho kỳ, kèm cơ sở tính của từng số liệu và so sánh với kỳ trước, cùng kỳ năm trước",
+                "get": ["summary": """
+                        Số liệu tổng hợp của đơn vị và mọi đơn vị trực thuộc cho kỳ, \
+                        kèm cơ sở tính của từng số liệu và so sánh với kỳ trước, cùng kỳ năm trước
+                        """,
                         "parameters": [query("accepted", "1: chỉ tính báo cáo đã tiếp nhận (mặc định: mọi báo cáo đã gửi)")],
                         "responses": ok(ref("Consolidated"))],
             ],
             "/api/v1/units/{unitID}/reports/{periodID}/xlsx": [
                 "parameters": [idParam("unitID", "Đơn vị báo cáo"), idParam("periodID", "Kỳ báo cáo")],
-                "get": ["summary": "Tải biểu báo cáo (.xlsx) để điền ngoại tuyến", "responses": file(Exports.xlsxType, "Tệp .xlsx", errors: ["401", "404", "409"])],
-                "put": ["summary": "Tải lên biểu đã điền: nhận toàn bộ hoặc từ chối với danh sách mọi lỗi (không lưu gì). Tối đa 10 MB",
+                "get": ["summary": "Tải biểu báo cáo (.xlsx) để điền ngoại tuyến",
+                        "responses": file(Exports.xlsxType, "Tệp .xlsx", errors: ["401", "404", "409"])],
+                "put": ["summary": """
+                        Tải lên biểu đã điền: nhận toàn bộ hoặc từ chối với danh sách mọi lỗi (không lưu gì). \
+                        Tối đa 10 MB
+                        """,
                         "requestBody": ["required": true, "content": [Exports.xlsxType: ["schema": ["type": "string", "format": "binary"]]]],
                         "responses": ok(object(["changed": boolean, "warnings": array(ref("RuleWarning"))], required: ["changed", "warnings"]),
                                         errors: ["401", "403", "404", "409", "413", "422"])],
             ],
             "/api/v1/units/{unitID}/reports/{periodID}/docx": [
                 "parameters": [idParam("unitID", "Đơn vị báo cáo"), idParam("periodID", "Kỳ báo cáo")],
-                "get": ["summary": "Báo cáo dạng Word (.docx) theo thể thức Nghị định 30/2020", "responses": file(Exports.docxType, "Tệp .docx", errors: ["401", "404", "409"])],
+                "get": ["summary": "Báo cáo dạng Word (.docx) theo thể thức Nghị định 30/2020",
+                        "responses": file(Exports.docxType, "Tệp .docx", errors: ["401", "404", "409"])],
             ],
             "/api/v1/units/{unitID}/consolidation/{year}/{kind}/xlsx": [
                 "parameters": [idParam("unitID", "Đơn vị hành chính"), yearParam("Năm (2000–2100)"),
                                ["name": "kind", "in": "path", "required": true, "schema": periodKind]],
-                "get": ["summary": "Số liệu tổng hợp (.xlsx): trang tổng hợp và trang đơn vị × chỉ tiêu", "responses": file(Exports.xlsxType, "Tệp .xlsx", errors: reads)],
+                "get": ["summary": "Số liệu tổng hợp (.xlsx): trang tổng hợp và trang đơn vị × chỉ tiêu",
+                        "responses": file(Exports.xlsxType, "Tệp .xlsx", errors: reads)],
             ],
             "/api/v1/units/{unitID}/consolidation/{year}/{kind}/docx": [
                 "parameters": [idParam("unitID", "Đơn vị hành chính"), yearParam("Năm (2000–2100)"),
                                ["name": "kind", "in": "path", "required": true, "schema": periodKind]],
-                "get": ["summary": "Báo cáo tổng hợp dạng Word (.docx), phụ lục số liệu tổng hợp", "responses": file(Exports.docxType, "Tệp .docx", errors: reads)],
+                "get": ["summary": "Báo cáo tổng hợp dạng Word (.docx), phụ lục số liệu tổng hợp",
+                        "responses": file(Exports.docxType, "Tệp .docx", errors: reads)],
             ],
             "/api/v1/openapi.json": [
                 "get": ["summary": "Tài liệu OpenAPI này", "security": [[String: Any]](),
                         "responses": ["200": ["description": "Tài liệu OpenAPI 3", "content": ["application/json": ["schema": ["type": "object"]]]]]],
             ],
         ],
-        "components": [
-            "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-            "responses": [
-                "Malformed": ["description": "Nội dung gửi lên không đọc được (không phải JSON, sai kiểu, thiếu trường bắt buộc)", "content": ["application/json": ["schema": ref("Error")]]],
-                "Unauthorized": ["description": "Chưa đăng nhập, mã truy cập sai, hết hạn hoặc đã thu hồi (WWW-Authenticate: Bearer)", "content": ["application/json": ["schema": ref("Error")]]],
-                "Forbidden": ["description": "Không có quyền", "content": ["application/json": ["schema": ref("Error")]]],
-                "NotFound": ["description": "Không tìm thấy hoặc ngoài phạm vi", "content": ["application/json": ["schema": ref("Error")]]],
-                "Conflict": ["description": "Không thực hiện được ở trạng thái hiện tại, hoặc bản ghi đã được người khác sửa (fields: revision hiện tại); không có gì được lưu",
-                             "content": ["application/json": ["schema": ref("Error")]]],
-                "TooLarge": ["description": "Nội dung gửi lên quá lớn", "content": ["application/json": ["schema": ref("Error")]]],
-                "UnsupportedMediaType": ["description": "Thiếu hoặc sai Content-Type (cần application/json)", "content": ["application/json": ["schema": ref("Error")]]],
-                "Invalid": ["description": "Dữ liệu chưa hợp lệ; không có gì được lưu", "content": ["application/json": ["schema": ref("Error")]]],
-                "TooManyRequests": ["description": "Đăng nhập tạm dừng do nhập sai nhiều lần",
-                                    "headers": ["Retry-After": ["description": "Số giây phải chờ", "schema": integer]],
-                                    "content": ["application/json": ["schema": ref("Error")]]],
-            ],
-            "schemas": [
-                "Error": object(["error": object(["status": integer, "message": string,
-                                                  "fields": array(object(["field": string, "message": string], required: ["field", "message"]))], required: ["status", "message"])], required: ["error"]),
-                "Unit": object(["id": integer, "code": string, "name": string, "kind": ["type": "string", "enum": UnitKindNames.all],
-                                "kindLabel": string, "parentID": nullableInteger, "path": string, "depth": integer,
-                                "isStandingAgency": boolean, "retiredOn": nullable(day), "successorID": nullableInteger, "revision": revision],
-                               required: ["id", "code", "name", "kind", "kindLabel", "path", "depth", "isStandingAgency", "revision"]),
-                "UnitDetail": object(["unit": ref("Unit"), "ancestors": array(ref("Unit")), "offices": array(ref("Unit")),
-                                      "subordinates": array(ref("Unit")),
-                                      "predecessors": array(object(["unit": ref("Unit"), "mergedOn": day], required: ["unit", "mergedOn"])),
-                                      "lineage": array(ref("Unit")), "successor": ["allOf": [ref("Unit")], "nullable": true]],
-                                     required: ["unit", "ancestors", "offices", "subordinates", "predecessors", "lineage"]),
-                "UnitInput": object(["code": string, "name": string, "kind": ["type": "string", "enum": UnitKindNames.all],
-                                     "parentID": nullableInteger, "isStandingAgency": nullable(boolean), "revision": nullable(revision)], required: ["code", "name", "kind"]),
-                "MergeInput": object(["predecessorIDs": array(integer), "code": string, "name": string, "kind": ["type": "string", "enum": UnitKindNames.all],
-                                      "parentID": nullableInteger, "mergedOn": ["type": "string", "description": "yyyy-MM-dd hoặc dd/MM/yyyy"]],
-                                     required: ["predecessorIDs", "code", "name", "kind", "mergedOn"]),
-                "User": object(["id": integer, "username": string, "fullName": string, "unitID": integer,
-                                "role": ["type": "string", "enum": RoleNames.all], "roleLabel": string, "isActive": boolean,
-                                "lockedAt": nullable(described(dateTime, "Bị khóa do nhập sai mật khẩu nhiều lần từ lúc này (mở khóa: POST …/unlock)")), "revision": revision],
-                               required: ["id", "username", "fullName", "unitID", "role", "roleLabel", "isActive", "revision"]),
-                "UserCreate": object(["username": described(string, "3–64 ký tự: chữ thường không dấu, chữ số, . _ -"), "fullName": string, "unitID": integer,
-                                      "role": ["type": "string", "enum": RoleNames.all],
-                                      "password": ["type": "string", "minLength": 10, "maxLength": 128]], required: ["username", "fullName", "unitID", "role", "password"]),
-                "UserUpdate": object(["fullName": string, "unitID": integer, "role": ["type": "string", "enum": RoleNames.all],
-                                      "isActive": boolean, "password": described(nullableString, "Mật khẩu mới, 10–128 ký tự; trống hoặc null: giữ mật khẩu cũ"),
-                                      "revision": nullable(revision)], required: ["fullName", "unitID", "role", "isActive"]),
-                "Me": object(["user": ref("User"), "unit": ref("Unit"), "scopeRootID": nullableInteger, "canManage": boolean], required: ["user", "unit", "canManage"]),
-                "FormSummary": object(["id": integer, "code": string, "title": string, "year": integer,
-                                       "ownerID": described(nullableInteger, "Đơn vị hành chính ban hành (null: biểu mẫu chung của hệ thống)"), "revision": revision],
-                                      required: ["id", "code", "title", "year", "revision"]),
-                "Form": object(["code": nonEmpty, "title": nonEmpty, "year": integer.merging(["minimum": 2000, "maximum": 2100]) { _, new in new }, "source": nullableString,
-                                "indicators": ["type": "array", "minItems": 1, "items": object(["code": string, "parent": nullableString, "name": string, "unit": nullableString,
-                                                            "kind": ["type": "string", "enum": ["group", "count", "number", "percent", "choice", "text"]],
-                                                            "choices": nullable(array(object(["value": integer, "label": string], required: ["value", "label"]))), "partOf": nullable(boolean),
-                                                            "measure": ["type": "string", "enum": ["period", "cumulative", "snapshot"], "nullable": true], "office": nullableString,
-                                                            "fraction": nullable(boolean), "numeratorLabel": nullableString, "denominatorLabel": nullableString, "note": nullableString,
-                                                            "min": nullableNumber, "max": nullableNumber],
-                                                           required: ["code", "name", "kind"])],
-                                "rules": array(object(["expr": string, "message": string], required: ["expr", "message"]))],
-                               required: ["code", "title", "year", "indicators", "rules"]),
-                "Regime": regime(year: integer.merging(["minimum": 2000, "maximum": 2100]) { _, new in new }),
-                "RegimeInput": regime(year: described(integer, "Không dùng: lấy năm và đơn vị ban hành theo đường dẫn")),
-                "RegimeDetail": object(["regime": ref("Regime"), "formID": nullableInteger, "document": nullableString, "warnings": array(string), "revision": revision],
-                                       required: ["regime", "warnings", "revision"]),
-                "ReportListRow": object(["periodID": integer, "kind": string, "title": string, "window": string, "deadline": described(string, "dd/MM/yyyy"),
-                                         "state": ["type": "string", "enum": ["none", "draft", "awaitingLeader", "submitted", "returned", "accepted"]],
-                                         "stateLabel": string, "status": ["type": "string", "enum": ["not_due", "due_soon", "overdue", "on_time", "late", "returned"]],
-                                         "timelinessLabel": string, "reportID": nullableInteger, "version": nullableInteger],
-                                        required: ["periodID", "kind", "title", "window", "deadline", "state", "stateLabel", "status", "timelinessLabel"]),
-                "RuleWarning": object(["codes": array(string), "message": string], required: ["codes", "message"]),
-                "ReportValue": object(["code": string, "number": nullableNumber, "numerator": nullableNumber,
-                                       "denominator": nullableNumber, "text": nullableString, "display": string], required: ["code", "display"]),
-                "Document": object(["numberSymbol": string, "issuedOn": described(string, "dd/MM/yyyy hoặc yyyy-MM-dd"), "summary": string, "issuer": string],
-                                   required: ["numberSymbol", "issuedOn", "summary", "issuer"]),
-                "Report": object(["unitID": integer, "periodID": integer, "period": string, "year": integer, "window": string, "deadline": day,
-                                  "formCode": string, "reportID": nullableInteger, "version": nullableInteger, "revision": revision,
-                                  "officeRevision": described(nullableInteger, "Cán bộ cơ quan chuyên môn: lần sửa phần của cơ quan mình (gửi lại khi lưu)"),
-                                  "state": ["type": "string", "enum": ["none", "draft", "awaitingLeader", "submitted", "returned", "accepted"]],
-                                  "timeliness": ["type": "string", "enum": ["not_due", "due_soon", "overdue", "on_time", "late", "returned"]],
-                                  "timelinessLabel": string, "docNumber": nullableString, "docDate": nullableString, "returnComment": nullableString,
-                                  "values": array(ref("ReportValue")), "previousValues": array(ref("ReportValue")),
-                                  "narrative": map(string), "documents": array(ref("Document")),
-                                  "warnings": array(ref("RuleWarning")),
-                                  "availableActions": array(["type": "string", "enum": ["save", "sendToLeader", "backToDrafter", "submit", "accept", "return", "newVersion"]]),
-                                  "editableCodes": array(string)],
-                                 required: ["unitID", "periodID", "period", "year", "window", "deadline", "formCode", "revision", "state", "timeliness", "timelinessLabel",
-                                            "values", "previousValues", "narrative", "documents", "warnings", "availableActions", "editableCodes"]),
-                "ReportSave": object(["values": ["type": "object", "description": "mã chỉ tiêu → \"12\" | 12 | {\"numerator\": \"45\", \"denominator\": \"50\"}; \"\": xóa số liệu",
-                                                 "additionalProperties": ["anyOf": [string, number,
-                                                                                    object(["numerator": scalar, "denominator": scalar, "value": scalar])
-                                                                                        .merging(["minProperties": 1]) { _, new in new }]]],
-                                      "narrative": map(string),
-                                      "documents": array(ref("Document")),
-                                      "topicReport": string, "officeDone": boolean,
-                                      "revision": described(revision, "Lần sửa của báo cáo đã đọc (bắt buộc, trừ cán bộ cơ quan chuyên môn)"),
-                                      "officeRevision": described(integer, "Cán bộ cơ quan chuyên môn: officeRevision đã đọc (bắt buộc)")]),
-                "Timeliness": object(["jurisdictionID": integer, "jurisdictionName": string, "year": integer, "regimeIssuer": string,
-                                      "periods": array(object(["id": integer, "kind": string, "label": string, "deadline": string, "window": string],
-                                                              required: ["id", "kind", "label", "deadline", "window"])),
-                                      "rows": array(object(["unitID": integer, "unitName": string, "unitKind": string, "lateOrMissing": integer,
-                                                            "cells": array(object(["periodID": integer, "status": string, "label": string, "state": nullableString,
-                                                                                   "reportID": nullableInteger, "submittedAt": nullable(dateTime),
-                                                                                   "daysLate": nullableInteger], required: ["periodID", "status", "label"]))],
-                                                           required: ["unitID", "unitName", "unitKind", "lateOrMissing", "cells"])),
-                                      "totals": array(object(["periodID": integer, "counts": map(integer)], required: ["periodID", "counts"]))],
-                                     required: ["jurisdictionID", "jurisdictionName", "year", "regimeIssuer", "periods", "rows", "totals"]),
-                "Consolidated": object([
-                    "jurisdiction": object(["id": integer, "name": string, "kind": string], required: ["id", "name", "kind"]), "year": integer, "period": string, "periodTitle": string,
-                    "formCode": string, "formTitle": string,
-                    "included": array(object(["id": integer, "name": string, "kind": string], required: ["id", "name", "kind"])),
-                    "missing": array(object(["id": integer, "name": string, "kind": string], required: ["id", "name", "kind"])),
-                    "figures": array(object(["code": string, "value": nullableNumber,
-                                             "numerator": nullableNumber, "denominator": nullableNumber,
-                                             "simpleAverage": nullableNumber,
-                                             "distribution": map(integer, nullable: true),
-                                             "reports": integer, "display": string, "note": nullableString], required: ["code", "reports", "display"])),
-                    "acceptedOnly": described(boolean, "Chỉ tính báo cáo đã tiếp nhận"),
-                    "previousPeriod": described(nullableString, "Kỳ trước trong năm (Q1, H1, …), nếu có"),
-                    "previous": described(map(number, nullable: true), "Số liệu tổng hợp kỳ trước: mã chỉ tiêu → số"),
-                    "lastYear": described(map(number, nullable: true), "Số liệu tổng hợp cùng kỳ năm trước: mã chỉ tiêu → số")],
-                    required: ["jurisdiction", "year", "period", "periodTitle", "formCode", "formTitle", "included", "missing", "figures", "acceptedOnly"]),
-                "AuditEvent": object(["id": integer, "at": dateTime, "username": string, "action": string,
-                                      "entity": string, "entityID": nullableInteger, "unitID": nullableInteger, "summary": string, "detail": nullableString,
-                                      "changes": map(string)],
-                                     required: ["id", "at", "username", "action", "entity", "summary", "changes"]),
-            ],
-        ],
+        "components": components,
     ]
 }
 

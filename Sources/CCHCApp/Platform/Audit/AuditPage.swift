@@ -21,7 +21,8 @@ struct AuditPage: RouteCollection {
         }
         return Layout.page(request: req, title: "Nhật ký", body: """
         <h1>Nhật ký thao tác</h1>
-        <p class="muted">Ai đã làm gì, lúc nào (giờ Việt Nam), trong phạm vi của bạn; mỗi thay đổi ghi giá trị trước và sau. Nhật ký chỉ được ghi thêm, không sửa, không xóa.</p>
+        <p class="muted">Ai đã làm gì, lúc nào (giờ Việt Nam), trong phạm vi của bạn; mỗi thay đổi ghi giá trị trước và sau. \
+        Nhật ký chỉ được ghi thêm, không sửa, không xóa.</p>
         <form class="search" method="get" action="\(SiteURL.audit)">
         <input name="user" value="\(filter.username ?? "")" placeholder="Tên đăng nhập" aria-label="Người thực hiện" size="14">
         <input name="action" value="\(filter.action ?? "")" placeholder="Thao tác (vd: report.save)" aria-label="Thao tác" size="18">

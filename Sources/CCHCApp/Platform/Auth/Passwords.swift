@@ -49,7 +49,8 @@ enum Passwords {
         let locked = try await LoginPolicy.failed(username: name, user: user, req: req)
         let unit = try await Unit.find(optional: user?.$unit.id, on: req.db)
         try await Audit.record(on: req.db, at: req.now, actor: nil, action: "auth.failed", entity: "user", entityID: user?.id,
-                               unit: unit, summary: "Đăng nhập sai: “\(name)” từ \(LoginPolicy.address(req))\(locked ? " — tài khoản bị khóa" : "")")
+                               unit: unit,
+                               summary: "Đăng nhập sai: “\(name)” từ \(LoginPolicy.address(req))\(locked ? " — tài khoản bị khóa" : "")")
         return user?.lockedAt != nil || locked ? .locked : .failure
     }
 }

@@ -96,11 +96,15 @@ struct RestoreCommand: AsyncCommand {
         var yes: Bool
         init() {}
     }
-    var help: String { "Khôi phục cơ sở dữ liệu từ tệp sao lưu (thay toàn bộ dữ liệu hiện có; với SQLite, dừng máy chủ trước)." }
+    var help: String {
+        "Khôi phục cơ sở dữ liệu từ tệp sao lưu (thay toàn bộ dữ liệu hiện có; với SQLite, dừng máy chủ trước)."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         if !signature.yes {
-            guard context.console.confirm("Toàn bộ dữ liệu hiện có sẽ được thay bằng bản sao lưu \(signature.file). Tiếp tục?") else { return }
+            guard context.console.confirm("Toàn bộ dữ liệu hiện có sẽ được thay bằng bản sao lưu \(signature.file). Tiếp tục?") else {
+                return
+            }
         }
         try await Backups.restore(context.application, from: signature.file)
         context.console.print("Đã khôi phục từ \(signature.file).")

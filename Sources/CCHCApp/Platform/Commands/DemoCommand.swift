@@ -11,7 +11,8 @@ struct DemoCommand: AsyncCommand {
         try await app.autoMigrate()
         do {
             let summary = try await DemoLoader(app: app).load()
-            context.console.print("Đã nạp dữ liệu mẫu: \(summary.units) đơn vị, \(summary.accounts) tài khoản (mật khẩu: \(DemoLoader.password)).")
+            context.console.print("Đã nạp dữ liệu mẫu: \(summary.units) đơn vị, "
+                + "\(summary.accounts) tài khoản (mật khẩu: \(DemoLoader.password)).")
         } catch let error as CCHCError {
             context.console.error(error.message)
             throw error

@@ -31,7 +31,8 @@ enum Revisions {
     static func check(_ current: Int, expected: Int?, what: String, saved: String = "") throws {
         guard let expected, expected != current else { return }
         throw CCHCError(.conflict, "\(what) đã được người khác sửa (lần sửa \(current)) sau khi bạn mở trang (lần sửa \(expected)); "
-            + "không ghi đè.\(saved.isEmpty ? "" : " Bản đang lưu: \(saved).") Những gì bạn nhập vẫn còn trên trang: xem lại rồi bấm Lưu.",
+            + "không ghi đè.\(saved.isEmpty ? "" : " Bản đang lưu: \(saved).") "
+            + "Những gì bạn nhập vẫn còn trên trang: xem lại rồi bấm Lưu.",
             fieldErrors: [FieldError(field: "revision", message: "Lần sửa hiện tại: \(current).")])
     }
 

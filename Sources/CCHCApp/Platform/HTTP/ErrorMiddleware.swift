@@ -72,7 +72,10 @@ struct CCHCErrorMiddleware: AsyncMiddleware {
         case let e as any AbortError:
             return (e.status, vietnamese(e.status), [])
         default:
-            return (.internalServerError, "Đã có lỗi hệ thống; thao tác chưa được thực hiện. Bấm Quay lại trên trình duyệt để lấy lại phần đã nhập, rồi thử lại hoặc báo quản trị viên.", [])
+            return (.internalServerError,
+                    "Đã có lỗi hệ thống; thao tác chưa được thực hiện. "
+                        + "Bấm Quay lại trên trình duyệt để lấy lại phần đã nhập, rồi thử lại hoặc báo quản trị viên.",
+                    [])
         }
     }
 

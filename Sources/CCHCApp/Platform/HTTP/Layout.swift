@@ -12,7 +12,8 @@ enum Layout {
                 link(SiteURL.units, "Đơn vị", request),
             ]
             if actor.canManage { links.append(link(SiteURL.users, "Tài khoản", request)) }
-            links.append(link(SiteURL.reports(actor.jurisdictionID == actor.unitID || actor.role != .standingOfficer ? actor.unitID : actor.jurisdictionID), "Báo cáo", request))
+            links.append(link(SiteURL.reports(actor.jurisdictionID == actor.unitID || actor.role != .standingOfficer
+                                              ? actor.unitID : actor.jurisdictionID), "Báo cáo", request))
             if actor.canManage { links.append(link(SiteURL.timeliness(actor.jurisdictionID, year: Day(request.now).year), "Theo dõi nộp", request)) }
             links.append(link(SiteURL.forms, "Biểu mẫu", request))
             links.append(link(SiteURL.audit, "Nhật ký", request))

@@ -4,7 +4,7 @@ import Vapor
 ///
 /// | variable | default | meaning |
 /// |---|---|---|
-/// | DATABASE_URL | `sqlite://cchc.sqlite` | `postgres://user:pass@host:5432/db`, `sqlite:///abs/path.sqlite`, `sqlite://relative.sqlite` or a plain file path |
+/// | DATABASE_URL | `sqlite://cchc.sqlite` | the database: one of the forms below |
 /// | CCHC_HOST / CCHC_PORT | 127.0.0.1 / 8080 | where `serve` listens (`--hostname`/`--port` override) |
 /// | CCHC_DEMO | `auto` | `auto`: load the demo into an empty database on `serve` (never in production); `off`: never |
 /// | CCHC_AUTO_MIGRATE | `true` | migrate the database when `serve` starts |
@@ -13,6 +13,9 @@ import Vapor
 /// | CCHC_TOKEN_DAYS | 30 | lifetime of API tokens |
 /// | CCHC_SECURE_COOKIES | false | mark the session cookie Secure (behind HTTPS) |
 /// | CCHC_PG_SCHEMA | (none) | PostgreSQL schema (search_path) to use |
+///
+/// DATABASE_URL forms: `postgres://user:pass@host:5432/db`, `sqlite:///abs/path.sqlite`,
+/// `sqlite://relative.sqlite` or a plain file path.
 struct AppConfig: Sendable {
     enum DatabaseTarget: Sendable, Equatable {
         case sqlite(path: String)

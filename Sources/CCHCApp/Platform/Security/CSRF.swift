@@ -63,7 +63,8 @@ enum CSRF {
 
 /// Checks CSRF on every page request that changes something (POST, PUT, PATCH, DELETE).
 struct CSRFMiddleware: AsyncMiddleware {
-    static let refusal = "Yêu cầu bị từ chối vì không mang mã chống giả mạo hợp lệ (CSRF) — có thể trang đã mở quá lâu hoặc được gửi từ trang web khác. "
+    static let refusal = "Yêu cầu bị từ chối vì không mang mã chống giả mạo hợp lệ (CSRF) — "
+        + "có thể trang đã mở quá lâu hoặc được gửi từ trang web khác. "
         + "Hãy bấm Quay lại trên trình duyệt để lấy lại phần đã nhập, tải lại trang rồi gửi lại."
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {

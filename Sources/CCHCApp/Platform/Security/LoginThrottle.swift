@@ -36,7 +36,8 @@ enum LoginPolicy {
         }
     }
 
-    static let lockedMessage = "Tài khoản đã bị khóa do nhập sai mật khẩu nhiều lần; liên hệ cán bộ quản trị (Phòng/Sở Nội vụ) để mở khóa."
+    static let lockedMessage = "Tài khoản đã bị khóa do nhập sai mật khẩu nhiều lần; "
+        + "liên hệ cán bộ quản trị (Phòng/Sở Nội vụ) để mở khóa."
 
     /// The address a request comes from: behind a local reverse proxy, the one it forwards.
     static func address(_ req: Request) -> String {

@@ -37,11 +37,13 @@ struct UserPages: RouteCollection {
         return Layout.page(request: req, title: "Tài khoản", body: """
         <h1>Tài khoản</h1>
         <form class="search" method="get" action="\(SiteURL.users)">
-        <input type="search" name="q" value="\(q)" placeholder="Tìm theo tên đăng nhập, họ tên, đơn vị (không cần dấu)" aria-label="Tìm tài khoản">
+        <input type="search" name="q" value="\(q)" \
+        placeholder="Tìm theo tên đăng nhập, họ tên, đơn vị (không cần dấu)" aria-label="Tìm tài khoản">
         <button type="submit">Tìm</button></form>
         <p><a class="button" href="\(SiteURL.newUser)">Thêm tài khoản</a></p>
         <p class="muted">\(rows.count) tài khoản</p>
-        <table><thead><tr><th>Tên đăng nhập</th><th>Họ và tên</th><th>Đơn vị</th><th>Vai trò</th><th>Trạng thái</th></tr></thead><tbody>\(body)</tbody></table>
+        <table><thead><tr><th>Tên đăng nhập</th><th>Họ và tên</th><th>Đơn vị</th><th>Vai trò</th><th>Trạng thái</th></tr></thead>\
+        <tbody>\(body)</tbody></table>
         """)
     }
 
@@ -124,7 +126,9 @@ struct UserPages: RouteCollection {
         let action = user.map { SiteURL.user($0.id ?? 0) } ?? SiteURL.users
         let saved = (try? req.query.get(String.self, at: "saved")) == "1" && failure == nil
         let usernameField: HTML = user == nil
-            ? "<label for=\"username\">Tên đăng nhập</label><input id=\"username\" name=\"username\" value=\"\(body.username ?? "")\" required autocomplete=\"off\">\(Layout.errors(failure, "username"))"
+            ? "<label for=\"username\">Tên đăng nhập</label>"
+                + "<input id=\"username\" name=\"username\" value=\"\(body.username ?? "")\" required autocomplete=\"off\">"
+                + "\(Layout.errors(failure, "username"))"
             : "<p><strong>Tên đăng nhập:</strong> \(body.username ?? "")</p>"
         let lock: HTML = user?.lockedAt.map { at in """
             <div class="error-summary"><strong>Tài khoản bị khóa từ \(VNDate.display(at)) do nhập sai mật khẩu nhiều lần.</strong>
@@ -139,15 +143,21 @@ struct UserPages: RouteCollection {
         <label for="fullName">Họ và tên</label><input id="fullName" name="fullName" value="\(body.fullName ?? "")" required>
         \(Layout.errors(failure, "fullName"))
         <label for="unitID">Đơn vị</label>
-        <select id="unitID" name="unitID" required><option value="">— chọn —</option>\(Layout.options(units, selected: body.unitID, value: { String($0.id ?? 0) }, label: { String(repeating: "  ", count: max(0, $0.depth - 1)) + $0.name + " (" + $0.code + ")" }))</select>
+        <select id="unitID" name="unitID" required><option value="">— chọn —</option>\
+        \(Layout.options(units, selected: body.unitID, value: { String($0.id ?? 0) },
+            label: { String(repeating: "  ", count: max(0, $0.depth - 1)) + $0.name + " (" + $0.code + ")" }))</select>
         \(Layout.errors(failure, "unitID"))
         <label for="role">Vai trò</label>
-        <select id="role" name="role" required><option value="">— chọn —</option>\(Layout.options(actor.scope.assignableRoles, selected: body.role, value: \.rawValue, label: \.label))</select>
+        <select id="role" name="role" required><option value="">— chọn —</option>\
+        \(Layout.options(actor.scope.assignableRoles, selected: body.role, value: \.rawValue, label: \.label))</select>
         \(Layout.errors(failure, "role"))
         <label for="password">\(user == nil ? "Mật khẩu (ít nhất 10 ký tự)" : "Mật khẩu mới (để trống nếu không đổi)")</label>
         <input id="password" name="password" type="password" autocomplete="new-password"\(HTML.attr("required", if: user == nil))>
         \(Layout.errors(failure, "password"))
-        \(user == nil ? "<input type=\"hidden\" name=\"isActive\" value=\"on\">" as HTML : "<label><input type=\"checkbox\" name=\"isActive\" value=\"on\"\(HTML.attr("checked", if: body.isActive == "on"))> Đang hoạt động</label>\(Layout.errors(failure, "isActive"))")
+        \(user == nil ? "<input type=\"hidden\" name=\"isActive\" value=\"on\">" as HTML : """
+            <label><input type="checkbox" name="isActive" value="on"\(HTML.attr("checked", if: body.isActive == "on"))> Đang hoạt động</label>\
+            \(Layout.errors(failure, "isActive"))
+            """)
         <p><button type="submit">Lưu</button> <a href="\(SiteURL.users)">Hủy</a></p>
         </form>
         """)

@@ -46,17 +46,22 @@ struct ConsolidationPages: RouteCollection {
             <div class="card" id="drill"><h2>\(ind.code). \(ind.name) — số liệu của từng đơn vị</h2>
             <table><thead><tr><th>Đơn vị</th><th>Số liệu</th></tr></thead><tbody>\(rows)</tbody>
             <tfoot><tr><th>Tổng hợp</th><th>\(byCode[code]?.display ?? "")</th></tr></tfoot></table>
-            \(report.missing.isEmpty ? HTML.empty : "<p class=\"muted\">Chưa có báo cáo: \(report.missing.map(\.name).joined(separator: ", "))</p>" as HTML)</div>
+            \(report.missing.isEmpty ? HTML.empty
+                : "<p class=\"muted\">Chưa có báo cáo: \(report.missing.map(\.name).joined(separator: ", "))</p>" as HTML)</div>
             """
         }
         let rows: [HTML] = form.indicators.map { ind in
             let f = byCode[ind.code]
             let depth = form.depth(of: ind.code)
             if ind.kind == .group {
-                return "<tr class=\"group\"><th>\(ind.code)</th><td class=\"indent-\(min(depth, 4))\">\(ind.name)</td><td></td><td></td><td></td><td></td><td></td><td></td></tr>"
+                return "<tr class=\"group\"><th>\(ind.code)</th><td class=\"indent-\(min(depth, 4))\">\(ind.name)</td>"
+                    + "<td></td><td></td><td></td><td></td><td></td><td></td></tr>"
             }
             return """
-            <tr><th><a href="\(base)?code=\(ind.code)\(acceptedParam.isEmpty ? "" : "&" + acceptedParam)#drill" title="Xem số liệu từng đơn vị">\(ind.code)</a></th><td class="indent-\(min(depth, 4))">\(ind.partOf == true ? "<em>Trong đó:</em> " as HTML : .empty)\(ind.name)</td><td>\(ind.unit ?? "")</td>
+            <tr><th><a href="\(base)?code=\(ind.code)\(acceptedParam.isEmpty ? "" : "&" + acceptedParam)#drill" \
+            title="Xem số liệu từng đơn vị">\(ind.code)</a></th>\
+            <td class="indent-\(min(depth, 4))">\(ind.partOf == true ? "<em>Trong đó:</em> " as HTML : .empty)\(ind.name)</td>\
+            <td>\(ind.unit ?? "")</td>
             <td><strong>\(f?.display ?? "")</strong>\(f?.note.map { "<br><small class=\"muted\">\($0)</small>" as HTML } ?? .empty)</td>
             <td>\(f.map { $0.reports > 0 ? "\($0.reports)" : "" } ?? "")</td>
             <td>\(compare(ind, f?.value, report.previous?[ind.code]))</td><td>\(compare(ind, f?.value, report.lastYear?[ind.code]))</td>
@@ -64,22 +69,33 @@ struct ConsolidationPages: RouteCollection {
             """
         }
         let kinds = PeriodKind.standard.map { k in
-            k.code == report.period ? "<strong>\(k.label)</strong> " as HTML : "<a href=\"/units/\(unitID)/consolidation/\(report.year)/\(k.code)\">\(k.label)</a> " as HTML
+            k.code == report.period
+                ? "<strong>\(k.label)</strong> " as HTML
+                : "<a href=\"/units/\(unitID)/consolidation/\(report.year)/\(k.code)\">\(k.label)</a> " as HTML
         }
         let missing: HTML = report.missing.isEmpty ? "<p class=\"flash\">Đã nhận đủ báo cáo của các đơn vị.</p>"
-            : "<div class=\"warnings\"><strong>Chưa có báo cáo (\(report.missing.count) đơn vị) — số liệu tổng hợp chưa gồm các đơn vị này:</strong> \(report.missing.map(\.name).joined(separator: ", "))</div>"
+            : "<div class=\"warnings\"><strong>Chưa có báo cáo (\(report.missing.count) đơn vị) — "
+                + "số liệu tổng hợp chưa gồm các đơn vị này:</strong> \(report.missing.map(\.name).joined(separator: ", "))</div>"
         return Layout.page(request: req, title: "Tổng hợp \(report.periodTitle)", body: """
-        <p class="crumbs"><a href="\(SiteURL.unit(unitID))">\(unit.name)</a> › <a href="\(SiteURL.timeliness(unitID, year: report.year))">Theo dõi nộp báo cáo</a></p>
+        <p class="crumbs"><a href="\(SiteURL.unit(unitID))">\(unit.name)</a> › \
+        <a href="\(SiteURL.timeliness(unitID, year: report.year))">Theo dõi nộp báo cáo</a></p>
         <h1>Số liệu tổng hợp — \(report.periodTitle) — \(unit.name)</h1>
         <p>Kỳ: \(kinds)</p>
-        <p class="muted">Tổng hợp \(report.included.count) báo cáo đã gửi hoặc đã tiếp nhận của \(unit.name) và các đơn vị trực thuộc (mọi cấp). Số đếm được cộng; tỷ lệ được tính lại từ tổng tử số và tổng mẫu số, không lấy bình quân các tỷ lệ; câu trả lời theo mã được đếm theo từng mã.</p>
-        <p>Tính: \(report.acceptedOnly ? "<strong>chỉ báo cáo đã tiếp nhận</strong> · <a href=\"\(base)\">mọi báo cáo đã gửi</a>" as HTML : "<strong>mọi báo cáo đã gửi</strong> · <a href=\"\(base)?accepted=1\">chỉ báo cáo đã tiếp nhận</a>" as HTML)</p>
+        <p class="muted">Tổng hợp \(report.included.count) báo cáo đã gửi hoặc đã tiếp nhận của \(unit.name) \
+        và các đơn vị trực thuộc (mọi cấp). Số đếm được cộng; \
+        tỷ lệ được tính lại từ tổng tử số và tổng mẫu số, không lấy bình quân các tỷ lệ; \
+        câu trả lời theo mã được đếm theo từng mã.</p>
+        <p>Tính: \(report.acceptedOnly
+            ? "<strong>chỉ báo cáo đã tiếp nhận</strong> · <a href=\"\(base)\">mọi báo cáo đã gửi</a>" as HTML
+            : "<strong>mọi báo cáo đã gửi</strong> · <a href=\"\(base)?accepted=1\">chỉ báo cáo đã tiếp nhận</a>" as HTML)</p>
         \(missing)
         \(drill)
         <p><a class="button" href="/units/\(unitID)/consolidation/\(report.year)/\(report.period)/export.xlsx">Tải Excel (.xlsx)</a>
         <a class="button secondary" href="/units/\(unitID)/consolidation/\(report.year)/\(report.period)/export.csv">Tải CSV</a>
         <a class="button secondary" href="/units/\(unitID)/consolidation/\(report.year)/\(report.period)/export.docx">Tải báo cáo Word (.docx)</a></p>
-        <table class="stats"><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>ĐVT</th><th>Số liệu tổng hợp (cơ sở tính)</th><th>Số đơn vị có số liệu</th><th>Kỳ trước\(report.previousPeriod.map { " (" + $0 + ")" } ?? "") · thay đổi</th><th>Cùng kỳ năm \(report.year - 1) · thay đổi</th><th>Tính</th></tr></thead><tbody>\(rows)</tbody></table>
+        <table class="stats"><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>ĐVT</th><th>Số liệu tổng hợp (cơ sở tính)</th>\
+        <th>Số đơn vị có số liệu</th><th>Kỳ trước\(report.previousPeriod.map { " (" + $0 + ")" } ?? "") · thay đổi</th>\
+        <th>Cùng kỳ năm \(report.year - 1) · thay đổi</th><th>Tính</th></tr></thead><tbody>\(rows)</tbody></table>
         """)
     }
 }

@@ -29,17 +29,20 @@ struct UnitPages: RouteCollection {
             let status: HTML = u.isRetired ? " <span class=\"tag warn\">Đã sáp nhập/giải thể \(VNDate.display(iso: u.retiredOn ?? ""))</span>" : .empty
             let standing: HTML = u.isStandingAgency ? " <span class=\"tag ok\">Cơ quan thường trực CCHC</span>" : .empty
             return """
-            <tr\(HTML.attr("class=\"retired\"", if: u.isRetired))><td class="indent-\(indent)"><a href="\(SiteURL.unit(u.id ?? 0))">\(u.name)</a>\(standing)\(status)</td>
+            <tr\(HTML.attr("class=\"retired\"", if: u.isRetired))><td class="indent-\(indent)">\
+            <a href="\(SiteURL.unit(u.id ?? 0))">\(u.name)</a>\(standing)\(status)</td>
             <td>\(u.kind.label)</td><td><code>\(u.code)</code></td></tr>
             """
         }
         let actions: HTML = actor.canManage
-            ? "<p><a class=\"button\" href=\"\(SiteURL.newUnit)\">Thêm đơn vị</a> <a class=\"button secondary\" href=\"\(SiteURL.merge)\">Sáp nhập đơn vị</a></p>"
+            ? "<p><a class=\"button\" href=\"\(SiteURL.newUnit)\">Thêm đơn vị</a> "
+                + "<a class=\"button secondary\" href=\"\(SiteURL.merge)\">Sáp nhập đơn vị</a></p>"
             : .empty
         return Layout.page(request: req, title: "Đơn vị", body: """
         <h1>Đơn vị</h1>
         <form class="search" method="get" action="\(SiteURL.units)">
-        <input type="search" name="q" value="\(q)" placeholder="Tìm theo tên hoặc mã, gõ không dấu cũng được (vd: quang tho)" aria-label="Tìm đơn vị">
+        <input type="search" name="q" value="\(q)" \
+        placeholder="Tìm theo tên hoặc mã, gõ không dấu cũng được (vd: quang tho)" aria-label="Tìm đơn vị">
         <label><input type="checkbox" name="retired" value="1"\(HTML.attr("checked", if: showRetired))> Cả đơn vị đã sáp nhập</label>
         <button type="submit">Tìm</button></form>
         \(actions)
@@ -73,7 +76,11 @@ struct UnitPages: RouteCollection {
         }
         let crumbs: HTML = ancestors.map { "<a href=\"\(SiteURL.unit($0.id ?? 0))\">\($0.name)</a> › " as HTML }.joined()
         let retiredNote: HTML = unit.isRetired
-            ? "<p class=\"error-summary\">Đơn vị đã ngừng hoạt động từ ngày \(VNDate.display(iso: unit.retiredOn ?? ""))\(successor.map { s in " — sáp nhập vào <a href=\"\(SiteURL.unit(s.id ?? 0))\">\(s.name)</a>" as HTML } ?? .empty). Dữ liệu chỉ để xem.</p>"
+            ? """
+            <p class="error-summary">Đơn vị đã ngừng hoạt động từ ngày \(VNDate.display(iso: unit.retiredOn ?? ""))\
+            \(successor.map { s in " — sáp nhập vào <a href=\"\(SiteURL.unit(s.id ?? 0))\">\(s.name)</a>" as HTML } ?? .empty)\
+            . Dữ liệu chỉ để xem.</p>
+            """
             : .empty
         var actions: [HTML] = []
         if actor.scope.canManage(unit.unitPath) && !unit.isRetired {
@@ -92,7 +99,13 @@ struct UnitPages: RouteCollection {
             """ : .empty
         let accountsHTML: HTML = actor.canManage ? """
             <h2>Tài khoản (\(accounts.count))</h2>
-            \(accounts.isEmpty ? "<p class=\"muted\">Chưa có tài khoản.</p>" as HTML : "<table><thead><tr><th>Tên đăng nhập</th><th>Họ tên</th><th>Vai trò</th><th>Trạng thái</th></tr></thead><tbody>\(accounts.map { a in "<tr><td><a href=\"\(SiteURL.user(a.id ?? 0))\">\(a.username)</a></td><td>\(a.fullName)</td><td>\(a.role.label)</td><td>\(a.isActive ? "Đang hoạt động" : "Đã khóa")</td></tr>" as HTML })</tbody></table>")
+            \(accounts.isEmpty ? "<p class=\"muted\">Chưa có tài khoản.</p>" as HTML : """
+                <table><thead><tr><th>Tên đăng nhập</th><th>Họ tên</th><th>Vai trò</th><th>Trạng thái</th></tr></thead><tbody>\
+                \(accounts.map { a in """
+                    <tr><td><a href="\(SiteURL.user(a.id ?? 0))">\(a.username)</a></td><td>\(a.fullName)</td>\
+                    <td>\(a.role.label)</td><td>\(a.isActive ? "Đang hoạt động" : "Đã khóa")</td></tr>
+                    """ as HTML })</tbody></table>
+                """)
             """ : .empty
         return Layout.page(request: req, title: unit.name, body: """
         <p class="crumbs">\(crumbs)</p>
@@ -103,7 +116,10 @@ struct UnitPages: RouteCollection {
         \(unit.isStandingAgency ? "<dt>Vai trò</dt><dd>Cơ quan thường trực về CCHC</dd>" as HTML : .empty)
         </dl></div>
         <p>\(actions)</p>
-        \(unit.kind.isJurisdiction ? "<h2>Cơ quan chuyên môn (\(offices.count))</h2>\(list(offices, empty: "Chưa có cơ quan chuyên môn."))<h2>Đơn vị trực thuộc (\(subordinates.count))</h2>\(list(subordinates, empty: "Không có đơn vị trực thuộc."))" as HTML : .empty)
+        \(unit.kind.isJurisdiction ? """
+            <h2>Cơ quan chuyên môn (\(offices.count))</h2>\(list(offices, empty: "Chưa có cơ quan chuyên môn."))\
+            <h2>Đơn vị trực thuộc (\(subordinates.count))</h2>\(list(subordinates, empty: "Không có đơn vị trực thuộc."))
+            """ as HTML : .empty)
         \(predecessorsHTML)\(lineageHTML)\(accountsHTML)
         """)
     }
@@ -177,7 +193,8 @@ struct UnitPages: RouteCollection {
             let saved = try await OrganisationService(db: req.db, actor: actor, now: req.now).update(unit, body.input)
             return req.redirect(to: SiteURL.unit(try saved.requireID()))
         } catch let failure as ValidationFailure {
-            return try await form(req, title: "Sửa \(unit.name)", action: SiteURL.unit(try unit.requireID()), values: body.values, failure: failure, editing: unit)
+            return try await form(req, title: "Sửa \(unit.name)", action: SiteURL.unit(try unit.requireID()), values: body.values,
+                                  failure: failure, editing: unit)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         } catch let conflict as CCHCError where conflict.status == .conflict {
             // Someone saved first: the page comes back with this user's typing and the newer revision.
@@ -197,7 +214,8 @@ struct UnitPages: RouteCollection {
         }
     }
 
-    private func form(_ req: Request, title: String, action: String, values: FormValues, failure: ValidationFailure?, editing: Unit? = nil) async throws -> HTML {
+    private func form(_ req: Request, title: String, action: String, values: FormValues, failure: ValidationFailure?,
+                      editing: Unit? = nil) async throws -> HTML {
         let actor = try req.actor
         let parents = try await parentChoices(req, actor, excluding: editing)
         let noParent: HTML = actor.isAdmin ? "<option value=\"\">— (cấp cao nhất: tỉnh/thành phố)</option>" : .empty
@@ -212,12 +230,16 @@ struct UnitPages: RouteCollection {
         <input id="code" name="code" value="\(values.code)" placeholder="vd: HT-THA-TANLAP" required>
         \(Layout.errors(failure, "code"))
         <label for="kind">Loại đơn vị</label>
-        <select id="kind" name="kind" required><option value="">— chọn —</option>\(Layout.options(UnitKind.allCases, selected: values.kind, value: \.rawValue, label: \.label))</select>
+        <select id="kind" name="kind" required><option value="">— chọn —</option>\
+        \(Layout.options(UnitKind.allCases, selected: values.kind, value: \.rawValue, label: \.label))</select>
         \(Layout.errors(failure, "kind"))
         <label for="parentID">Đơn vị cấp trên</label>
-        <select id="parentID" name="parentID">\(noParent)\(Layout.options(parents, selected: values.parentID.map(String.init), value: { String($0.id ?? 0) }, label: { String(repeating: "  ", count: max(0, $0.depth - 1)) + $0.name + " (" + $0.code + ")" }))</select>
+        <select id="parentID" name="parentID">\(noParent)\(Layout.options(parents, selected: values.parentID.map(String.init),
+            value: { String($0.id ?? 0) },
+            label: { String(repeating: "  ", count: max(0, $0.depth - 1)) + $0.name + " (" + $0.code + ")" }))</select>
         \(Layout.errors(failure, "parentID"))
-        <label><input type="checkbox" name="isStandingAgency" value="on"\(HTML.attr("checked", if: values.isStandingAgency))> Là cơ quan thường trực về CCHC của đơn vị cấp trên (Phòng/Sở Nội vụ)</label>
+        <label><input type="checkbox" name="isStandingAgency" value="on"\(HTML.attr("checked", if: values.isStandingAgency))> \
+        Là cơ quan thường trực về CCHC của đơn vị cấp trên (Phòng/Sở Nội vụ)</label>
         \(Layout.errors(failure, "isStandingAgency"))
         <p><button type="submit">Lưu</button> <a href="\(editing.map { SiteURL.unit($0.id ?? 0) } ?? SiteURL.units)">Hủy</a></p>
         </form>
@@ -264,11 +286,13 @@ struct UnitPages: RouteCollection {
         let parents = try await parentChoices(req, actor, excluding: nil)
         let boxes: [HTML] = candidates.map { u in
             let id = String(u.id ?? 0)
-            return "<li data-text=\"\(u.name) \(u.code)\"><label><input type=\"checkbox\" name=\"predecessorIDs[]\" value=\"\(id)\"\(HTML.attr("checked", if: chosen.contains(id)))> \(u.name) <span class=\"muted\">(\(u.code))</span></label></li>"
+            return "<li data-text=\"\(u.name) \(u.code)\"><label><input type=\"checkbox\" name=\"predecessorIDs[]\" value=\"\(id)\""
+                + "\(HTML.attr("checked", if: chosen.contains(id)))> \(u.name) <span class=\"muted\">(\(u.code))</span></label></li>"
         }
         return Layout.page(request: req, title: "Sáp nhập đơn vị", body: """
         <h1>Sáp nhập đơn vị</h1>
-        <p class="muted">Đơn vị mới được thành lập trên cơ sở các đơn vị cũ. Các đơn vị cũ ngừng hoạt động từ ngày sáp nhập; lịch sử của chúng vẫn xem được từ đơn vị mới.</p>
+        <p class="muted">Đơn vị mới được thành lập trên cơ sở các đơn vị cũ. \
+        Các đơn vị cũ ngừng hoạt động từ ngày sáp nhập; lịch sử của chúng vẫn xem được từ đơn vị mới.</p>
         \(Layout.errorSummary(failure))
         <form method="post" action="\(SiteURL.merge)" class="stack card">
         <label>Các đơn vị cũ</label>
@@ -280,12 +304,15 @@ struct UnitPages: RouteCollection {
         <label for="code">Mã đơn vị mới</label><input id="code" name="code" value="\(body.code ?? "")" required>
         \(Layout.errors(failure, "code"))
         <label for="kind">Loại đơn vị</label>
-        <select id="kind" name="kind"><option value="">— chọn —</option>\(Layout.options(UnitKind.allCases.filter(\.isJurisdiction), selected: body.kind, value: \.rawValue, label: \.label))</select>
+        <select id="kind" name="kind"><option value="">— chọn —</option>\
+        \(Layout.options(UnitKind.allCases.filter(\.isJurisdiction), selected: body.kind, value: \.rawValue, label: \.label))</select>
         \(Layout.errors(failure, "kind"))
         <label for="parentID">Đơn vị cấp trên</label>
-        <select id="parentID" name="parentID">\(Layout.options(parents, selected: body.parentID, value: { String($0.id ?? 0) }, label: { $0.name + " (" + $0.code + ")" }))</select>
+        <select id="parentID" name="parentID">\(Layout.options(parents, selected: body.parentID, value: { String($0.id ?? 0) },
+            label: { $0.name + " (" + $0.code + ")" }))</select>
         \(Layout.errors(failure, "parentID"))
-        <label for="mergedOn">Ngày sáp nhập (dd/MM/yyyy)</label><input id="mergedOn" name="mergedOn" value="\(body.mergedOn ?? "")" placeholder="01/07/2025" required>
+        <label for="mergedOn">Ngày sáp nhập (dd/MM/yyyy)</label>\
+        <input id="mergedOn" name="mergedOn" value="\(body.mergedOn ?? "")" placeholder="01/07/2025" required>
         \(Layout.errors(failure, "mergedOn"))
         <p><button type="submit">Sáp nhập</button> <a href="\(SiteURL.units)">Hủy</a></p>
         </form>
