@@ -21,6 +21,22 @@ struct PlatformTests {
         }
     }
 
+    /// The shape rules of the code itself: no source file over 400 lines, no line over 160 characters.
+    @Test func sourceFilesStayReadable() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources")
+        let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        #expect(files.count > 50)
+        for file in files {
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count <= 401, "\(file.lastPathComponent): \(lines.count) dòng")
+            for (n, line) in lines.enumerated() where line.count > 160 {
+                Issue.record("\(file.lastPathComponent):\(n + 1): \(line.count) ký tự")
+            }
+        }
+    }
+
     @Test func migrationsGoUpDownAndUpAgain() async throws {
         try await withTestApp(demo: false) { app in
             try await DemoLoader(app: app).load()
