@@ -21,7 +21,7 @@ struct DemoLoader {
             var summary = Summary()
             let admin = try await insert(DemoUnit(code: SystemUnit.code, name: SystemUnit.name, kind: .bureau), parent: nil, on: tx, summary: &summary)
             try await addUser("admin", "Quản trị hệ thống", admin, .admin, hash, on: tx, summary: &summary)
-            for province in DemoOrganisation.provinces {
+            for province in try DemoOrganisation.provinces {
                 try await insertTree(province, parent: nil, hash: hash, on: tx, summary: &summary)
             }
             try await DemoReporting(db: tx).load(now: app.clock.now())

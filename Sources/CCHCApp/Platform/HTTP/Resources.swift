@@ -20,7 +20,7 @@ enum Resources {
     }
 
     static let required = ["Public/app.css", "Public/app.js", "Forms/CCHC-TK-2021.json",
-                           "Migrations/08_InstallBuiltInForms/CCHC-TK-2021.json"]
+                           "Migrations/08_InstallBuiltInForms/CCHC-TK-2021.json", "Demo/organisation.json"]
 
     static func check() throws { for path in required { _ = try text(path) } }
 }
