@@ -406,6 +406,9 @@ struct SecurityTests {
             }
             #expect(try await documentText(officer).contains(total))
             #expect(!(try await documentText(tp).contains(">\(total)<")))
+            // They open their jurisdiction's list of reports, as they open its reports (same scope rule).
+            #expect(try await tp.get("/api/v1/units/\(thachHa.id!)/reports?year=2021").status == .ok)
+            #expect(try await TestClient.session(app, "thachha.tp.cv").get("/units/\(thachHa.id!)/reports").status == .ok)
         }
     }
 

@@ -102,7 +102,7 @@ struct ReportingAPI: RouteCollection {
 
     func reports(req: Request) async throws -> [ReportListing.Row] {
         let actor = try req.actor
-        let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
+        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
         var year = try req.queryInt("year", in: 2000...2100)
         if year == nil { year = try await RegimeService.years(for: unit, on: req.db).first }
         return try await ReportListing.rows(unit: unit, year: year ?? Day(req.now).year, now: req.now, on: req.db)

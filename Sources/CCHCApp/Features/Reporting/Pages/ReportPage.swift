@@ -18,7 +18,7 @@ struct ReportPages: RouteCollection {
 
     func list(req: Request) async throws -> HTML {
         let actor = try req.actor
-        let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
+        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
         let years = try await RegimeService.years(for: unit, on: req.db)
         let year = try req.queryInt("year", in: 2000...2100) ?? years.first ?? Day(req.now).year
         let rows = try await ReportListing.rows(unit: unit, year: year, now: req.now, on: req.db)
