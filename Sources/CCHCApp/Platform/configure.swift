@@ -44,6 +44,8 @@ func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(CCHCErrorMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    // The hash an unknown account is checked against, so it costs what a wrong password costs.
+    app.storage[LoginPolicy.DummyHashKey.self] = try Bcrypt.hash(CSRF.newToken(), cost: config.bcryptCost)
     // Narratives and JSON up to a few MB; uploads set their own limit on their route.
     app.routes.defaultMaxBodySize = "4mb"
 

@@ -101,10 +101,9 @@ enum LoginPolicy {
 
     /// A Bcrypt hash of nothing anybody types, so an unknown user costs the same time as a wrong password.
     static func dummyHash(_ req: Request) async throws -> String {
-        if let cached = req.application.storage[DummyHashKey.self] { return cached }
-        let hash = try await req.password.async.hash(CSRF.newToken())
-        req.application.storage[DummyHashKey.self] = hash
-        return hash
+        // Made once at start-up (`configure`): the application's storage is not written from requests.
+        if let made = req.application.storage[DummyHashKey.self] { return made }
+        return try await req.password.async.hash(CSRF.newToken())
     }
 
     struct DummyHashKey: StorageKey { typealias Value = String }
