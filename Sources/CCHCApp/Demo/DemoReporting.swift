@@ -234,8 +234,10 @@ struct DemoReporting {
                 for (code, value) in values {
                     try await ReportValue(reportID: reportID, code: code, value: value).create(on: db)
                 }
-                try await DirectingDocument(reportID: reportID, position: 1, numberSymbol: "\(i + 3)/KH-UBND", issuedOn: Day(2021, 1, 20 + i % 8)!.iso,
-                                            summary: "Kế hoạch cải cách hành chính năm 2021", issuer: "UBND \(DemoLoader.shortName(unit.name))")
+                let document = DirectingDocumentRow(numberSymbol: "\(i + 3)/KH-UBND", issuedOn: Day(2021, 1, 20 + i % 8)!.iso,
+                                                    summary: "Kế hoạch cải cách hành chính năm 2021",
+                                                    issuer: "UBND \(DemoLoader.shortName(unit.name))")
+                try await DirectingDocument(reportID: reportID, position: 1, row: document)
                     .create(on: db)
                 for (at, user, action, summary) in events {
                     let e = AuditEvent()

@@ -74,7 +74,7 @@ public enum PeriodKind: Hashable, Sendable, Comparable, Codable, CustomStringCon
     public var description: String { code }
 
     public static let standard: [PeriodKind] = [.q1, .h1, .q3, .year]
-    public static let allCodes: [String] = ["Q1", "H1", "Q3", "Y"] + (1...12).map { String(format: "M%02d", $0) }
+    public static let all: [PeriodKind] = [.q1, .h1, .q3, .year] + (1...12).map { .month($0) }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()

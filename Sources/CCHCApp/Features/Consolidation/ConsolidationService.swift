@@ -10,7 +10,7 @@ struct ConsolidatedReport: Content {
     struct Unit: Content { var id: Int; var name: String; var kind: String }
     var jurisdiction: Unit
     var year: Int
-    var period: String
+    var period: PeriodKind
     var periodTitle: String
     var formCode: String
     var formTitle: String
@@ -113,7 +113,7 @@ enum ConsolidationService {
         let label: (String) -> String = { UnitKind(rawValue: $0)?.label ?? $0 }
         return ConsolidatedReport(
             jurisdiction: .init(id: try jurisdiction.requireID(), name: jurisdiction.name, kind: jurisdiction.kind.label),
-            year: year, period: kind.code, periodTitle: kind.title(year: year), formCode: form.code, formTitle: form.title,
+            year: year, period: kind, periodTitle: kind.title(year: year), formCode: form.code, formTitle: form.title,
             included: units.filter { $0.received > 0 }.map { .init(id: $0.id, name: $0.name, kind: label($0.kind)) },
             missing: units.filter { $0.received == 0 }.map { .init(id: $0.id, name: $0.name, kind: label($0.kind)) },
             figures: Consolidation.figures(form, aggregates), acceptedOnly: acceptedOnly)
@@ -122,7 +122,7 @@ enum ConsolidationService {
     /// Adds the previous period's and last year's figures, for comparison with the change.
     static func withComparisons(_ report: ConsolidatedReport, jurisdiction: CCHCApp.Unit, on db: any Database) async throws -> ConsolidatedReport {
         var out = report
-        let kind = PeriodKind(code: report.period)!
+        let kind = report.period
         func values(_ r: ConsolidatedReport) -> [String: Double] {
             Dictionary(r.figures.compactMap { f in f.value.map { (f.code, $0) } }, uniquingKeysWith: { a, _ in a })
         }

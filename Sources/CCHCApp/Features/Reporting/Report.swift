@@ -107,13 +107,17 @@ final class DirectingDocument: Model, @unchecked Sendable {
 
     init() {}
 
-    init(reportID: Int, position: Int, numberSymbol: String, issuedOn: String, summary: String, issuer: String) {
+    init(reportID: Int, position: Int, row: DirectingDocumentRow) {
         $report.id = reportID
         self.position = position
-        self.numberSymbol = numberSymbol
-        self.issuedOn = issuedOn
-        self.summary = summary
-        self.issuer = issuer
+        self.numberSymbol = row.numberSymbol
+        self.issuedOn = row.issuedOn
+        self.summary = row.summary
+        self.issuer = row.issuer
+    }
+
+    var row: DirectingDocumentRow {
+        DirectingDocumentRow(numberSymbol: numberSymbol, issuedOn: issuedOn, summary: summary, issuer: issuer)
     }
 }
 

@@ -128,8 +128,7 @@ extension ReportService {
                     try await ReportValue(reportID: copyID, code: v.indicatorCode, value: v.value, source: v.source).create(on: tx)
                 }
                 for d in try await DirectingDocument.query(on: tx).filter(\.$report.$id == (try report.requireID())).all() {
-                    try await DirectingDocument(reportID: copyID, position: d.position, numberSymbol: d.numberSymbol,
-                                                issuedOn: d.issuedOn, summary: d.summary, issuer: d.issuer).create(on: tx)
+                    try await DirectingDocument(reportID: copyID, position: d.position, row: d.row).create(on: tx)
                 }
                 summary = "Tạo phiên bản \(copy.version) (đính chính) \(title.lowercased()) của \(unit.name)"
                 report = copy

@@ -87,12 +87,7 @@ struct ReportService {
 
     // MARK: Save
 
-    struct DocumentInput: Content {
-        var numberSymbol: String
-        var issuedOn: String
-        var summary: String
-        var issuer: String
-    }
+    typealias DocumentInput = DirectingDocumentRow
 
     struct SaveInput {
         var values: [String: RawValue]
@@ -127,24 +122,8 @@ struct ReportService {
         }
         let parsed = FormValidator.parse(ctx.form, raw: raw)
         errors += parsed.errors
-        var documents: [(String, String, String, String)] = []
-        for (i, d) in (input.documents ?? []).enumerated() {
-            let blank = [d.numberSymbol, d.issuedOn, d.summary, d.issuer].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
-            if blank { continue }
-            let row = "Phụ lục 3A, dòng \(i + 1)"
-            if d.numberSymbol.trimmingCharacters(in: .whitespaces).isEmpty {
-                errors.append(FieldError(field: "documents", message: "\(row): thiếu số, ký hiệu văn bản."))
-            }
-            let day = Day(vietnamese: d.issuedOn) ?? Day(iso: d.issuedOn)
-            if day == nil {
-                errors.append(FieldError(field: "documents", message: "\(row): ngày ban hành “\(d.issuedOn)” không đúng dạng dd/MM/yyyy."))
-            }
-            if d.summary.trimmingCharacters(in: .whitespaces).isEmpty {
-                errors.append(FieldError(field: "documents", message: "\(row): thiếu trích yếu nội dung."))
-            }
-            documents.append((d.numberSymbol.trimmingCharacters(in: .whitespaces), day?.iso ?? "",
-                              d.summary.trimmingCharacters(in: .whitespaces), d.issuer.trimmingCharacters(in: .whitespaces)))
-        }
+        let documents = DirectingDocumentRow.parse(input.documents ?? [])
+        errors += documents.errors
         guard errors.isEmpty else { throw ValidationFailure(errors) }
 
         for (key, text) in input.narrative ?? [:] where text.count > ValueLimits.narrativeCharacters {
@@ -162,7 +141,7 @@ struct ReportService {
         let unit = ctx.unit
         let editable = Set(ctx.form.indicators.filter { ctx.canEdit($0.code) }.map(\.code))
             .intersection(input.partial ? Set(raw.keys) : Set(ctx.form.indicators.map(\.code)))
-        let newDocuments = documents
+        let newDocuments = documents.rows
         let (actor, now) = (self.actor, self.now)
         let report: Report = try await db.writeTransaction { tx in
             // Everything the save is computed from is read here, inside the transaction.
@@ -207,7 +186,7 @@ struct ReportService {
                 if input.documents != nil {
                     try await DirectingDocument.query(on: tx).filter(\.$report.$id == reportID).delete()
                     for (i, d) in newDocuments.enumerated() {
-                        try await DirectingDocument(reportID: reportID, position: i + 1, numberSymbol: d.0, issuedOn: d.1, summary: d.2, issuer: d.3)
+                        try await DirectingDocument(reportID: reportID, position: i + 1, row: d)
                             .create(on: tx)
                     }
                 }

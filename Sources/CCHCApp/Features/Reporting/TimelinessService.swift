@@ -6,7 +6,7 @@ import CCHCOffice
 
 /// The standing agency's table: units × periods, each cell where the unit stands against the deadline.
 struct TimelinessTable: Content {
-    struct Period: Content { var id: Int; var kind: String; var label: String; var deadline: String; var window: String }
+    struct Period: Content { var id: Int; var kind: PeriodKind; var label: String; var deadline: String; var window: String }
     struct Cell: Content {
         var periodID: Int
         var status: String
@@ -95,7 +95,8 @@ enum TimelinessService {
         return TimelinessTable(
             jurisdictionID: jurisdictionID, jurisdictionName: jurisdiction.name, year: year, regimeIssuer: issuer?.name ?? "",
             periods: try periods.map {
-                .init(id: try $0.requireID(), kind: $0.kind, label: $0.periodKind.label, deadline: $0.deadlineDay.vietnamese, window: $0.domain.windowText)
+                .init(id: try $0.requireID(), kind: $0.periodKind,
+                      label: $0.periodKind.label, deadline: $0.deadlineDay.vietnamese, window: $0.domain.windowText)
             },
 
             rows: rows,

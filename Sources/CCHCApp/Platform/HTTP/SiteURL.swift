@@ -1,5 +1,6 @@
 import Foundation
 import Vapor
+import CCHCDomain
 
 /// Every page address in one typed place, so links are never hand-built strings.
 enum SiteURL {
@@ -34,6 +35,7 @@ enum SiteURL {
     }
     static func timelinessCSV(_ unitID: Int, year: Int) -> String { "/units/\(unitID)/timeliness.csv?year=\(year)" }
     static func regime(_ unitID: Int, year: Int) -> String { "/units/\(unitID)/regimes/\(year)" }
+    static func consolidation(_ unitID: Int, year: Int, _ kind: PeriodKind) -> String { "/units/\(unitID)/consolidation/\(year)/\(kind.code)" }
 
     static func query(_ value: String) -> String {
         value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/"))) ?? value

@@ -25,7 +25,7 @@ struct ConsolidationPages: RouteCollection {
         let (unit, report, form) = try await Self.load(req)
         let unitID = try unit.requireID()
         let byCode = Dictionary(report.figures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let base = "/units/\(unitID)/consolidation/\(report.year)/\(report.period)"
+        let base = SiteURL.consolidation(unitID, year: report.year, report.period)
         let acceptedParam = report.acceptedOnly ? "accepted=1" : ""
         func compare(_ ind: Indicator, _ now: Double?, _ then: Double?) -> HTML {
             guard ind.kind == .count || ind.kind == .number || ind.kind == .percent, let then else { return "" }
@@ -39,7 +39,7 @@ struct ConsolidationPages: RouteCollection {
         // Drill-down: one indicator, every unit's own value.
         var drill: HTML = .empty
         if let code = try? req.query.get(String.self, at: "code"), let ind = form.indicator(code) {
-            let matrix = try await ConsolidationService.matrix(jurisdiction: unit, year: report.year, kind: PeriodKind(code: report.period)!,
+            let matrix = try await ConsolidationService.matrix(jurisdiction: unit, year: report.year, kind: report.period,
                                                                acceptedOnly: report.acceptedOnly, on: req.db)
             let rows: [HTML] = matrix.map { m in "<tr><td>\(m.unit)</td><td>\(ValueDisplay.text(ind, m.values[code]))</td></tr>" }
             drill = """
@@ -69,9 +69,9 @@ struct ConsolidationPages: RouteCollection {
             """
         }
         let kinds = PeriodKind.standard.map { k in
-            k.code == report.period
+            k == report.period
                 ? "<strong>\(k.label)</strong> " as HTML
-                : "<a href=\"/units/\(unitID)/consolidation/\(report.year)/\(k.code)\">\(k.label)</a> " as HTML
+                : "<a href=\"\(SiteURL.consolidation(unitID, year: report.year, k))\">\(k.label)</a> " as HTML
         }
         let missing: HTML = report.missing.isEmpty ? "<p class=\"flash\">Đã nhận đủ báo cáo của các đơn vị.</p>"
             : "<div class=\"warnings\"><strong>Chưa có báo cáo (\(report.missing.count) đơn vị) — "
@@ -90,9 +90,9 @@ struct ConsolidationPages: RouteCollection {
             : "<strong>mọi báo cáo đã gửi</strong> · <a href=\"\(base)?accepted=1\">chỉ báo cáo đã tiếp nhận</a>" as HTML)</p>
         \(missing)
         \(drill)
-        <p><a class="button" href="/units/\(unitID)/consolidation/\(report.year)/\(report.period)/export.xlsx">Tải Excel (.xlsx)</a>
-        <a class="button secondary" href="/units/\(unitID)/consolidation/\(report.year)/\(report.period)/export.csv">Tải CSV</a>
-        <a class="button secondary" href="/units/\(unitID)/consolidation/\(report.year)/\(report.period)/export.docx">Tải báo cáo Word (.docx)</a></p>
+        <p><a class="button" href="\(base)/export.xlsx">Tải Excel (.xlsx)</a>
+        <a class="button secondary" href="\(base)/export.csv">Tải CSV</a>
+        <a class="button secondary" href="\(base)/export.docx">Tải báo cáo Word (.docx)</a></p>
         <table class="stats"><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>ĐVT</th><th>Số liệu tổng hợp (cơ sở tính)</th>\
         <th>Số đơn vị có số liệu</th><th>Kỳ trước\(report.previousPeriod.map { " (" + $0 + ")" } ?? "") · thay đổi</th>\
         <th>Cùng kỳ năm \(report.year - 1) · thay đổi</th><th>Tính</th></tr></thead><tbody>\(rows)</tbody></table>

@@ -163,7 +163,7 @@ struct ReportingAPI: RouteCollection {
             timeliness: t.code, timelinessLabel: t.label, docNumber: ctx.report?.docNumber, docDate: ctx.report?.docDate,
             returnComment: ctx.report?.returnComment, values: values(ctx.values), previousValues: values(ctx.previousValues),
             narrative: ctx.report?.narrative ?? [:],
-            documents: ctx.documents.map { .init(numberSymbol: $0.numberSymbol, issuedOn: $0.issuedOn, summary: $0.summary, issuer: $0.issuer) },
+            documents: ctx.documents.map(\.row),
             warnings: ctx.warnings(), availableActions: ReportWorkflow.available(ctx.state, for: ctx.role).map(\.rawValue),
             editableCodes: ctx.form.indicators.filter { $0.isInput && ctx.canEdit($0.code) }.map(\.code))
     }

@@ -51,7 +51,7 @@ enum Exports {
         let doc = ReportDocument.officialDocument(
             issuer: issuer, kind: ctx.period.periodKind, year: ctx.regime.year, number: ctx.report?.docNumber, date: date,
             narrative: ctx.report?.narrative ?? [:],
-            documents: ctx.documents.map { ($0.numberSymbol, $0.issuedOn, $0.summary, $0.issuer) },
+            documents: ctx.documents.map(\.row),
             form: ctx.form, figures: figures)
         return try doc.docxData()
     }
@@ -62,7 +62,7 @@ enum Exports {
 
     static func consolidationXLSX(_ unit: CCHCApp.Unit, _ report: ConsolidatedReport, _ form: FormDefinition, on db: any Database) async throws -> Data {
         // The second sheet is on the same basis as the first (accepted only, or everything submitted).
-        let matrix = try await ConsolidationService.matrix(jurisdiction: unit, year: report.year, kind: PeriodKind(code: report.period)!,
+        let matrix = try await ConsolidationService.matrix(jurisdiction: unit, year: report.year, kind: report.period,
                                                            acceptedOnly: report.acceptedOnly, on: db)
         return try ReportWorkbook.consolidation(report, form: form, matrix: matrix).data()
     }
@@ -76,7 +76,7 @@ enum Exports {
         if let own = try await Report.query(on: db).join(PeriodRecord.self, on: \Report.$period.$id == \PeriodRecord.$id)
             .join(RegimeRecord.self, on: \PeriodRecord.$regime.$id == \RegimeRecord.$id)
             .filter(\.$unit.$id == (try unit.requireID())).filter(\.$isCurrent == true)
-            .filter(PeriodRecord.self, \.$kind == report.period).filter(RegimeRecord.self, \.$year == report.year).first() {
+            .filter(PeriodRecord.self, \.$kind == report.period.code).filter(RegimeRecord.self, \.$year == report.year).first() {
             narrative = own.narrative
             number = own.docNumber
             if let d = own.docDate.flatMap({ Day(iso: $0) }) { date = d }
@@ -89,7 +89,7 @@ enum Exports {
                 Số liệu tổng hợp từ báo cáo của \(report.included.count) đơn vị; \
                 chưa nhận được báo cáo của: \(report.missing.map(\.name).joined(separator: ", ")).
                 """
-        let doc = ReportDocument.officialDocument(issuer: issuer, kind: PeriodKind(code: report.period)!, year: report.year, number: number,
+        let doc = ReportDocument.officialDocument(issuer: issuer, kind: report.period, year: report.year, number: number,
                                                   date: date, narrative: narrative, documents: [], form: form, figures: figures, extraNote: missing)
         return try doc.docxData()
     }
@@ -160,19 +160,19 @@ struct ExportPages: RouteCollection {
     func consolidationXLSX(req: Request) async throws -> Response {
         let (unit, report, form) = try await Exports.consolidation(req)
         return Exports.file(try await Exports.consolidationXLSX(unit, report, form, on: req.db), type: Exports.xlsxType,
-                            name: "tong-hop-\(report.period)-\(report.year)-\(Folding.slug(unit.name)).xlsx")
+                            name: "tong-hop-\(report.period.code)-\(report.year)-\(Folding.slug(unit.name)).xlsx")
     }
 
     func consolidationCSV(req: Request) async throws -> Response {
         let (unit, report, form) = try await Exports.consolidation(req)
         return Exports.file(Data(ReportWorkbook.consolidationCSV(report, form: form).utf8), type: "text/csv; charset=utf-8",
-                            name: "tong-hop-\(report.period)-\(report.year)-\(Folding.slug(unit.name)).csv")
+                            name: "tong-hop-\(report.period.code)-\(report.year)-\(Folding.slug(unit.name)).csv")
     }
 
     func consolidationDOCX(req: Request) async throws -> Response {
         let (unit, report, form) = try await Exports.consolidation(req)
         return Exports.file(try await Exports.consolidationDOCX(unit, report, form, now: req.now, on: req.db), type: Exports.docxType,
-                            name: "bao-cao-tong-hop-\(report.period)-\(report.year)-\(Folding.slug(unit.name)).docx")
+                            name: "bao-cao-tong-hop-\(report.period.code)-\(report.year)-\(Folding.slug(unit.name)).docx")
     }
 }
 

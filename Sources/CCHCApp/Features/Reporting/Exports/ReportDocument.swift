@@ -13,7 +13,7 @@ enum ReportDocument {
     }
 
     static func officialDocument(issuer: Issuer, kind: PeriodKind, year: Int, number: String?, date: Day,
-                                 narrative: [String: String], documents: [(String, String, String, String)],
+                                 narrative: [String: String], documents: [DirectingDocumentRow],
                                  form: FormDefinition, figures: [String: String], extraNote: String? = nil) -> OfficialDocument {
         var body: [OfficialDocument.Block] = []
         for (key, title) in ReportService.narrativeSections {
@@ -25,7 +25,7 @@ enum ReportDocument {
         if !documents.isEmpty {
             body.append(.heading("Văn bản chỉ đạo, điều hành CCHC đã ban hành trong kỳ (Phụ lục 3A)"))
             body.append(.table(title: nil, header: ["STT", "Số, ký hiệu", "Ngày ban hành", "Trích yếu", "Cơ quan ban hành"],
-                               rows: documents.enumerated().map { i, d in [String(i + 1), d.0, Day(iso: d.1)?.vietnamese ?? d.1, d.2, d.3] },
+                               rows: documents.enumerated().map { i, d in [String(i + 1), d.numberSymbol, d.issuedOnForDisplay, d.summary, d.issuer] },
                                widths: [0.6, 1.6, 1.4, 4, 2]))
         }
         body.append(.paragraph("Trên đây là báo cáo \(OfficialText.reportSummary(kind, year: year).lowercased()) "

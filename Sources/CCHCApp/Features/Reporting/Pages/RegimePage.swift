@@ -41,10 +41,10 @@ struct RegimePages: RouteCollection {
         let form = FormBody(req)
         var periods: [ReportingPeriod] = []
         var errors: [FieldError] = []
-        for code in PeriodKind.allCodes {
+        for kind in PeriodKind.all {
+            let code = kind.code
             let from = form["from:\(code)"] ?? "", to = form["to:\(code)"] ?? "", deadline = form["deadline:\(code)"] ?? ""
             if [from, to, deadline].allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            let kind = PeriodKind(code: code)!
             let f = Day(vietnamese: from), t = Day(vietnamese: to), d = Day(vietnamese: deadline)
             let ef = (form["estimateFrom:\(code)"] ?? "").isEmpty ? nil : Day(vietnamese: form["estimateFrom:\(code)"]!)
             let et = (form["estimateTo:\(code)"] ?? "").isEmpty ? nil : Day(vietnamese: form["estimateTo:\(code)"]!)

@@ -5,6 +5,12 @@ import CCHCDomain
 /// Renders the report page: the form by section, last period beside each row, narrative,
 /// Phụ lục 3A, warnings, workflow, office parts, versions and history.
 enum ReportView {
+    /// The Phụ lục 3A rows as typed on the page, column by column.
+    static func typedDocuments(_ form: FormBody) -> [DirectingDocumentRow] {
+        zip(zip(form.all("docNumber"), form.all("docDate")), zip(form.all("docSummary"), form.all("docIssuer")))
+            .map { DirectingDocumentRow(numberSymbol: $0.0, issuedOn: $0.1, summary: $1.0, issuer: $1.1) }
+    }
+
     /// Reads the page's form into a save input.
     static func input(from form: FormBody, ctx: ReportContext) -> ReportService.SaveInput {
         var raw: [String: RawValue] = [:]
@@ -13,8 +19,7 @@ enum ReportView {
             raw[code] = RawValue(value: v[code], numerator: n[code], denominator: d[code])
         }
         let narrative = form.prefixed("narrative")
-        let docs = zip(zip(form.all("docNumber"), form.all("docDate")), zip(form.all("docSummary"), form.all("docIssuer")))
-            .map { ReportService.DocumentInput(numberSymbol: $0.0, issuedOn: $0.1, summary: $1.0, issuer: $1.1) }
+        let docs = typedDocuments(form)
         return ReportService.SaveInput(values: raw, narrative: narrative.isEmpty ? nil : narrative,
                                        documents: form["documentsPresent"] == nil ? nil : docs,
                                        topicReport: form["topicReport"], markOfficeDone: form["officeDone"] == "on",
@@ -171,25 +176,24 @@ enum ReportView {
         // Phụ lục 3A
         var docRows: [HTML] = []
         if narrativeEditable {
-            var docs: [(String, String, String, String)] = ctx.documents.map {
-                ($0.numberSymbol, Day(iso: $0.issuedOn)?.vietnamese ?? $0.issuedOn, $0.summary, $0.issuer)
+            var docs: [DirectingDocumentRow] = ctx.documents.map(\.row).map {
+                var shown = $0
+                shown.issuedOn = $0.issuedOnForDisplay
+                return shown
             }
-            if let typed {
-                docs = Array(zip(zip(typed.all("docNumber"), typed.all("docDate")), zip(typed.all("docSummary"), typed.all("docIssuer"))))
-                    .map { ($0.0, $0.1, $1.0, $1.1) }
-            }
-            docs += Array(repeating: ("", "", "", ""), count: 3)
+            if let typed { docs = Self.typedDocuments(typed) }
+            docs += Array(repeating: DirectingDocumentRow(numberSymbol: "", issuedOn: "", summary: "", issuer: ""), count: 3)
             for (i, d) in docs.enumerated() {
                 docRows.append("""
-                    <tr><td>\(i + 1)</td><td><input name="docNumber" value="\(d.0)" size="14"></td>\
-                    <td><input name="docDate" value="\(d.1)" size="10" placeholder="dd/MM/yyyy"></td>\
-                    <td><input name="docSummary" value="\(d.2)" size="40"></td><td><input name="docIssuer" value="\(d.3)" size="16"></td></tr>
+                    <tr><td>\(i + 1)</td><td><input name="docNumber" value="\(d.numberSymbol)" size="14"></td>\
+                    <td><input name="docDate" value="\(d.issuedOn)" size="10" placeholder="dd/MM/yyyy"></td>\
+                    <td><input name="docSummary" value="\(d.summary)" size="40"></td><td><input name="docIssuer" value="\(d.issuer)" size="16"></td></tr>
                     """)
             }
         } else {
             for (i, d) in ctx.documents.enumerated() {
                 docRows.append("""
-                    <tr><td>\(i + 1)</td><td>\(d.numberSymbol)</td><td>\(Day(iso: d.issuedOn)?.vietnamese ?? d.issuedOn)</td>\
+                    <tr><td>\(i + 1)</td><td>\(d.numberSymbol)</td><td>\(d.row.issuedOnForDisplay)</td>\
                     <td>\(d.summary)</td><td>\(d.issuer)</td></tr>
                     """)
             }
@@ -332,7 +336,7 @@ enum ReportView {
         <form method="post" action="\(SiteURL.report(unitID, periodID))/assemble" class="card">\
         <strong>Báo cáo của \(ctx.unit.name) gửi cấp trên</strong>
         <p class="muted">Phụ lục số liệu là số liệu tổng hợp của toàn địa bàn \
-        (<a href="/units/\(unitID)/consolidation/\(ctx.regime.year)/\(ctx.period.kind)">xem</a>). \
+        (<a href="\(SiteURL.consolidation(unitID, year: ctx.regime.year, ctx.period.periodKind))">xem</a>). \
         Lập dự thảo: đưa báo cáo chuyên đề của các cơ quan vào đúng mục của đề cương \
         và ghi rõ đơn vị nào chưa báo cáo; phần đã viết được giữ nguyên.</p>
         <button type="submit" class="secondary">Lập dự thảo từ số liệu tổng hợp</button></form>

@@ -60,7 +60,7 @@ struct TimelinessPages: RouteCollection {
         <a href="\(SiteURL.timelinessCSV(unitID, year: year))">Tải về (CSV cho Excel)</a> ·
         <a href="\(SiteURL.timeliness(unitID, year: year - 1))">Năm \(year - 1)</a></p>
         <p>Số liệu tổng hợp: \
-        \(table.periods.map { p in "<a class=\"button secondary\" href=\"/units/\(unitID)/consolidation/\(year)/\(p.kind)\">\(p.label)</a> " as HTML })</p>
+        \(table.periods.map { p in "<a class=\"button secondary\" href=\"\(SiteURL.consolidation(unitID, year: year, p.kind))\">\(p.label)</a> " as HTML })</p>
 
         <table class="timeliness"><thead><tr><th>Đơn vị</th>\(head)<th>Số kỳ muộn / chưa nộp</th></tr></thead>
         <tbody>\(body)</tbody><tfoot>\(totals)</tfoot></table>
