@@ -78,12 +78,9 @@ public struct OfficialDocument: Sendable {
     /// The document as a .docx file.
     public func docxData() throws -> Data {
         let hasAppendix = appendix != nil
-        var parts: [(path: String, content: String)] = []
-        parts.append((path: "[Content_Types].xml", content: WordML.contentTypes(appendix: hasAppendix)))
-        parts.append((path: "_rels/.rels", content: OOXML.packageRelationships(mainPart: "word/document.xml")))
         let title = [typeName, summary].filter { !$0.isEmpty }.joined(separator: " ")
-        parts.append((path: "docProps/core.xml", content: OOXML.coreProperties(title: title, creator: "CCHC", date: Date())))
-        parts.append((path: "docProps/app.xml", content: OOXML.appProperties()))
+        var parts = OOXML.leadingParts(contentTypes: WordML.contentTypes(appendix: hasAppendix), mainPart: "word/document.xml",
+                                       title: title, creator: "CCHC")
         parts.append((path: "word/document.xml", content: WordML.document(self)))
         parts.append((path: "word/styles.xml", content: WordML.styles))
         parts.append((path: "word/settings.xml", content: WordML.settings))
@@ -104,7 +101,6 @@ public struct OfficialDocument: Sendable {
 /// The XML of the parts of an official document. Sizes are half-points (28 = 14 pt), lengths twips (567 = 1 cm).
 enum WordML {
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     static let font = "Times New Roman"
 
     // Page (A4) and margins.

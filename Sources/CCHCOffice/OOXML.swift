@@ -75,17 +75,60 @@ enum OOXML {
         return xml
     }
 
-    /// _rels/.rels for a package whose main part is `mainPart` ("xl/workbook.xml", "word/document.xml").
-    static func packageRelationships(mainPart: String) -> String {
+    /// Relationship types of the officeDocument vocabulary ("…/relationships/styles") and the `r:` namespace of parts.
+    static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    /// [Content_Types].xml: the defaults for .rels and .xml, an override for each part (name, content type) in order,
+    /// then the document properties every package here carries.
+    static func contentTypes(_ parts: [(name: String, type: String)]) -> String {
+        let properties = [
+            (name: "/docProps/core.xml", type: "application/vnd.openxmlformats-package.core-properties+xml"),
+            (name: "/docProps/app.xml", type: "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
+        ]
+        var xml = declaration
+        xml += "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        for part in parts + properties {
+            xml += "<Override PartName=\"\(part.name)\" ContentType=\"\(part.type)\"/>"
+        }
+        xml += "</Types>"
+        return xml
+    }
+
+    /// A relationships part: one relationship for each (type, target), with the ids rId1, rId2, … in order.
+    static func relationships(_ entries: [(type: String, target: String)]) -> String {
         var xml = declaration
         xml += "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        xml += "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"\(mainPart)\"/>"
-        xml += "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\""
-        xml += " Target=\"docProps/core.xml\"/>"
-        xml += "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\""
-        xml += " Target=\"docProps/app.xml\"/>"
+        for (index, entry) in entries.enumerated() {
+            xml += "<Relationship Id=\"rId\(index + 1)\" Type=\"\(entry.type)\" Target=\"\(entry.target)\"/>"
+        }
         xml += "</Relationships>"
         return xml
+    }
+
+    /// "http://…/officeDocument/2006/relationships/styles" for "styles".
+    static func relationshipType(_ name: String) -> String {
+        relationshipNamespace + "/" + name
+    }
+
+    /// _rels/.rels for a package whose main part is `mainPart` ("xl/workbook.xml", "word/document.xml").
+    static func packageRelationships(mainPart: String) -> String {
+        relationships([
+            (type: relationshipType("officeDocument"), target: mainPart),
+            (type: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", target: "docProps/core.xml"),
+            (type: relationshipType("extended-properties"), target: "docProps/app.xml"),
+        ])
+    }
+
+    /// The parts a package begins with: [Content_Types].xml, _rels/.rels and the document properties (dated now).
+    static func leadingParts(contentTypes: String, mainPart: String, title: String, creator: String) -> [(path: String, content: String)] {
+        [
+            (path: "[Content_Types].xml", content: contentTypes),
+            (path: "_rels/.rels", content: packageRelationships(mainPart: mainPart)),
+            (path: "docProps/core.xml", content: coreProperties(title: title, creator: creator, date: Date())),
+            (path: "docProps/app.xml", content: appProperties()),
+        ]
     }
 
     /// Zips the parts (in the given order; [Content_Types].xml should come first) into an in-memory package.

@@ -27,7 +27,7 @@ extension WordML {
         }
 
         var xml = OOXML.declaration
-        xml += "<w:document xmlns:w=\"\(wordNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
+        xml += "<w:document xmlns:w=\"\(wordNamespace)\" xmlns:r=\"\(OOXML.relationshipNamespace)\">"
         xml += "<w:body>\(body)</w:body>"
         xml += "</w:document>"
         return xml
@@ -59,15 +59,18 @@ extension WordML {
         let numberCell = paragraph(document.number, numberLayout, size: 26)
         let dateCell = paragraph(document.placeAndDate, numberLayout, size: 28, italic: true)
 
+        return sideBySide(leftWidth: leftWidth, rightWidth: rightWidth, rows: [(left, right), (numberCell, dateCell)])
+    }
+
+    /// A borderless two-column table, its rows unsplit, the cells top-aligned.
+    static func sideBySide(leftWidth: Int, rightWidth: Int, rows: [(left: String, right: String)]) -> String {
         var xml = tableStart(widths: [leftWidth, rightWidth], bordered: false, cellMargin: 0)
-        xml += rowStart(header: false, cantSplit: true)
-        xml += cell(width: leftWidth, verticalAlign: "top", paragraphs: left)
-        xml += cell(width: rightWidth, verticalAlign: "top", paragraphs: right)
-        xml += "</w:tr>"
-        xml += rowStart(header: false, cantSplit: true)
-        xml += cell(width: leftWidth, verticalAlign: "top", paragraphs: numberCell)
-        xml += cell(width: rightWidth, verticalAlign: "top", paragraphs: dateCell)
-        xml += "</w:tr>"
+        for row in rows {
+            xml += rowStart(header: false, cantSplit: true)
+            xml += cell(width: leftWidth, verticalAlign: "top", paragraphs: row.left)
+            xml += cell(width: rightWidth, verticalAlign: "top", paragraphs: row.right)
+            xml += "</w:tr>"
+        }
         xml += "</w:tbl>"
         return xml
     }
@@ -168,13 +171,7 @@ extension WordML {
         }
         right += paragraph(document.signerName, ParagraphLayout.centred, size: 28, bold: true)
 
-        var xml = tableStart(widths: [leftWidth, rightWidth], bordered: false, cellMargin: 0)
-        xml += rowStart(header: false, cantSplit: true)
-        xml += cell(width: leftWidth, verticalAlign: "top", paragraphs: left)
-        xml += cell(width: rightWidth, verticalAlign: "top", paragraphs: right)
-        xml += "</w:tr>"
-        xml += "</w:tbl>"
-        return xml
+        return sideBySide(leftWidth: leftWidth, rightWidth: rightWidth, rows: [(left, right)])
     }
 
     /// Label, title, subtitle and the bordered table of the appendix (in its own section).

@@ -3,40 +3,36 @@ import Foundation
 extension WordML {
     // MARK: Package parts
 
-    static func contentTypes(appendix: Bool) -> String {
-        var xml = OOXML.declaration
-        xml += "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        xml += "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-        xml += "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
-        xml += "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
-        xml += "<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>"
-        let headerCount = appendix ? 4 : 2
-        for index in 1...headerCount {
-            xml += "<Override PartName=\"/word/header\(index).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
-        }
-        xml += "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-        xml += "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
-        xml += "</Types>"
-        return xml
+    /// Headers 1 (numbered) and 2 (first page) of the main section; 3 and 4 of the appendix's.
+    static func headerCount(appendix: Bool) -> Int {
+        appendix ? 4 : 2
     }
 
-    static func documentRelationships(appendix: Bool) -> String {
-        let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-        var xml = OOXML.declaration
-        xml += "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        xml += "<Relationship Id=\"rId1\" Type=\"\(base)styles\" Target=\"styles.xml\"/>"
-        xml += "<Relationship Id=\"rId2\" Type=\"\(base)settings\" Target=\"settings.xml\"/>"
-        xml += "<Relationship Id=\"rId3\" Type=\"\(base)fontTable\" Target=\"fontTable.xml\"/>"
-        xml += "<Relationship Id=\"rId4\" Type=\"\(base)header\" Target=\"header1.xml\"/>"
-        xml += "<Relationship Id=\"rId5\" Type=\"\(base)header\" Target=\"header2.xml\"/>"
-        if appendix {
-            xml += "<Relationship Id=\"rId6\" Type=\"\(base)header\" Target=\"header3.xml\"/>"
-            xml += "<Relationship Id=\"rId7\" Type=\"\(base)header\" Target=\"header4.xml\"/>"
+    static func contentTypes(appendix: Bool) -> String {
+        let type = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+        var parts = [
+            (name: "/word/document.xml", type: type + "document.main+xml"),
+            (name: "/word/styles.xml", type: type + "styles+xml"),
+            (name: "/word/settings.xml", type: type + "settings+xml"),
+            (name: "/word/fontTable.xml", type: type + "fontTable+xml"),
+        ]
+        for index in 1...headerCount(appendix: appendix) {
+            parts.append((name: "/word/header\(index).xml", type: type + "header+xml"))
         }
-        xml += "</Relationships>"
-        return xml
+        return OOXML.contentTypes(parts)
+    }
+
+    /// The headers are rId4… (as the section properties refer to them).
+    static func documentRelationships(appendix: Bool) -> String {
+        var entries = [
+            (type: OOXML.relationshipType("styles"), target: "styles.xml"),
+            (type: OOXML.relationshipType("settings"), target: "settings.xml"),
+            (type: OOXML.relationshipType("fontTable"), target: "fontTable.xml"),
+        ]
+        for index in 1...headerCount(appendix: appendix) {
+            entries.append((type: OOXML.relationshipType("header"), target: "header\(index).xml"))
+        }
+        return OOXML.relationships(entries)
     }
 
     static let fonts = "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
@@ -96,26 +92,24 @@ extension WordML {
     /// Centred PAGE field, 14 pt.
     static let pageNumberHeader: String = {
         let runProperties = WordML.rPr(size: 28, bold: false, italic: false)
-        var xml = OOXML.declaration
-        xml += "<w:hdr xmlns:w=\"\(WordML.wordNamespace)\" xmlns:r=\"\(WordML.relationshipNamespace)\">"
-        xml += "<w:p><w:pPr><w:pStyle w:val=\"Header\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
-        xml += "<w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/>\(runProperties)</w:pPr>"
-        xml += "<w:r>\(runProperties)<w:fldChar w:fldCharType=\"begin\"/></w:r>"
-        xml += "<w:r>\(runProperties)<w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
-        xml += "<w:r>\(runProperties)<w:fldChar w:fldCharType=\"separate\"/></w:r>"
-        xml += "<w:r>\(runProperties)<w:t>2</w:t></w:r>"
-        xml += "<w:r>\(runProperties)<w:fldChar w:fldCharType=\"end\"/></w:r>"
-        xml += "</w:p></w:hdr>"
-        return xml
+        var runs = "<w:r>\(runProperties)<w:fldChar w:fldCharType=\"begin\"/></w:r>"
+        runs += "<w:r>\(runProperties)<w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+        runs += "<w:r>\(runProperties)<w:fldChar w:fldCharType=\"separate\"/></w:r>"
+        runs += "<w:r>\(runProperties)<w:t>2</w:t></w:r>"
+        runs += "<w:r>\(runProperties)<w:fldChar w:fldCharType=\"end\"/></w:r>"
+        return header(properties: "<w:jc w:val=\"center\"/>\(runProperties)", runs: runs)
     }()
 
     /// The first page carries no number.
-    static let emptyHeader: String = {
+    static let emptyHeader = header(properties: "", runs: "")
+
+    /// A header part of one paragraph in the Header style, without spacing or indent; `properties` end its `<w:pPr>`.
+    static func header(properties: String, runs: String) -> String {
         var xml = OOXML.declaration
-        xml += "<w:hdr xmlns:w=\"\(WordML.wordNamespace)\" xmlns:r=\"\(WordML.relationshipNamespace)\">"
+        xml += "<w:hdr xmlns:w=\"\(WordML.wordNamespace)\" xmlns:r=\"\(OOXML.relationshipNamespace)\">"
         xml += "<w:p><w:pPr><w:pStyle w:val=\"Header\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
-        xml += "<w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"0\"/></w:pPr></w:p>"
-        xml += "</w:hdr>"
+        xml += "<w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"0\"/>\(properties)</w:pPr>"
+        xml += "\(runs)</w:p></w:hdr>"
         return xml
-    }()
+    }
 }

@@ -45,39 +45,29 @@ final class XLSXWorkbookHandler: NSObject, XMLParserDelegate {
     }
 }
 
-final class XLSXSharedStringsHandler: NSObject, XMLParserDelegate {
-    var strings: [String] = []
-    private var current = ""
-    private var inItem = false
+/// The text of a rich-text string (`<si>` of the shared strings, `<is>` of an inline-string cell): its `<t>` runs,
+/// without the phonetic guides (`<rPh>`). The handler says where the string begins and ends.
+struct XLSXRichText {
+    var text = ""
+    /// Inside the string element, where `<t>` runs count.
+    var inString = false
     private var phoneticDepth = 0
     private var capturing = false
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
-    ) {
-        switch XLSXReader.localName(elementName) {
-        case "si":
-            inItem = true
-            current = ""
+    /// Follows the `<rPh>` and `<t>` elements (local names); others are left to the handler.
+    mutating func didStart(_ name: String) {
+        switch name {
         case "rPh":
             phoneticDepth += 1
         case "t":
-            capturing = inItem && phoneticDepth == 0
+            capturing = inString && phoneticDepth == 0
         default:
             break
         }
     }
 
-    func parser(
-        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?
-    ) {
-        switch XLSXReader.localName(elementName) {
-        case "si":
-            strings.append(current)
-            inItem = false
-            capturing = false
+    mutating func didEnd(_ name: String) {
+        switch name {
         case "rPh":
             phoneticDepth = max(0, phoneticDepth - 1)
         case "t":
@@ -87,12 +77,52 @@ final class XLSXSharedStringsHandler: NSObject, XMLParserDelegate {
         }
     }
 
+    /// Leaves the string, and any `<t>` run left open in it.
+    mutating func close() {
+        inString = false
+        capturing = false
+    }
+
+    /// Adds the characters when they belong to the text.
+    mutating func append(_ string: String) {
+        if capturing { text += string }
+    }
+}
+
+final class XLSXSharedStringsHandler: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    private var item = XLSXRichText()
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
+        let name = XLSXReader.localName(elementName)
+        if name == "si" {
+            item.inString = true
+            item.text = ""
+        }
+        item.didStart(name)
+    }
+
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?
+    ) {
+        let name = XLSXReader.localName(elementName)
+        if name == "si" {
+            strings.append(item.text)
+            item.close()
+        }
+        item.didEnd(name)
+    }
+
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if capturing { current += string }
+        item.append(string)
     }
 
     func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        if capturing { current += String(decoding: CDATABlock, as: UTF8.self) }
+        item.append(String(decoding: CDATABlock, as: UTF8.self))
     }
 }
 
@@ -110,11 +140,8 @@ final class XLSXWorksheetHandler: NSObject, XMLParserDelegate {
     private var cellColumn = 0
     private var cellType = ""
     private var value = ""
-    private var inlineText = ""
     private var capturingValue = false
-    private var capturingInline = false
-    private var inInlineString = false
-    private var phoneticDepth = 0
+    private var inline = XLSXRichText()
 
     init(sharedStrings: [String]) {
         self.sharedStrings = sharedStrings
@@ -130,7 +157,9 @@ final class XLSXWorksheetHandler: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
         qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
     ) {
-        switch XLSXReader.localName(elementName) {
+        let name = XLSXReader.localName(elementName)
+        inline.didStart(name)
+        switch name {
         case "dimension":
             // "A1:G120": checked before any row is walked.
             if let ref = attributeDict["ref"], let last = ref.split(separator: ":").last {
@@ -160,15 +189,11 @@ final class XLSXWorksheetHandler: NSObject, XMLParserDelegate {
             if cellRow > XLSXReader.maximumRows || cellColumn > XLSXReader.maximumColumns { stop(parser) }
             cellType = attributeDict["t"] ?? "n"
             value = ""
-            inlineText = ""
+            inline.text = ""
         case "v":
             capturingValue = inCell
         case "is":
-            inInlineString = inCell
-        case "rPh":
-            phoneticDepth += 1
-        case "t":
-            capturingInline = inInlineString && phoneticDepth == 0
+            inline.inString = inCell
         default:
             break
         }
@@ -178,15 +203,13 @@ final class XLSXWorksheetHandler: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
         qualifiedName qName: String?
     ) {
-        switch XLSXReader.localName(elementName) {
+        let name = XLSXReader.localName(elementName)
+        inline.didEnd(name)
+        switch name {
         case "v":
             capturingValue = false
-        case "t":
-            capturingInline = false
-        case "rPh":
-            phoneticDepth = max(0, phoneticDepth - 1)
         case "is":
-            inInlineString = false
+            inline.inString = false
         case "c":
             finishCell()
             inCell = false
@@ -198,18 +221,13 @@ final class XLSXWorksheetHandler: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         if capturingValue {
             value += string
-        } else if capturingInline {
-            inlineText += string
+        } else {
+            inline.append(string)
         }
     }
 
     func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        let string = String(decoding: CDATABlock, as: UTF8.self)
-        if capturingValue {
-            value += string
-        } else if capturingInline {
-            inlineText += string
-        }
+        self.parser(parser, foundCharacters: String(decoding: CDATABlock, as: UTF8.self))
     }
 
     private func finishCell() {
@@ -223,7 +241,7 @@ final class XLSXWorksheetHandler: NSObject, XMLParserDelegate {
                 text = ""
             }
         case "inlineStr":
-            text = inlineText.isEmpty ? value : inlineText
+            text = inline.text.isEmpty ? value : inline.text
         case "b":
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty {

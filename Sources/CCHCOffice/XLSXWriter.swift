@@ -62,11 +62,8 @@ public struct XLSXWorkbook: Sendable {
             worksheets.append(XLSXWriting.worksheet(sheet, selected: index == 0, strings: &strings))
         }
 
-        var parts: [(path: String, content: String)] = []
-        parts.append((path: "[Content_Types].xml", content: XLSXWriting.contentTypes(sheetCount: sheets.count)))
-        parts.append((path: "_rels/.rels", content: OOXML.packageRelationships(mainPart: "xl/workbook.xml")))
-        parts.append((path: "docProps/core.xml", content: OOXML.coreProperties(title: "", creator: creator, date: Date())))
-        parts.append((path: "docProps/app.xml", content: OOXML.appProperties()))
+        var parts = OOXML.leadingParts(contentTypes: XLSXWriting.contentTypes(sheetCount: sheets.count), mainPart: "xl/workbook.xml",
+                                       title: "", creator: creator)
         parts.append((path: "xl/workbook.xml", content: XLSXWriting.workbook(names: names)))
         parts.append((path: "xl/_rels/workbook.xml.rels", content: XLSXWriting.workbookRelationships(sheetCount: sheets.count)))
         parts.append((path: "xl/styles.xml", content: XLSXWriting.styles))
@@ -97,7 +94,7 @@ struct XLSXSharedStrings: Sendable {
 
     func xml() -> String {
         var xml = OOXML.declaration
-        xml += "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(references)\" uniqueCount=\"\(strings.count)\">"
+        xml += "<sst xmlns=\"\(XLSXWriting.mainNamespace)\" count=\"\(references)\" uniqueCount=\"\(strings.count)\">"
         for text in strings {
             xml += "<si><t xml:space=\"preserve\">\(OOXML.escape(text))</t></si>"
         }

@@ -4,31 +4,23 @@ import Foundation
 
 enum XLSXWriting {
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     /// Excel's limit on the text of one cell.
     static let maximumCellText = 32767
 
     static func contentTypes(sheetCount: Int) -> String {
-        var xml = OOXML.declaration
-        xml += "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        xml += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        let type = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+        var parts = [(name: "/xl/workbook.xml", type: type + "sheet.main+xml")]
         for index in 0..<sheetCount {
-            xml += "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\""
-            xml += " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            parts.append((name: "/xl/worksheets/sheet\(index + 1).xml", type: type + "worksheet+xml"))
         }
-        xml += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-        xml += "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
-        xml += "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-        xml += "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
-        xml += "</Types>"
-        return xml
+        parts.append((name: "/xl/styles.xml", type: type + "styles+xml"))
+        parts.append((name: "/xl/sharedStrings.xml", type: type + "sharedStrings+xml"))
+        return OOXML.contentTypes(parts)
     }
 
     static func workbook(names: [String]) -> String {
         var xml = OOXML.declaration
-        xml += "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
+        xml += "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(OOXML.relationshipNamespace)\">"
         xml += "<bookViews><workbookView xWindow=\"0\" yWindow=\"0\" windowWidth=\"28800\" windowHeight=\"15000\" activeTab=\"0\"/></bookViews>"
         xml += "<sheets>"
         for (index, name) in names.enumerated() {
@@ -39,27 +31,19 @@ enum XLSXWriting {
         return xml
     }
 
+    /// The sheets first (rId1… as the workbook refers to them), then the styles and the shared strings.
     static func workbookRelationships(sheetCount: Int) -> String {
-        var xml = OOXML.declaration
-        xml += "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        for index in 0..<sheetCount {
-            xml += "<Relationship Id=\"rId\(index + 1)\""
-            xml += " Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\""
-            xml += " Target=\"worksheets/sheet\(index + 1).xml\"/>"
-        }
-        xml += "<Relationship Id=\"rId\(sheetCount + 1)\""
-        xml += " Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-        xml += "<Relationship Id=\"rId\(sheetCount + 2)\""
-        xml += " Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
-        xml += "</Relationships>"
-        return xml
+        var entries = (0..<sheetCount).map { (type: OOXML.relationshipType("worksheet"), target: "worksheets/sheet\($0 + 1).xml") }
+        entries.append((type: OOXML.relationshipType("styles"), target: "styles.xml"))
+        entries.append((type: OOXML.relationshipType("sharedStrings"), target: "sharedStrings.xml"))
+        return OOXML.relationships(entries)
     }
 
     /// Fonts: 0 Times New Roman 12, 1 the same bold. Cell formats (see `XLSXStyle`): built-in number formats
     /// 3 "#,##0", 4 "#,##0.00", 10 "0.00%".
     static let styles: String = {
         var xml = OOXML.declaration
-        xml += "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        xml += "<styleSheet xmlns=\"\(mainNamespace)\">"
         xml += "<fonts count=\"2\">"
         xml += "<font><sz val=\"12\"/><name val=\"Times New Roman\"/><family val=\"1\"/></font>"
         xml += "<font><b/><sz val=\"12\"/><name val=\"Times New Roman\"/><family val=\"1\"/></font>"
@@ -125,7 +109,7 @@ enum XLSXWriting {
         }
 
         var xml = OOXML.declaration
-        xml += "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
+        xml += "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(OOXML.relationshipNamespace)\">"
         xml += "<dimension ref=\"\(dimension)\"/>"
         xml += "<sheetViews><sheetView"
         if selected { xml += " tabSelected=\"1\"" }
