@@ -30,13 +30,17 @@ public struct XLSXSheet: Sendable {
     /// Header rows kept in view (frozen pane).
     public var frozenRows: Int = 0
     public var frozenColumns: Int = 0
+    /// Kept out of sight in Excel (state="hidden"): for what a program, not a person, reads back.
+    public var hidden: Bool = false
 
-    public init(name: String, rows: [[XLSXCell]], columnWidths: [Double] = [], frozenRows: Int = 0, frozenColumns: Int = 0) {
+    public init(name: String, rows: [[XLSXCell]], columnWidths: [Double] = [], frozenRows: Int = 0, frozenColumns: Int = 0,
+                hidden: Bool = false) {
         self.name = name
         self.rows = rows
         self.columnWidths = columnWidths
         self.frozenRows = frozenRows
         self.frozenColumns = frozenColumns
+        self.hidden = hidden
     }
 }
 
@@ -64,7 +68,7 @@ public struct XLSXWorkbook: Sendable {
 
         var parts = OOXML.leadingParts(contentTypes: XLSXWriting.contentTypes(sheetCount: sheets.count), mainPart: "xl/workbook.xml",
                                        title: "", creator: creator)
-        parts.append((path: "xl/workbook.xml", content: XLSXWriting.workbook(names: names)))
+        parts.append((path: "xl/workbook.xml", content: XLSXWriting.workbook(names: names, hidden: sheets.map(\.hidden))))
         parts.append((path: "xl/_rels/workbook.xml.rels", content: XLSXWriting.workbookRelationships(sheetCount: sheets.count)))
         parts.append((path: "xl/styles.xml", content: XLSXWriting.styles))
         parts.append((path: "xl/sharedStrings.xml", content: strings.xml()))

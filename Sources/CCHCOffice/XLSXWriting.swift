@@ -18,13 +18,14 @@ enum XLSXWriting {
         return OOXML.contentTypes(parts)
     }
 
-    static func workbook(names: [String]) -> String {
+    static func workbook(names: [String], hidden: [Bool] = []) -> String {
         var xml = OOXML.declaration
         xml += "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(OOXML.relationshipNamespace)\">"
         xml += "<bookViews><workbookView xWindow=\"0\" yWindow=\"0\" windowWidth=\"28800\" windowHeight=\"15000\" activeTab=\"0\"/></bookViews>"
         xml += "<sheets>"
         for (index, name) in names.enumerated() {
-            xml += "<sheet name=\"\(OOXML.escape(name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+            let state = index < hidden.count && hidden[index] ? " state=\"hidden\"" : ""
+            xml += "<sheet name=\"\(OOXML.escape(name))\" sheetId=\"\(index + 1)\"\(state) r:id=\"rId\(index + 1)\"/>"
         }
         xml += "</sheets>"
         xml += "</workbook>"

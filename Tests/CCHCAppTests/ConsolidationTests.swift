@@ -75,7 +75,7 @@ struct ConsolidationTests {
             #expect(f["1.5"]?.note?.contains("1 đơn vị chỉ báo cáo tỷ lệ %") == true)
             // distribution
             #expect(f["1.3"]?.distribution == ["1": 1, "2": 1])
-            #expect(f["1.3"]?.display == "Phát phiếu: 1 · Kết hợp: 1")
+            #expect(f["1.3"]?.display == "Chưa có mã của cấp báo cáo — cấp dưới: Phát phiếu: 1 · Kết hợp: 1")
             // snapshot adds across units
             #expect(f["1.4"]?.value == 12)
             // missing: C (only a draft) and the district's own report

@@ -16,7 +16,9 @@ struct PlatformTests {
                 let record = try #require(try await FormService.find(code: form.code, year: form.year, on: app.db))
                 #expect(try FormCodec.encode(try record.definition()) + "\n" == file)
             }
-            #expect(try Resources.text(InstallBuiltInForms.files[0]) == (try Resources.text(BuiltInForms.files[0])))
+            // The newest migration that installs the form holds today's file; the one before stays as it landed.
+            #expect(try Resources.text(AddConsolidationRules.pairs[0].1) == (try Resources.text(BuiltInForms.files[0])))
+            #expect(try Resources.text(InstallBuiltInForms.files[0]) != (try Resources.text(BuiltInForms.files[0])))
             #expect(!Assets.css.isEmpty && Assets.js.contains("function fold"))
         }
     }

@@ -97,7 +97,7 @@ struct ReportingJourneyTests {
             #expect(actions == ["report.save", "report.sendToLeader", "report.submit", "report.return", "report.save", "report.submit", "report.accept"])
             let final = try await officer.get(path)
             #expect(final.text.contains("Đã tiếp nhận"))
-            #expect(final.text.contains("Nộp đúng hạn"))
+            #expect(final.text.contains("Nộp lại đúng hạn (sau khi bị trả lại)"))
             #expect(final.text.contains("Trả lại báo cáo quý i/2021 của Xã Thạch Đài") || final.text.contains("Trả lại"))
 
             // A correction after acceptance is a new version; versions compare side by side.
@@ -181,6 +181,9 @@ struct ReportingJourneyTests {
             let q1 = try await app.period(issuer: "HT-THA", kind: "Q1")
             let ld = try await TestClient.api(app, "thachdai.ld")
             let path = "/api/v1/units/\(thachDai.id!)/reports/\(q1.id!)"
+            // An empty report is never sent: the specialist enters a figure first.
+            struct Save: Encodable { var values: [String: String]; var revision: Int }
+            #expect(try await TestClient.api(app, "thachdai.cv").send(.PUT, path, json: Save(values: ["1.1.1": "3"], revision: 0)).status == .ok)
             #expect(try await ld.send(.POST, path + "/submit", json: ["docNumber": "12/BC-UBND", "docDate": "13/03/2021"]).status == .ok)
             let thachHa = try await app.unit(code: "HT-THA")
             let officer = try await TestClient.api(app, "thachha.noivu")
@@ -194,6 +197,8 @@ struct ReportingJourneyTests {
             let kenhLeader = try await TestClient.api(app, "thachkenh.ld")
             let h1 = try await kenhLeader.get("/api/v1/units/\(kenh.id!)/reports/\(q1.id!)").json(ReportingAPI.ReportDTO.self)
             #expect(h1.unitID == kenh.id!)
+            _ = try await TestClient.api(app, "thachkenh.cv").send(.PUT, "/api/v1/units/\(kenh.id!)/reports/\(q1.id!)",
+                                                                  json: Save(values: ["1.1.1": "3"], revision: h1.revision))
             let submit = try await kenhLeader.send(.POST, "/api/v1/units/\(kenh.id!)/reports/\(q1.id!)/submit", json: ["docNumber": "9/BC-UBND", "docDate": "14/03/2021"])
             if submit.status == .ok {
                 let late = try await officer.get("/api/v1/units/\(thachHa.id!)/timeliness?year=2021").json(TimelinessTable.self)

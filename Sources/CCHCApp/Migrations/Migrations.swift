@@ -17,5 +17,6 @@ enum Migrations {
         app.migrations.add(CreateReport())                // 10
         app.migrations.add(AddRevisionsAndProtections())  // 11
         app.migrations.add(MakeAuditAppendOnly())         // 12
+        app.migrations.add(AddConsolidationRules())       // 13
     }
 }

@@ -25,10 +25,10 @@ extension Route {
 
 func routes(_ app: Application) throws {
     // Assets and open pages.
-    app.get("assets", "app.css") { _ in
+    app.get(SiteURL.stylesheet.pathComponents) { _ in
         Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=3600"], body: .init(string: Assets.css))
     }.access(.public)
-    app.get("assets", "app.js") { _ in
+    app.get(SiteURL.script.pathComponents) { _ in
         Response(status: .ok, headers: ["Content-Type": "application/javascript; charset=utf-8", "Cache-Control": "max-age=3600"],
                  body: .init(string: Assets.js))
     }.access(.public)

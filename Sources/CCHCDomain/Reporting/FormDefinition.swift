@@ -86,6 +86,10 @@ public struct FormDefinition: Codable, Sendable, Equatable {
             for bound in [ind.min, ind.max].compactMap({ $0 }) where !bound.isFinite || abs(bound) > ValueLimits.largest {
                 out.append("Chỉ tiêu \(ind.code): giới hạn \(bound) vượt quá \(NumberFormat.vietnamese(ValueLimits.largest)).")
             }
+            if let rule = ind.consolidate, !Indicator.Consolidate.allowed(for: ind.kind).contains(rule) {
+                out.append("Chỉ tiêu \(ind.code): cách tổng hợp “\(rule.rawValue)” không dùng được "
+                           + "cho loại \(ind.kind.label.lowercased()).")
+            }
             if ind.partOf == true {
                 if ind.parent == nil { out.append("Chỉ tiêu \(ind.code): dòng “Trong đó” phải có chỉ tiêu cha.") }
             }
@@ -141,6 +145,47 @@ public struct Indicator: Codable, Sendable, Equatable {
         }
     }
 
+    /// How a row's figures from the units below become the jurisdiction's figure (seed 002 shows why
+    /// one rule cannot serve every row). See docs/REPORTING.md.
+    public enum Consolidate: String, Codable, Sendable, CaseIterable {
+        /// Counts that add: every counted report, the jurisdiction's own included.
+        case sum
+        /// A percentage recomputed from summed numerators and denominators.
+        case ratio
+        /// The same catalogue for every unit of a level (procedures in force): shown once, units that differ listed.
+        case common
+        /// The jurisdiction's own figure, never built from below ("hồ sơ do UBND thị xã tiếp nhận").
+        case own
+        /// Filled by the jurisdiction's offices for the whole area: replaces, never adds to, the units' figures.
+        case areaWide
+        /// A coded answer: the jurisdiction's own answer goes upward; the distribution below is shown beside it.
+        case choice
+        case max, min
+
+        public var label: String {
+            switch self {
+            case .sum: "Cộng"
+            case .ratio: "Tính lại tỷ lệ"
+            case .common: "Chung cho các đơn vị"
+            case .own: "Số của cấp báo cáo"
+            case .areaWide: "Số toàn địa bàn"
+            case .choice: "Mã của cấp báo cáo"
+            case .max: "Lớn nhất"
+            case .min: "Nhỏ nhất"
+            }
+        }
+
+        /// Which rules a kind of row may use.
+        public static func allowed(for kind: Kind) -> [Consolidate] {
+            switch kind {
+            case .group, .text: []
+            case .count, .number: [.sum, .common, .own, .areaWide, .max, .min]
+            case .percent: [.ratio, .common, .own, .areaWide, .max, .min]
+            case .choice: [.choice, .common, .own]
+            }
+        }
+    }
+
     public struct Choice: Codable, Sendable, Equatable {
         public var value: Int
         public var label: String
@@ -165,11 +210,15 @@ public struct Indicator: Codable, Sendable, Equatable {
     /// The accepted range, when the form sets one other than the kind's (see `ValueLimits`).
     public var min: Double?
     public var max: Double?
+    /// How the row consolidates upward; by default counts add, percentages are recomputed, choices go up as the own answer.
+    public var consolidate: Consolidate?
+    /// A report may not go to the leader without this row filled.
+    public var required: Bool?
 
     public init(code: String, parent: String? = nil, name: String, unit: String? = nil, kind: Kind,
                 choices: [Choice]? = nil, partOf: Bool? = nil, measure: Measure? = nil, office: String? = nil,
                 fraction: Bool? = nil, numeratorLabel: String? = nil, denominatorLabel: String? = nil, note: String? = nil,
-                min: Double? = nil, max: Double? = nil) {
+                min: Double? = nil, max: Double? = nil, consolidate: Consolidate? = nil) {
         self.code = code
         self.parent = parent
         self.name = name
@@ -185,6 +234,18 @@ public struct Indicator: Codable, Sendable, Equatable {
         self.note = note
         self.min = min
         self.max = max
+        self.consolidate = consolidate
+    }
+
+    /// The rule in force: the row's own, or the kind's default.
+    public var consolidationRule: Consolidate? {
+        if let consolidate { return consolidate }
+        switch kind {
+        case .group, .text: return nil
+        case .count, .number: return .sum
+        case .percent: return .ratio
+        case .choice: return .choice
+        }
     }
 
     public var isFraction: Bool { kind == .percent && fraction == true }

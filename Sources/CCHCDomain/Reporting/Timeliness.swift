@@ -9,9 +9,24 @@ public enum Timeliness: Equatable, Sendable {
     case onTime
     case late(days: Int)
     case returned(overdue: Bool)
+    /// Sent again after a return: the resubmission's date decides (0 days late = on time).
+    case resubmitted(daysLate: Int)
 
     /// Reports due within this many days are "due soon".
     public static let dueSoonDays = 5
+
+    /// Where a report stands as the standing agency sees it. Steps inside the unit (drafting, sending
+    /// to its own leader) change nothing here: a returned report is "returned, awaiting resubmission"
+    /// until the unit's leader sends it again, and then the resubmission's date decides on time or late.
+    /// - Parameters:
+    ///   - firstSubmittedAt: when the report first reached the standing agency (nil if never).
+    ///   - lastSubmittedAt: when it last did (a return clears it: nil until the unit's leader sends it again).
+    ///   - returnedAt: when the standing agency last returned it (nil if never).
+    public static func evaluate(deadline: Day, now: Date, firstSubmittedAt: Date?, lastSubmittedAt: Date?, returnedAt: Date?) -> Timeliness {
+        guard let returnedAt else { return evaluate(deadline: deadline, now: now, submittedAt: firstSubmittedAt) }
+        guard let again = lastSubmittedAt, again >= returnedAt else { return .returned(overdue: now >= deadline.endInVietnam) }
+        return .resubmitted(daysLate: again < deadline.endInVietnam ? 0 : max(1, deadline.days(until: Day(again))))
+    }
 
     /// - Parameters:
     ///   - submittedAt: when the report was first sent to the standing agency (nil if never).
@@ -37,6 +52,7 @@ public enum Timeliness: Equatable, Sendable {
         case .onTime: "on_time"
         case .late: "late"
         case .returned: "returned"
+        case .resubmitted(let d): d > 0 ? "late" : "on_time"
         }
     }
 
@@ -49,7 +65,8 @@ public enum Timeliness: Equatable, Sendable {
         case .overdue(let d): "Quá hạn \(d) ngày, chưa nộp"
         case .onTime: "Nộp đúng hạn"
         case .late(let d): "Nộp muộn \(d) ngày"
-        case .returned(let overdue): overdue ? "Bị trả lại, đã quá hạn" : "Bị trả lại để sửa"
+        case .returned(let overdue): overdue ? "Bị trả lại, chờ nộp lại (đã quá hạn)" : "Bị trả lại, chờ nộp lại"
+        case .resubmitted(let d): d > 0 ? "Nộp lại muộn \(d) ngày (sau khi bị trả lại)" : "Nộp lại đúng hạn (sau khi bị trả lại)"
         }
     }
 
@@ -63,6 +80,7 @@ public enum Timeliness: Equatable, Sendable {
         case .dueSoon: 4
         case .notDueYet: 5
         case .onTime: 6
+        case .resubmitted(let d): d > 0 ? 2 : 6
         }
     }
 }

@@ -63,6 +63,8 @@ enum ConsolidationService {
             let sum_denominator: Double?
             let count_fraction: Int
             let avg_percent: Double?
+            let max_number: Double?
+            let min_number: Double?
         }
         let rows = try await sql.raw("""
             SELECT v.indicator_code AS code,
@@ -72,32 +74,45 @@ enum ConsolidationService {
                    SUM(v.numerator) AS sum_numerator,
                    SUM(v.denominator) AS sum_denominator,
                    COUNT(v.denominator) AS count_fraction,
-                   AVG(CASE WHEN v.denominator > 0 THEN v.numerator * 100.0 / v.denominator ELSE v.number END) AS avg_percent
+                   AVG(CASE WHEN v.denominator > 0 THEN v.numerator * 100.0 / v.denominator ELSE v.number END) AS avg_percent,
+                   MAX(v.number) AS max_number,
+                   MIN(v.number) AS min_number
             FROM report_values v
             JOIN reports r ON r.id = v.report_id \(counted.joins)
             WHERE \(counted.conditions)
             GROUP BY v.indicator_code
             """).all(decoding: Row.self)
 
-        // 2. Distributions of coded answers — one GROUP BY.
-        let choiceCodes = form.indicators.filter { $0.kind == .choice }.map(\.code)
-        struct Choice: Decodable { let code: String; let answer: Double; let units: Int }
-        let choices = choiceCodes.isEmpty ? [] : try await sql.raw("""
+        // 2. What the units below answered on coded and catalogue rows — one GROUP BY.
+        let jurisdictionID = try jurisdiction.requireID()
+        let choiceCodes = Set(form.indicators.filter { $0.consolidationRule == .choice }.map(\.code))
+        let commonCodes = Set(form.indicators.filter { $0.consolidationRule == .common }.map(\.code))
+        struct Answer: Decodable { let code: String; let answer: Double; let units: Int }
+        let answerCodes = choiceCodes.union(commonCodes).sorted()
+        let answers = answerCodes.isEmpty ? [] : try await sql.raw("""
             SELECT v.indicator_code AS code, v.number AS answer, COUNT(*) AS units
             FROM report_values v
             JOIN reports r ON r.id = v.report_id \(counted.joins)
-            WHERE \(counted.conditions)
-              AND v.indicator_code IN (\(binds: choiceCodes)) AND v.number IS NOT NULL
+            WHERE \(counted.conditions) AND r.unit_id <> \(bind: jurisdictionID)
+              AND v.indicator_code IN (\(binds: answerCodes)) AND v.number IS NOT NULL
             GROUP BY v.indicator_code, v.number
-            """).all(decoding: Choice.self)
+            """).all(decoding: Answer.self)
 
         var aggregates: [String: Consolidation.Aggregate] = [:]
         for r in rows {
             aggregates[r.code] = .init(code: r.code, reports: r.reports, sumNumber: r.sum_number, countNumber: r.count_number,
                                        sumNumerator: r.sum_numerator, sumDenominator: r.sum_denominator,
-                                       countFraction: r.count_fraction, averagePercent: r.avg_percent)
+                                       countFraction: r.count_fraction, averagePercent: r.avg_percent,
+                                       maxNumber: r.max_number, minNumber: r.min_number)
         }
-        for c in choices { if let answer = c.answer.exactInt { aggregates[c.code]?.distribution[answer, default: 0] += c.units } }
+        for c in answers {
+            if choiceCodes.contains(c.code), let answer = c.answer.exactInt { aggregates[c.code]?.distribution[answer, default: 0] += c.units }
+            if commonCodes.contains(c.code) { aggregates[c.code]?.commonValues[c.answer, default: 0] += c.units }
+        }
+        try await Self.addDiffering(to: &aggregates, counted: counted, excluding: jurisdictionID, on: sql)
+        for (code, own) in try await Self.ownValues(of: jurisdictionID, formID: formID, year: year, kind: kind, on: sql) {
+            aggregates[code, default: .init(code: code, reports: 0)].own = own
+        }
 
         // 3. Who is in, who is missing: jurisdictions under it (and itself) — one query each.
         struct U: Decodable { let id: Int; let name: String; let kind: String; let received: Int }
@@ -117,6 +132,46 @@ enum ConsolidationService {
             included: units.filter { $0.received > 0 }.map { .init(id: $0.id, name: $0.name, kind: label($0.kind)) },
             missing: units.filter { $0.received == 0 }.map { .init(id: $0.id, name: $0.name, kind: label($0.kind)) },
             figures: Consolidation.figures(form, aggregates), acceptedOnly: acceptedOnly)
+    }
+
+    /// The jurisdiction's own report (current version, any state): its own figures for `own`, `areaWide` and `choice` rows.
+    static func ownValues(of unitID: Int, formID: Int, year: Int, kind: PeriodKind,
+                          on sql: any SQLDatabase) async throws -> [String: Consolidation.OwnValue] {
+        struct Row: Decodable { let code: String; let number: Double?; let numerator: Double?; let denominator: Double? }
+        let rows = try await sql.raw("""
+            SELECT v.indicator_code AS code, v.number, v.numerator, v.denominator
+            FROM report_values v
+            JOIN reports r ON r.id = v.report_id
+            JOIN reporting_periods p ON p.id = r.period_id JOIN regimes g ON g.id = p.regime_id
+            WHERE r.unit_id = \(bind: unitID) AND r.is_current = \(bind: true) AND r.form_id = \(bind: formID)
+              AND p.kind = \(bind: kind.code) AND g.year = \(bind: year)
+            """).all(decoding: Row.self)
+        return Dictionary(rows.map { ($0.code, .init(number: $0.number, numerator: $0.numerator, denominator: $0.denominator)) },
+                          uniquingKeysWith: { a, _ in a })
+    }
+
+    /// For `common` rows, the units below that gave another value than the most frequent one (at most 20 a row).
+    static func addDiffering(to aggregates: inout [String: Consolidation.Aggregate], counted: CountedReports, excluding unitID: Int,
+                             on sql: any SQLDatabase) async throws {
+        let modes = aggregates.values.compactMap { a in
+            a.commonValue.flatMap { v in a.commonValues.count > 1 ? (a.code, v) : nil }
+        }.sorted { $0.0 < $1.0 }
+        guard !modes.isEmpty else { return }
+        var differs: SQLQueryString = "(v.indicator_code = \(bind: modes[0].0) AND v.number <> \(bind: modes[0].1))"
+        for (code, value) in modes.dropFirst() { differs = differs + " OR (v.indicator_code = \(bind: code) AND v.number <> \(bind: value))" }
+        struct Row: Decodable { let code: String; let number: Double; let name: String }
+        let rows = try await sql.raw("""
+            SELECT v.indicator_code AS code, v.number, u.name
+            FROM report_values v
+            JOIN reports r ON r.id = v.report_id \(counted.joins)
+            JOIN units u ON u.id = r.unit_id
+            WHERE \(counted.conditions) AND r.unit_id <> \(bind: unitID) AND v.number IS NOT NULL AND (\(differs))
+            ORDER BY u.name_folded
+            LIMIT 2000
+            """).all(decoding: Row.self)
+        for r in rows where (aggregates[r.code]?.differing.count ?? 20) < 20 {
+            aggregates[r.code]?.differing.append("\(r.name): \(NumberFormat.vietnamese(r.number))")
+        }
     }
 
     /// Adds the previous period's and last year's figures, for comparison with the change.
@@ -140,35 +195,37 @@ enum ConsolidationService {
     /// Units × indicators, for the second sheet of the workbook (plain rows, no aggregation), on the
     /// same basis as the figures (form, states, period).
     static func matrix(jurisdiction: CCHCApp.Unit, year: Int, kind: PeriodKind, acceptedOnly: Bool = false,
-                       on db: any Database) async throws -> [(unit: String, values: [String: IndicatorValue])] {
+                       on db: any Database) async throws -> [(unitID: Int, unit: String, values: [String: IndicatorValue])] {
         guard let sql = db as? any SQLDatabase else { return [] }
         let (formID, _) = try await Self.form(of: jurisdiction, year: year, on: db)
         let counted = CountedReports(pattern: jurisdiction.unitPath.subtreePattern, formID: formID, kind: kind, year: year, acceptedOnly: acceptedOnly)
         struct Row: Decodable {
-            let unit_name: String; let depth: Int; let code: String
+            let unit_id: Int; let unit_name: String; let depth: Int; let code: String
             let number: Double?; let numerator: Double?; let denominator: Double?; let text: String?
         }
         let rows = try await sql.raw("""
-            SELECT u.name AS unit_name, u.depth AS depth, v.indicator_code AS code, v.number, v.numerator, v.denominator, v.text
+            SELECT u.id AS unit_id, u.name AS unit_name, u.depth AS depth, v.indicator_code AS code, v.number, v.numerator, v.denominator, v.text
             FROM report_values v
             JOIN reports r ON r.id = v.report_id \(counted.joins)
             JOIN units u ON u.id = r.unit_id
             WHERE \(counted.conditions)
             ORDER BY u.depth, u.name_folded
             """).all(decoding: Row.self)
-        var order: [String] = []
-        var byUnit: [String: [String: IndicatorValue]] = [:]
+        // Keyed by unit, not by name: two communes may share a name.
+        var order: [(id: Int, name: String)] = []
+        var byUnit: [Int: [String: IndicatorValue]] = [:]
         for r in rows {
-            if byUnit[r.unit_name] == nil { order.append(r.unit_name) }
-            byUnit[r.unit_name, default: [:]][r.code] = IndicatorValue(number: r.number, numerator: r.numerator, denominator: r.denominator, text: r.text)
+            if byUnit[r.unit_id] == nil { order.append((r.unit_id, r.unit_name)) }
+            byUnit[r.unit_id, default: [:]][r.code] = IndicatorValue(number: r.number, numerator: r.numerator, denominator: r.denominator, text: r.text)
         }
-        return order.map { ($0, byUnit[$0]!) }
+        return order.map { ($0.id, $0.name, byUnit[$0.id]!) }
     }
 }
 
 /// The one definition of "reports counted for this jurisdiction, period and basis", used by the figures,
-/// the distributions, the list of units in and missing, the drill-down and every export: current versions
-/// of reports on the form, anywhere under the jurisdiction, that reached the standing agency (or, on the
+/// the distributions, the list of units in and missing, the drill-down and every export: for each unit, the
+/// newest version on the form that reached the standing agency — a correction in progress leaves the accepted
+/// version counted until the new one is submitted — anywhere under the jurisdiction, that reached the standing agency (or, on the
 /// accepted-only basis, were accepted), for the period kind of the year. For a query over `reports r`.
 struct CountedReports {
     let pattern: String
@@ -181,8 +238,10 @@ struct CountedReports {
     var joins: SQLQueryString { "JOIN reporting_periods p ON p.id = r.period_id JOIN regimes g ON g.id = p.regime_id" }
     var conditions: SQLQueryString {
         """
-        r.unit_path LIKE \(bind: pattern) AND r.is_current = \(bind: true) AND r.form_id = \(bind: formID) \
-        AND r.state IN (\(binds: states)) AND p.kind = \(bind: kind.code) AND g.year = \(bind: year)
+        r.unit_path LIKE \(bind: pattern) AND r.form_id = \(bind: formID) \
+        AND r.state IN (\(binds: states)) AND p.kind = \(bind: kind.code) AND g.year = \(bind: year) \
+        AND NOT EXISTS (SELECT 1 FROM reports newer WHERE newer.unit_id = r.unit_id AND newer.period_id = r.period_id \
+        AND newer.version > r.version AND newer.state IN (\(binds: states)))
         """
     }
 }

@@ -139,3 +139,11 @@ final class OfficeContribution: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension Timeliness {
+    /// Where a unit's report (or its absence) stands, as the standing agency sees it.
+    static func of(_ report: Report?, deadline: Day, now: Date) -> Timeliness {
+        evaluate(deadline: deadline, now: now, firstSubmittedAt: report?.firstSubmittedAt, lastSubmittedAt: report?.submittedAt,
+                 returnedAt: report?.returnedAt)
+    }
+}

@@ -70,17 +70,20 @@ extension ReportService {
             let status: HTTPResponseStatus = (ctx.role.drafts || ctx.role.signs || ctx.role.receives) ? .conflict : .forbidden
             throw CCHCError(status, refusal.message)
         }
+        var errors: [FieldError] = []
+        if action == .sendToLeader || action == .submit {
+            errors += ReportCompleteness.missing(form: ctx.form, values: ctx.values, narrative: ctx.report?.narrative ?? [:])
+        }
         var docDay: Day?
         if action == .submit {
-            var errors: [FieldError] = []
             let number = (input.docNumber ?? "").trimmingCharacters(in: .whitespaces)
             if number.isEmpty { errors.append(FieldError(field: "docNumber", message: "Số, ký hiệu văn bản: cần ghi (vd: 12/BC-UBND).")) }
             docDay = (input.docDate).flatMap { Day(vietnamese: $0) ?? Day(iso: $0) }.flatMap { (2000...2100).contains($0.year) ? $0 : nil }
             if docDay == nil {
                 errors.append(FieldError(field: "docDate", message: "Ngày văn bản: “\(input.docDate ?? "")” không đúng dạng dd/MM/yyyy."))
             }
-            guard errors.isEmpty else { throw ValidationFailure(errors) }
         }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
         let unit = ctx.unit
         let title = ctx.period.periodKind.title(year: ctx.regime.year)
         let submittedDay = docDay
@@ -115,6 +118,7 @@ extension ReportService {
             case .return:
                 report.returnComment = input.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
                 report.returnedAt = now
+                report.submittedAt = nil // back with the unit: "returned, awaiting resubmission" until its leader sends it again
                 summary = "Trả lại \(title.lowercased()) của \(unit.name): \(report.returnComment ?? "")"
             case .newVersion:
                 report.isCurrent = false

@@ -65,14 +65,16 @@ enum TimelinessService {
             for p in periods {
                 let pid = try p.requireID()
                 let r = byKey["\(unitID)-\(pid)"]
-                let t = Timeliness.evaluate(deadline: p.deadlineDay, now: now, submittedAt: r?.firstSubmittedAt, returned: r?.state == .returned)
+                let t = Timeliness.of(r, deadline: p.deadlineDay, now: now)
                 var late: Int?
                 switch t {
                 case .late(let d), .overdue(let d): late = d; bad += 1
+                case .resubmitted(let d) where d > 0: late = d; bad += 1
                 case .returned(true): bad += 1
                 default: break
                 }
-                cells.append(.init(periodID: pid, status: t.code, label: t.label, state: r?.state.rawValue, reportID: r?.id,
+                cells.append(.init(periodID: pid, status: t.code, label: t.label, state: (t.code == "returned" ? ReportState.returned : r?.state)?.rawValue,
+                                   reportID: r?.id,
                                    submittedAt: r?.firstSubmittedAt, daysLate: late))
                 totals[pid, default: [:]][t.code, default: 0] += 1
                 urgency[unitID, default: [:]][pid] = (t.severity, late ?? 0)

@@ -283,7 +283,8 @@ enum OpenAPIDocument {
                         Tối đa 10 MB
                         """,
                         "requestBody": ["required": true, "content": [Exports.xlsxType: ["schema": ["type": "string", "format": "binary"]]]],
-                        "responses": ok(object(["changed": boolean, "warnings": array(ref("RuleWarning"))], required: ["changed", "warnings"]),
+                        "responses": ok(object(["changed": boolean, "changes": array(string), "warnings": array(ref("RuleWarning"))],
+                                                  required: ["changed", "changes", "warnings"]),
                                         errors: ["401", "403", "404", "409", "413", "422"])],
             ],
             "/api/v1/units/{unitID}/reports/{periodID}/docx": [

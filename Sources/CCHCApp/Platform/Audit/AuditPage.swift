@@ -5,7 +5,7 @@ import CCHCDomain
 /// The audit log, scoped like everything else, filterable, with before and after of each change.
 struct AuditPage: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("audit", use: show).access(.scoped)
+        routes.get(SiteURL.audit.pathComponents, use: show).access(.scoped)
     }
 
     func show(req: Request) async throws -> HTML {
@@ -23,7 +23,7 @@ struct AuditPage: RouteCollection {
         <h1>Nhật ký thao tác</h1>
         <p class="muted">Ai đã làm gì, lúc nào (giờ Việt Nam), trong phạm vi của bạn; mỗi thay đổi ghi giá trị trước và sau. \
         Nhật ký chỉ được ghi thêm, không sửa, không xóa.</p>
-        <form class="search" method="get" action="\(SiteURL.audit)">
+        <form class="search" method="get" action="\(SiteURL.audit.path)">
         <input name="user" value="\(filter.username ?? "")" placeholder="Tên đăng nhập" aria-label="Người thực hiện" size="14">
         <input name="action" value="\(filter.action ?? "")" placeholder="Thao tác (vd: report.save)" aria-label="Thao tác" size="18">
         <input name="q" value="\(filter.text ?? "")" placeholder="Nội dung có chứa" aria-label="Nội dung" size="18">

@@ -9,7 +9,7 @@ struct SessionActorMiddleware: AsyncMiddleware {
         if request.hasSession {
             if let user = try await SessionRules.user(of: request.session, now: request.now, on: request.db) {
                 request.actorIfAny = try await Actor.load(user, on: request.db)
-            } else if !(request.method == .POST && request.url.path == SiteURL.login) {
+            } else if !(request.method == .POST && request.url.path == SiteURL.login.path) {
                 request.session.destroy()
             }
         }

@@ -5,9 +5,9 @@ import CCHCDomain
 /// Sign in and out with the session cookie (stored in the database).
 struct LoginPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", use: show).access(.public)
-        routes.post("login", use: submit).access(.public)
-        routes.post("logout", use: logout).access(.public)
+        routes.get(SiteURL.login.pathComponents, use: show).access(.public)
+        routes.post(SiteURL.login.pathComponents, use: submit).access(.public)
+        routes.post(SiteURL.logout.pathComponents, use: logout).access(.public)
     }
 
     struct Form: Content {
@@ -62,7 +62,7 @@ struct LoginPages: RouteCollection {
                                    unit: try await Unit.find(actor.unitID, on: req.db), summary: "Đăng xuất")
         }
         if req.hasSession { req.session.destroy() }
-        return req.redirect(to: SiteURL.login)
+        return req.redirect(to: SiteURL.login.path)
     }
 
     /// The login page with a fresh double-submit CSRF cookie (no session exists before sign-in).
@@ -70,7 +70,7 @@ struct LoginPages: RouteCollection {
         let token = CSRF.newToken()
         let html = try await render(req, username: username, next: next, error: error, token: token)
         let response = try await html.encodeResponse(status: status, for: req)
-        response.cookies[CSRF.loginCookie] = HTTPCookies.Value(string: token, expires: nil, maxAge: 3600, path: SiteURL.login,
+        response.cookies[CSRF.loginCookie] = HTTPCookies.Value(string: token, expires: nil, maxAge: 3600, path: SiteURL.login.path,
                                                                isSecure: req.application.config.secureCookies, isHTTPOnly: true, sameSite: .strict)
         return response
     }
@@ -81,7 +81,7 @@ struct LoginPages: RouteCollection {
         <section class="login card">
         <h1>Đăng nhập</h1>
         \(errorHTML)
-        <form method="post" action="\(SiteURL.login)" class="stack">
+        <form method="post" action="\(SiteURL.login.path)" class="stack">
         <input type="hidden" name="next" value="\(SiteURL.isSafeNext(next) ? next ?? "" : "")">
         <input type="hidden" name="\(CSRF.field)" value="\(token)">
         <label for="username">Tên đăng nhập</label>

@@ -29,7 +29,7 @@ struct CCHCErrorMiddleware: AsyncMiddleware {
             }
             if status == .unauthorized {
                 let next = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
-                return request.redirect(to: SiteURL.login(next: next))
+                return request.redirect(to: SiteURL.login.relativeURL(parameters: [QueryParameter("next", next)]))
             }
             // A refused form (too large, expired CSRF token) reaches no page that could keep the typing:
             // the browser's Back button still has it.
@@ -37,7 +37,7 @@ struct CCHCErrorMiddleware: AsyncMiddleware {
                 ? "<p>Bấm Quay lại trên trình duyệt để lấy lại phần đã nhập.</p>" : .empty
             let page = Layout.page(request: request, title: "Lỗi \(status.code)", body: """
             <section class="error"><h1>\(Self.heading(status))</h1><p>\(message)</p>\(back)
-            <p><a href="\(SiteURL.home)">Về trang chủ</a></p></section>
+            <p><a href="\(SiteURL.home.path)">Về trang chủ</a></p></section>
             """)
             var headers = HTTPHeaders()
             headers.contentType = .html

@@ -8,19 +8,22 @@ enum Layout {
         let nav: HTML
         if let actor {
             var links: [HTML] = [
-                link(SiteURL.home, "Trang chủ", request),
-                link(SiteURL.units, "Đơn vị", request),
+                link(SiteURL.home.path, "Trang chủ", request),
+                link(SiteURL.Units.list.path, "Đơn vị", request),
             ]
-            if actor.canManage { links.append(link(SiteURL.users, "Tài khoản", request)) }
-            links.append(link(SiteURL.reports(actor.jurisdictionID == actor.unitID || actor.role != .standingOfficer
-                                              ? actor.unitID : actor.jurisdictionID), "Báo cáo", request))
-            if actor.canManage { links.append(link(SiteURL.timeliness(actor.jurisdictionID, year: Day(request.now).year), "Theo dõi nộp", request)) }
-            links.append(link(SiteURL.forms, "Biểu mẫu", request))
-            links.append(link(SiteURL.audit, "Nhật ký", request))
+            if actor.canManage { links.append(link(SiteURL.Users.list.path, "Tài khoản", request)) }
+            let reportsUnit = actor.jurisdictionID == actor.unitID || actor.role != .standingOfficer ? actor.unitID : actor.jurisdictionID
+            links.append(link(SiteURL.Reports.list(.value(reportsUnit)).path, "Báo cáo", request))
+            if actor.canManage {
+                let timeliness = SiteURL.Reports.timeliness(.value(actor.jurisdictionID))
+                links.append(link(timeliness.relativeURL(parameters: [QueryParameter("year", Day(request.now).year)]), "Theo dõi nộp", request))
+            }
+            links.append(link(SiteURL.Forms.list.path, "Biểu mẫu", request))
+            links.append(link(SiteURL.audit.path, "Nhật ký", request))
             nav = """
             <nav class="main">\(links)</nav>
             <div class="who"><span title="\(actor.role.label)">\(actor.fullName)</span> · <span class="muted">\(actor.unitName)</span>
-            <form method="post" action="\(SiteURL.logout)" class="inline"><button type="submit" class="link">Đăng xuất</button></form></div>
+            <form method="post" action="\(SiteURL.logout.path)" class="inline"><button type="submit" class="link">Đăng xuất</button></form></div>
             """
         } else {
             nav = .empty
@@ -30,12 +33,12 @@ enum Layout {
         <!doctype html>
         <html lang="vi">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title) — CCHC</title><link rel="stylesheet" href="\(SiteURL.stylesheet)"></head>
+        <title>\(title) — CCHC</title><link rel="stylesheet" href="\(SiteURL.stylesheet.path)"></head>
         <body>
-        <header class="top"><a class="brand" href="\(SiteURL.home)">CCHC <small>Cải cách hành chính</small></a>\(nav)</header>
+        <header class="top"><a class="brand" href="\(SiteURL.home.path)">CCHC <small>Cải cách hành chính</small></a>\(nav)</header>
         <main>\(flashHTML)\(body)</main>
         <footer>Hệ thống quản lý cải cách hành chính · giờ Việt Nam (UTC+7)</footer>
-        <script src="\(SiteURL.script)"></script>
+        <script src="\(SiteURL.script.path)"></script>
         </body></html>
         """
         // Every state-changing form of a signed-in page carries the session's CSRF token.

@@ -2,43 +2,34 @@ import Foundation
 import Vapor
 import CCHCDomain
 
-/// Every page address in one typed place, so links are never hand-built strings.
-enum SiteURL {
-    static let home = "/"
-    static let login = "/login"
-    static let logout = "/logout"
-    static let units = "/units"
-    static let newUnit = "/units/new"
-    static let merge = "/units/merge"
-    static let users = "/users"
-    static let newUser = "/users/new"
-    static let audit = "/audit"
-    static let stylesheet = "/assets/app.css"
-    static let script = "/assets/app.js"
+/// Every page address in one typed place, as SwiftPackageIndex-Server does: one value both registers
+/// the route (`pathComponents`, parameters as `.key` → `:unitID`) and renders the link (`path`,
+/// `relativeURL(parameters:)`, parameters as `.value(5)` → `5`). No link is a hand-built string.
+///
+/// The addresses of the platform (home, sign-in, audit log, assets) are the cases below; each feature
+/// declares its own in a nested enum, in an extension in its folder (`Features/<Feature>/SiteURL+<Feature>.swift`).
+enum SiteURL: Resourceable {
+    case home
+    case login
+    case logout
+    case audit
+    case stylesheet
+    case script
 
-    static func login(next: String) -> String { "/login?next=" + query(next) }
-    static func unit(_ id: Int) -> String { "/units/\(id)" }
-    static func editUnit(_ id: Int) -> String { "/units/\(id)/edit" }
-    static func newUnit(parent: Int) -> String { "/units/new?parent=\(parent)" }
-    static func user(_ id: Int) -> String { "/users/\(id)" }
-    static func units(query q: String) -> String { "/units?q=" + query(q) }
-    static let forms = "/forms"
-    static let formImport = "/forms/import"
-    static func form(_ id: Int) -> String { "/forms/\(id)" }
-    static func formExport(_ id: Int) -> String { "/forms/\(id)/export" }
-    static func reports(_ unitID: Int, year: Int? = nil) -> String { "/units/\(unitID)/reports" + (year.map { "?year=\($0)" } ?? "") }
-    static func report(_ unitID: Int, _ periodID: Int) -> String { "/units/\(unitID)/reports/\(periodID)" }
-    static func reportAction(_ unitID: Int, _ periodID: Int, _ action: String) -> String { "/units/\(unitID)/reports/\(periodID)/actions/\(action)" }
-    static func reportCompare(_ unitID: Int, _ periodID: Int, a: Int, b: Int) -> String { "/units/\(unitID)/reports/\(periodID)/compare?a=\(a)&b=\(b)" }
-    static func timeliness(_ unitID: Int, year: Int, sort: String? = nil) -> String {
-        "/units/\(unitID)/timeliness?year=\(year)" + (sort.map { "&sort=" + $0 } ?? "")
+    var segments: [String] {
+        switch self {
+        case .home: []
+        case .login: ["login"]
+        case .logout: ["logout"]
+        case .audit: ["audit"]
+        case .stylesheet: ["assets", "app.css"]
+        case .script: ["assets", "app.js"]
+        }
     }
-    static func timelinessCSV(_ unitID: Int, year: Int) -> String { "/units/\(unitID)/timeliness.csv?year=\(year)" }
-    static func regime(_ unitID: Int, year: Int) -> String { "/units/\(unitID)/regimes/\(year)" }
-    static func consolidation(_ unitID: Int, year: Int, _ kind: PeriodKind) -> String { "/units/\(unitID)/consolidation/\(year)/\(kind.code)" }
 
+    /// A query value (or key) percent-encoded: ASCII letters and digits and `-._~/` stay as they are.
     static func query(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/"))) ?? value
+        value.addingPercentEncoding(withAllowedCharacters: .queryValueAllowed) ?? value
     }
 
     /// A `next` parameter is followed only when it is a path of this site: it starts with one "/",
@@ -54,36 +45,69 @@ enum SiteURL {
         return !decoded.hasPrefix("//")
     }
 
-    static func safeNext(_ next: String?) -> String { isSafeNext(next) ? next! : home }
+    static func safeNext(_ next: String?) -> String { isSafeNext(next) ? next! : home.path }
 }
 
-extension Request {
-    /// An optional whole-number query parameter: nil when absent or empty; 400 naming it when it is
-    /// not a number (a malformed filter is never silently dropped).
-    func queryInt(_ name: String, in range: ClosedRange<Int>? = nil) throws -> Int? {
-        guard let text = query[String.self, at: name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        guard let value = Int(text), range.map({ $0.contains(value) }) ?? true else {
-            let bounds = range.map { " từ \($0.lowerBound) đến \($0.upperBound)" } ?? ""
-            throw CCHCError(.badRequest, "Tham số \(name): “\(text.prefix(40))” không phải là số nguyên\(bounds).")
+/// An address of the site: its path segments, from which both the route pattern and the link are made.
+protocol Resourceable: Sendable {
+    /// Literal segments, and each parameter as `Parameter.segment(name)`: `:name` for `.key`, the value for `.value`.
+    var segments: [String] { get }
+}
+
+extension Resourceable {
+    /// The route pattern to register (`routes.get(SiteURL.Units.unit(.key).pathComponents, use: …)`).
+    var pathComponents: [PathComponent] { segments.map { PathComponent(stringLiteral: $0) } }
+
+    /// The link: `/units/5`.
+    var path: String { "/" + segments.joined(separator: "/") }
+
+    /// The link with a query (keys and values percent-encoded, in the order given) and an anchor:
+    /// `/units/5/consolidation/2021/Q1?code=1.1&accepted=1#drill`.
+    func relativeURL(parameters: [QueryParameter] = [], anchor: String? = nil) -> String {
+        let query = parameters.isEmpty ? "" : "?" + parameters.map { SiteURL.query($0.key) + "=" + SiteURL.query($0.value) }.joined(separator: "&")
+        return path + query + (anchor.map { "#" + $0 } ?? "")
+    }
+}
+
+/// A parameter of an address: `.key` where the route is registered, `.value(…)` where a link is rendered.
+enum Parameter<Value: PathValue>: Sendable {
+    case key
+    case value(Value)
+
+    /// The segment for the parameter called `name`: `:name`, or the value percent-encoded.
+    func segment(_ name: String) -> String {
+        switch self {
+        case .key: ":" + name
+        case .value(let value): value.pathText.addingPercentEncoding(withAllowedCharacters: .pathSegmentAllowed) ?? value.pathText
         }
-        return value
+    }
+}
+
+/// What may stand in a path parameter.
+protocol PathValue: Sendable {
+    var pathText: String { get }
+}
+
+extension Int: PathValue {
+    var pathText: String { String(self) }
+}
+
+/// One `key=value` of a link's query.
+struct QueryParameter: Sendable, Equatable {
+    var key: String
+    var value: String
+
+    init(_ key: String, _ value: String) {
+        self.key = key
+        self.value = value
     }
 
-    /// An optional yes/no query parameter (true/false, 1/0).
-    func queryBool(_ name: String) throws -> Bool? {
-        guard let text = query[String.self, at: name]?.lowercased() else { return nil }
-        switch text {
-        case "true", "1": return true
-        case "false", "0": return false
-        default: throw CCHCError(.badRequest, "Tham số \(name): “\(text.prefix(40))” phải là true hoặc false.")
-        }
-    }
+    init(_ key: String, _ value: Int) { self.init(key, String(value)) }
+}
 
-    /// A numeric id from the path; anything else is simply "not found".
-    func idParameter(_ name: String) throws -> Int {
-        guard let text = parameters.get(name), let id = Int(text), id > 0 else {
-            throw CCHCError.notFound()
-        }
-        return id
-    }
+private extension CharacterSet {
+    /// What may stand unencoded in one path segment (no "/").
+    static let pathSegmentAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))
+    /// What may stand unencoded in a query key or value: the unreserved characters of RFC 3986, and "/".
+    static let queryValueAllowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
 }

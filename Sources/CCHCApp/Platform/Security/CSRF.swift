@@ -71,7 +71,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return try await next.respond(to: request) }
         guard Self.sameOrigin(request) else { throw CCHCError(.forbidden, Self.refusal) }
         let expected: String?
-        if request.url.path == SiteURL.login {
+        if request.url.path == SiteURL.login.path {
             expected = request.cookies[CSRF.loginCookie]?.string
         } else {
             expected = request.hasSession ? request.session.data[CSRF.sessionKey] : nil

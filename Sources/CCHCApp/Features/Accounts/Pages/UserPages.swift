@@ -5,13 +5,12 @@ import CCHCDomain
 /// Administration pages for accounts (administrators and standing-agency officers).
 struct UserPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let users = routes.grouped("users")
-        users.get(use: list).access(.scoped)
-        users.get("new", use: newForm).access(.scoped)
-        users.post(use: create).access(.scoped)
-        users.get(":userID", use: editForm).access(.scoped)
-        users.post(":userID", use: update).access(.scoped)
-        users.post(":userID", "unlock", use: unlock).access(.scoped)
+        routes.get(SiteURL.Users.list.pathComponents, use: list).access(.scoped)
+        routes.get(SiteURL.Users.new.pathComponents, use: newForm).access(.scoped)
+        routes.post(SiteURL.Users.list.pathComponents, use: create).access(.scoped)
+        routes.get(SiteURL.Users.user(.key).pathComponents, use: editForm).access(.scoped)
+        routes.post(SiteURL.Users.user(.key).pathComponents, use: update).access(.scoped)
+        routes.post(SiteURL.Users.unlock(.key).pathComponents, use: unlock).access(.scoped)
     }
 
     func unlock(req: Request) async throws -> Response {
@@ -19,7 +18,7 @@ struct UserPages: RouteCollection {
         guard actor.canManage else { throw CCHCError.forbidden }
         let user = try await UserQueries.readable(try req.idParameter("userID"), by: actor, on: req.db)
         _ = try await req.accountService.unlock(user)
-        return req.redirect(to: SiteURL.user(try user.requireID()) + "?saved=1")
+        return req.redirect(to: SiteURL.Users.user(.value(try user.requireID())).relativeURL(parameters: [QueryParameter("saved", 1)]))
     }
 
     func list(req: Request) async throws -> HTML {
@@ -29,18 +28,18 @@ struct UserPages: RouteCollection {
         let rows = try await UserQueries.search(q, actor: actor, on: req.db)
         let body: [HTML] = rows.map { user, unit in
             """
-            <tr><td><a href="\(SiteURL.user(user.id ?? 0))">\(user.username)</a></td><td>\(user.fullName)</td>
-            <td><a href="\(SiteURL.unit(unit.id ?? 0))">\(unit.name)</a></td><td>\(user.role.label)</td>
+            <tr><td><a href="\(SiteURL.Users.user(.value(user.id ?? 0)).path)">\(user.username)</a></td><td>\(user.fullName)</td>
+            <td><a href="\(SiteURL.Units.unit(.value(unit.id ?? 0)).path)">\(unit.name)</a></td><td>\(user.role.label)</td>
             <td>\(user.lockedAt != nil ? "Tạm khóa do nhập sai mật khẩu" : user.isActive ? "Đang hoạt động" : "Đã khóa")</td></tr>
             """
         }
         return Layout.page(request: req, title: "Tài khoản", body: """
         <h1>Tài khoản</h1>
-        <form class="search" method="get" action="\(SiteURL.users)">
+        <form class="search" method="get" action="\(SiteURL.Users.list.path)">
         <input type="search" name="q" value="\(q)" \
         placeholder="Tìm theo tên đăng nhập, họ tên, đơn vị (không cần dấu)" aria-label="Tìm tài khoản">
         <button type="submit">Tìm</button></form>
-        <p><a class="button" href="\(SiteURL.newUser)">Thêm tài khoản</a></p>
+        <p><a class="button" href="\(SiteURL.Users.new.path)">Thêm tài khoản</a></p>
         <p class="muted">\(rows.count) tài khoản</p>
         <table><thead><tr><th>Tên đăng nhập</th><th>Họ và tên</th><th>Đơn vị</th><th>Vai trò</th><th>Trạng thái</th></tr></thead>\
         <tbody>\(body)</tbody></table>
@@ -77,7 +76,7 @@ struct UserPages: RouteCollection {
             let user = try await req.accountService.create(.init(
                 username: body.username ?? "", fullName: body.fullName ?? "", unitID: Int(body.unitID ?? "") ?? 0,
                 role: body.role ?? "", password: body.password ?? ""))
-            return req.redirect(to: SiteURL.user(try user.requireID()))
+            return req.redirect(to: SiteURL.Users.user(.value(try user.requireID())).path)
         } catch let failure as ValidationFailure {
             var kept = body
             kept.password = nil
@@ -103,7 +102,7 @@ struct UserPages: RouteCollection {
             _ = try await req.accountService.update(user, .init(
                 fullName: body.fullName ?? "", unitID: Int(body.unitID ?? "") ?? 0, role: body.role ?? "",
                 isActive: body.isActive == "on", password: body.password, revision: body.revision.flatMap { Int($0) }))
-            return req.redirect(to: SiteURL.user(try user.requireID()) + "?saved=1")
+            return req.redirect(to: SiteURL.Users.user(.value(try user.requireID())).relativeURL(parameters: [QueryParameter("saved", 1)]))
         } catch let failure as ValidationFailure {
             var kept = body
             kept.password = nil
@@ -123,7 +122,7 @@ struct UserPages: RouteCollection {
         let units = try await UnitQueries.search(nil, actor: actor, includeRetired: false, limit: 5000, on: req.db)
             .filter { actor.scope.canManage($0.unitPath) }
         let title = user.map { "Tài khoản \($0.username)" } ?? "Thêm tài khoản"
-        let action = user.map { SiteURL.user($0.id ?? 0) } ?? SiteURL.users
+        let action = user.map { SiteURL.Users.user(.value($0.id ?? 0)) } ?? .list
         let saved = (try? req.query.get(String.self, at: "saved")) == "1" && failure == nil
         let usernameField: HTML = user == nil
             ? "<label for=\"username\">Tên đăng nhập</label>"
@@ -132,13 +131,13 @@ struct UserPages: RouteCollection {
             : "<p><strong>Tên đăng nhập:</strong> \(body.username ?? "")</p>"
         let lock: HTML = user?.lockedAt.map { at in """
             <div class="error-summary"><strong>Tài khoản bị khóa từ \(VNDate.display(at)) do nhập sai mật khẩu nhiều lần.</strong>
-            <form method="post" action="\(SiteURL.user(user?.id ?? 0))/unlock" class="inline"><button type="submit">Mở khóa</button></form></div>
+            <form method="post" action="\(SiteURL.Users.unlock(.value(user?.id ?? 0)).path)" class="inline"><button type="submit">Mở khóa</button></form></div>
             """ } ?? .empty
         return Layout.page(request: req, title: title, flash: saved ? "Đã lưu." : nil, body: """
         <h1>\(title)</h1>
         \(lock)
         \(Layout.errorSummary(failure))
-        <form method="post" action="\(action)" class="stack card">\(user.map { Revisions.field($0.revision) } ?? .empty)
+        <form method="post" action="\(action.path)" class="stack card">\(user.map { Revisions.field($0.revision) } ?? .empty)
         \(usernameField)
         <label for="fullName">Họ và tên</label><input id="fullName" name="fullName" value="\(body.fullName ?? "")" required>
         \(Layout.errors(failure, "fullName"))
@@ -158,7 +157,7 @@ struct UserPages: RouteCollection {
             <label><input type="checkbox" name="isActive" value="on"\(HTML.attr("checked", if: body.isActive == "on"))> Đang hoạt động</label>\
             \(Layout.errors(failure, "isActive"))
             """)
-        <p><button type="submit">Lưu</button> <a href="\(SiteURL.users)">Hủy</a></p>
+        <p><button type="submit">Lưu</button> <a href="\(SiteURL.Users.list.path)">Hủy</a></p>
         </form>
         """)
     }

@@ -5,7 +5,7 @@ import CCHCDomain
 /// The jurisdiction's consolidated figures for a period, with the basis of each figure.
 struct ConsolidationPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("units", ":unitID", "consolidation", ":year", ":kind", use: show).access(.scoped)
+        routes.get(SiteURL.Consolidated.figures(.key, .key, .key).pathComponents, use: show).access(.scoped)
     }
 
     static func load(_ req: Request) async throws -> (CCHCApp.Unit, ConsolidatedReport, FormDefinition) {
@@ -25,8 +25,10 @@ struct ConsolidationPages: RouteCollection {
         let (unit, report, form) = try await Self.load(req)
         let unitID = try unit.requireID()
         let byCode = Dictionary(report.figures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let base = SiteURL.consolidation(unitID, year: report.year, report.period)
-        let acceptedParam = report.acceptedOnly ? "accepted=1" : ""
+        let (unitRef, yearRef, kindRef) = (Parameter.value(unitID), Parameter.value(report.year), Parameter.value(report.period))
+        let figures = SiteURL.Consolidated.figures(unitRef, yearRef, kindRef)
+        let accepted = report.acceptedOnly ? [QueryParameter("accepted", 1)] : []
+        let acceptedOnly = figures.relativeURL(parameters: [QueryParameter("accepted", 1)])
         func compare(_ ind: Indicator, _ now: Double?, _ then: Double?) -> HTML {
             guard ind.kind == .count || ind.kind == .number || ind.kind == .percent, let then else { return "" }
             let digits = ind.kind == .percent ? 1 : 2
@@ -58,7 +60,7 @@ struct ConsolidationPages: RouteCollection {
                     + "<td></td><td></td><td></td><td></td><td></td><td></td></tr>"
             }
             return """
-            <tr><th><a href="\(base)?code=\(ind.code)\(acceptedParam.isEmpty ? "" : "&" + acceptedParam)#drill" \
+            <tr><th><a href="\(figures.relativeURL(parameters: [QueryParameter("code", ind.code)] + accepted, anchor: "drill"))" \
             title="Xem số liệu từng đơn vị">\(ind.code)</a></th>\
             <td class="indent-\(min(depth, 4))">\(ind.partOf == true ? "<em>Trong đó:</em> " as HTML : .empty)\(ind.name)</td>\
             <td>\(ind.unit ?? "")</td>
@@ -71,14 +73,14 @@ struct ConsolidationPages: RouteCollection {
         let kinds = PeriodKind.standard.map { k in
             k == report.period
                 ? "<strong>\(k.label)</strong> " as HTML
-                : "<a href=\"\(SiteURL.consolidation(unitID, year: report.year, k))\">\(k.label)</a> " as HTML
+                : "<a href=\"\(SiteURL.Consolidated.figures(unitRef, yearRef, .value(k)).path)\">\(k.label)</a> " as HTML
         }
         let missing: HTML = report.missing.isEmpty ? "<p class=\"flash\">Đã nhận đủ báo cáo của các đơn vị.</p>"
             : "<div class=\"warnings\"><strong>Chưa có báo cáo (\(report.missing.count) đơn vị) — "
                 + "số liệu tổng hợp chưa gồm các đơn vị này:</strong> \(report.missing.map(\.name).joined(separator: ", "))</div>"
         return Layout.page(request: req, title: "Tổng hợp \(report.periodTitle)", body: """
-        <p class="crumbs"><a href="\(SiteURL.unit(unitID))">\(unit.name)</a> › \
-        <a href="\(SiteURL.timeliness(unitID, year: report.year))">Theo dõi nộp báo cáo</a></p>
+        <p class="crumbs"><a href="\(SiteURL.Units.unit(unitRef).path)">\(unit.name)</a> › \
+        <a href="\(SiteURL.Reports.timeliness(.value(unitID)).relativeURL(parameters: [QueryParameter("year", report.year)]))">Theo dõi nộp báo cáo</a></p>
         <h1>Số liệu tổng hợp — \(report.periodTitle) — \(unit.name)</h1>
         <p>Kỳ: \(kinds)</p>
         <p class="muted">Tổng hợp \(report.included.count) báo cáo đã gửi hoặc đã tiếp nhận của \(unit.name) \
@@ -86,13 +88,13 @@ struct ConsolidationPages: RouteCollection {
         tỷ lệ được tính lại từ tổng tử số và tổng mẫu số, không lấy bình quân các tỷ lệ; \
         câu trả lời theo mã được đếm theo từng mã.</p>
         <p>Tính: \(report.acceptedOnly
-            ? "<strong>chỉ báo cáo đã tiếp nhận</strong> · <a href=\"\(base)\">mọi báo cáo đã gửi</a>" as HTML
-            : "<strong>mọi báo cáo đã gửi</strong> · <a href=\"\(base)?accepted=1\">chỉ báo cáo đã tiếp nhận</a>" as HTML)</p>
+            ? "<strong>chỉ báo cáo đã tiếp nhận</strong> · <a href=\"\(figures.path)\">mọi báo cáo đã gửi</a>" as HTML
+            : "<strong>mọi báo cáo đã gửi</strong> · <a href=\"\(acceptedOnly)\">chỉ báo cáo đã tiếp nhận</a>" as HTML)</p>
         \(missing)
         \(drill)
-        <p><a class="button" href="\(base)/export.xlsx">Tải Excel (.xlsx)</a>
-        <a class="button secondary" href="\(base)/export.csv">Tải CSV</a>
-        <a class="button secondary" href="\(base)/export.docx">Tải báo cáo Word (.docx)</a></p>
+        <p><a class="button" href="\(SiteURL.Consolidated.exportXLSX(unitRef, yearRef, kindRef).path)">Tải Excel (.xlsx)</a>
+        <a class="button secondary" href="\(SiteURL.Consolidated.exportCSV(unitRef, yearRef, kindRef).path)">Tải CSV</a>
+        <a class="button secondary" href="\(SiteURL.Consolidated.exportDOCX(unitRef, yearRef, kindRef).path)">Tải báo cáo Word (.docx)</a></p>
         <table class="stats"><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>ĐVT</th><th>Số liệu tổng hợp (cơ sở tính)</th>\
         <th>Số đơn vị có số liệu</th><th>Kỳ trước\(report.previousPeriod.map { " (" + $0 + ")" } ?? "") · thay đổi</th>\
         <th>Cùng kỳ năm \(report.year - 1) · thay đổi</th><th>Tính</th></tr></thead><tbody>\(rows)</tbody></table>

@@ -5,7 +5,7 @@ import CCHCDomain
 /// The start page: who you are, your unit, what you can reach.
 struct HomePage: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: show).access(.scoped)
+        routes.get(SiteURL.home.pathComponents, use: show).access(.scoped)
     }
 
     func show(req: Request) async throws -> HTML {
@@ -17,18 +17,18 @@ struct HomePage: RouteCollection {
             .filter(\.$kind ~~ UnitKind.allCases.filter(\.isOffice)).count()
         let root: HTML
         if let rootPath = actor.scope.root, let r = try await Unit.find(rootPath.unitID, on: req.db) {
-            root = "<a href=\"\(SiteURL.unit(try r.requireID()))\">\(r.name)</a>"
+            root = "<a href=\"\(SiteURL.Units.unit(.value(try r.requireID())).path)\">\(r.name)</a>"
         } else {
             root = "toàn hệ thống"
         }
         return Layout.page(request: req, title: "Trang chủ", body: """
         <h1>Xin chào, \(actor.fullName)</h1>
         <div class="card"><dl class="facts">
-        <dt>Đơn vị</dt><dd><a href="\(SiteURL.unit(actor.unitID))">\(unit.name)</a></dd>
+        <dt>Đơn vị</dt><dd><a href="\(SiteURL.Units.unit(.value(actor.unitID)).path)">\(unit.name)</a></dd>
         <dt>Vai trò</dt><dd>\(actor.role.label)</dd>
         <dt>Phạm vi</dt><dd>\(root): \(jurisdictions) đơn vị hành chính, \(offices) cơ quan chuyên môn</dd>
         </dl></div>
-        <p><a class="button" href="\(SiteURL.units)">Xem danh sách đơn vị</a></p>
+        <p><a class="button" href="\(SiteURL.Units.list.path)">Xem danh sách đơn vị</a></p>
         """)
     }
 }

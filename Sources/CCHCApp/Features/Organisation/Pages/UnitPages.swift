@@ -5,15 +5,14 @@ import CCHCDomain
 /// Administration pages for the organisation tree.
 struct UnitPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let units = routes.grouped("units")
-        units.get(use: list).access(.scoped)
-        units.get("new", use: newForm).access(.scoped)
-        units.post(use: create).access(.scoped)
-        units.get("merge", use: mergeForm).access(.scoped)
-        units.post("merge", use: merge).access(.scoped)
-        units.get(":unitID", use: show).access(.scoped)
-        units.get(":unitID", "edit", use: editForm).access(.scoped)
-        units.post(":unitID", use: update).access(.scoped)
+        routes.get(SiteURL.Units.list.pathComponents, use: list).access(.scoped)
+        routes.get(SiteURL.Units.new.pathComponents, use: newForm).access(.scoped)
+        routes.post(SiteURL.Units.list.pathComponents, use: create).access(.scoped)
+        routes.get(SiteURL.Units.merge.pathComponents, use: mergeForm).access(.scoped)
+        routes.post(SiteURL.Units.merge.pathComponents, use: merge).access(.scoped)
+        routes.get(SiteURL.Units.unit(.key).pathComponents, use: show).access(.scoped)
+        routes.get(SiteURL.Units.edit(.key).pathComponents, use: editForm).access(.scoped)
+        routes.post(SiteURL.Units.unit(.key).pathComponents, use: update).access(.scoped)
     }
 
     // MARK: List
@@ -30,17 +29,17 @@ struct UnitPages: RouteCollection {
             let standing: HTML = u.isStandingAgency ? " <span class=\"tag ok\">Cơ quan thường trực CCHC</span>" : .empty
             return """
             <tr\(HTML.attr("class=\"retired\"", if: u.isRetired))><td class="indent-\(indent)">\
-            <a href="\(SiteURL.unit(u.id ?? 0))">\(u.name)</a>\(standing)\(status)</td>
+            <a href="\(SiteURL.Units.unit(.value(u.id ?? 0)).path)">\(u.name)</a>\(standing)\(status)</td>
             <td>\(u.kind.label)</td><td><code>\(u.code)</code></td></tr>
             """
         }
         let actions: HTML = actor.canManage
-            ? "<p><a class=\"button\" href=\"\(SiteURL.newUnit)\">Thêm đơn vị</a> "
-                + "<a class=\"button secondary\" href=\"\(SiteURL.merge)\">Sáp nhập đơn vị</a></p>"
+            ? "<p><a class=\"button\" href=\"\(SiteURL.Units.new.path)\">Thêm đơn vị</a> "
+                + "<a class=\"button secondary\" href=\"\(SiteURL.Units.merge.path)\">Sáp nhập đơn vị</a></p>"
             : .empty
         return Layout.page(request: req, title: "Đơn vị", body: """
         <h1>Đơn vị</h1>
-        <form class="search" method="get" action="\(SiteURL.units)">
+        <form class="search" method="get" action="\(SiteURL.Units.list.path)">
         <input type="search" name="q" value="\(q)" \
         placeholder="Tìm theo tên hoặc mã, gõ không dấu cũng được (vd: quang tho)" aria-label="Tìm đơn vị">
         <label><input type="checkbox" name="retired" value="1"\(HTML.attr("checked", if: showRetired))> Cả đơn vị đã sáp nhập</label>
@@ -71,28 +70,31 @@ struct UnitPages: RouteCollection {
             return "<ul>" + units.map { u in
                 let tags: HTML = (u.isStandingAgency ? " <span class=\"tag ok\">Cơ quan thường trực CCHC</span>" : .empty)
                     + (u.isRetired ? " <span class=\"tag warn\">đã sáp nhập</span>" : .empty)
-                return "<li><a href=\"\(SiteURL.unit(u.id ?? 0))\">\(u.name)</a>\(tags)</li>" as HTML
+                return "<li><a href=\"\(SiteURL.Units.unit(.value(u.id ?? 0)).path)\">\(u.name)</a>\(tags)</li>" as HTML
             }.joined() + "</ul>"
         }
-        let crumbs: HTML = ancestors.map { "<a href=\"\(SiteURL.unit($0.id ?? 0))\">\($0.name)</a> › " as HTML }.joined()
+        let crumbs: HTML = ancestors.map { "<a href=\"\(SiteURL.Units.unit(.value($0.id ?? 0)).path)\">\($0.name)</a> › " as HTML }.joined()
         let retiredNote: HTML = unit.isRetired
             ? """
             <p class="error-summary">Đơn vị đã ngừng hoạt động từ ngày \(VNDate.display(iso: unit.retiredOn ?? ""))\
-            \(successor.map { s in " — sáp nhập vào <a href=\"\(SiteURL.unit(s.id ?? 0))\">\(s.name)</a>" as HTML } ?? .empty)\
+            \(successor.map { s in " — sáp nhập vào <a href=\"\(SiteURL.Units.unit(.value(s.id ?? 0)).path)\">\(s.name)</a>" as HTML } ?? .empty)\
             . Dữ liệu chỉ để xem.</p>
             """
             : .empty
         var actions: [HTML] = []
         if actor.scope.canManage(unit.unitPath) && !unit.isRetired {
-            actions.append("<a class=\"button\" href=\"\(SiteURL.editUnit(id))\">Sửa</a>")
+            actions.append("<a class=\"button\" href=\"\(SiteURL.Units.edit(.value(id)).path)\">Sửa</a>")
             if unit.kind.isJurisdiction {
-                actions.append("<a class=\"button secondary\" href=\"\(SiteURL.newUnit(parent: id))\">Thêm đơn vị trực thuộc</a>")
-                actions.append("<a class=\"button secondary\" href=\"\(SiteURL.newUser)?unit=\(id)\">Thêm tài khoản</a>")
+                let newUnit = SiteURL.Units.new.relativeURL(parameters: [QueryParameter("parent", id)])
+                let newUser = SiteURL.Users.new.relativeURL(parameters: [QueryParameter("unit", id)])
+                actions.append("<a class=\"button secondary\" href=\"\(newUnit)\">Thêm đơn vị trực thuộc</a>")
+                actions.append("<a class=\"button secondary\" href=\"\(newUser)\">Thêm tài khoản</a>")
             }
         }
         let predecessorsHTML: HTML = predecessors.isEmpty ? .empty : """
             <h2>Hình thành do sáp nhập</h2><ul>\(predecessors.map { p, date in
-                "<li><a href=\"\(SiteURL.unit(p.id ?? 0))\">\(p.name)</a> — sáp nhập từ ngày \(VNDate.display(iso: date))</li>" as HTML })</ul>
+                let link: HTML = "<a href=\"\(SiteURL.Units.unit(.value(p.id ?? 0)).path)\">\(p.name)</a>"
+                return "<li>\(link) — sáp nhập từ ngày \(VNDate.display(iso: date))</li>" as HTML })</ul>
             """
         let lineageHTML: HTML = lineage.count > predecessors.count ? """
             <h2>Toàn bộ đơn vị tiền thân</h2>\(list(lineage, empty: ""))
@@ -102,7 +104,7 @@ struct UnitPages: RouteCollection {
             \(accounts.isEmpty ? "<p class=\"muted\">Chưa có tài khoản.</p>" as HTML : """
                 <table><thead><tr><th>Tên đăng nhập</th><th>Họ tên</th><th>Vai trò</th><th>Trạng thái</th></tr></thead><tbody>\
                 \(accounts.map { a in """
-                    <tr><td><a href="\(SiteURL.user(a.id ?? 0))">\(a.username)</a></td><td>\(a.fullName)</td>\
+                    <tr><td><a href="\(SiteURL.Users.user(.value(a.id ?? 0)).path)">\(a.username)</a></td><td>\(a.fullName)</td>\
                     <td>\(a.role.label)</td><td>\(a.isActive ? "Đang hoạt động" : "Đã khóa")</td></tr>
                     """ as HTML })</tbody></table>
                 """)
@@ -161,7 +163,7 @@ struct UnitPages: RouteCollection {
             _ = try await UnitQueries.manageable(parent, by: actor, on: req.db)
             values.parentID = parent
         }
-        return try await form(req, title: "Thêm đơn vị", action: SiteURL.units, values: values, failure: nil)
+        return try await form(req, title: "Thêm đơn vị", action: .list, values: values, failure: nil)
     }
 
     func create(req: Request) async throws -> Response {
@@ -170,9 +172,9 @@ struct UnitPages: RouteCollection {
         let body = try req.content.decode(FormBody.self)
         do {
             let unit = try await OrganisationService(db: req.db, actor: actor, now: req.now).create(body.input)
-            return req.redirect(to: SiteURL.unit(try unit.requireID()))
+            return req.redirect(to: SiteURL.Units.unit(.value(try unit.requireID())).path)
         } catch let failure as ValidationFailure {
-            return try await form(req, title: "Thêm đơn vị", action: SiteURL.units, values: body.values, failure: failure)
+            return try await form(req, title: "Thêm đơn vị", action: .list, values: body.values, failure: failure)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
     }
@@ -182,7 +184,7 @@ struct UnitPages: RouteCollection {
         let unit = try await UnitQueries.manageable(try req.idParameter("unitID"), by: actor, on: req.db)
         if unit.isRetired { throw CCHCError(.conflict, OrgRules.Violation.retiredUnit(unit.name).description) }
         let values = FormValues(code: unit.code, name: unit.name, kind: unit.kind.rawValue, parentID: unit.$parent.id, isStandingAgency: unit.isStandingAgency)
-        return try await form(req, title: "Sửa \(unit.name)", action: SiteURL.unit(try unit.requireID()), values: values, failure: nil, editing: unit)
+        return try await form(req, title: "Sửa \(unit.name)", action: .unit(.value(try unit.requireID())), values: values, failure: nil, editing: unit)
     }
 
     func update(req: Request) async throws -> Response {
@@ -191,15 +193,15 @@ struct UnitPages: RouteCollection {
         let body = try req.content.decode(FormBody.self)
         do {
             let saved = try await OrganisationService(db: req.db, actor: actor, now: req.now).update(unit, body.input)
-            return req.redirect(to: SiteURL.unit(try saved.requireID()))
+            return req.redirect(to: SiteURL.Units.unit(.value(try saved.requireID())).path)
         } catch let failure as ValidationFailure {
-            return try await form(req, title: "Sửa \(unit.name)", action: SiteURL.unit(try unit.requireID()), values: body.values,
+            return try await form(req, title: "Sửa \(unit.name)", action: .unit(.value(try unit.requireID())), values: body.values,
                                   failure: failure, editing: unit)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         } catch let conflict as CCHCError where conflict.status == .conflict {
             // Someone saved first: the page comes back with this user's typing and the newer revision.
             let fresh = try await UnitQueries.manageable(try unit.requireID(), by: actor, on: req.db)
-            return try await form(req, title: "Sửa \(unit.name)", action: SiteURL.unit(try unit.requireID()), values: body.values,
+            return try await form(req, title: "Sửa \(unit.name)", action: .unit(.value(try unit.requireID())), values: body.values,
                                   failure: ValidationFailure(field: "revision", conflict.message), editing: fresh)
                 .encodeResponse(status: .conflict, for: req)
         }
@@ -214,7 +216,7 @@ struct UnitPages: RouteCollection {
         }
     }
 
-    private func form(_ req: Request, title: String, action: String, values: FormValues, failure: ValidationFailure?,
+    private func form(_ req: Request, title: String, action: SiteURL.Units, values: FormValues, failure: ValidationFailure?,
                       editing: Unit? = nil) async throws -> HTML {
         let actor = try req.actor
         let parents = try await parentChoices(req, actor, excluding: editing)
@@ -222,7 +224,7 @@ struct UnitPages: RouteCollection {
         return Layout.page(request: req, title: title, body: """
         <h1>\(title)</h1>
         \(Layout.errorSummary(failure))
-        <form method="post" action="\(action)" class="stack card">\(editing.map { Revisions.field($0.revision) } ?? .empty)
+        <form method="post" action="\(action.path)" class="stack card">\(editing.map { Revisions.field($0.revision) } ?? .empty)
         <label for="name">Tên đơn vị</label>
         <input id="name" name="name" value="\(values.name)" placeholder="vd: Xã Tân Lập" required>
         \(Layout.errors(failure, "name"))
@@ -241,7 +243,7 @@ struct UnitPages: RouteCollection {
         <label><input type="checkbox" name="isStandingAgency" value="on"\(HTML.attr("checked", if: values.isStandingAgency))> \
         Là cơ quan thường trực về CCHC của đơn vị cấp trên (Phòng/Sở Nội vụ)</label>
         \(Layout.errors(failure, "isStandingAgency"))
-        <p><button type="submit">Lưu</button> <a href="\(editing.map { SiteURL.unit($0.id ?? 0) } ?? SiteURL.units)">Hủy</a></p>
+        <p><button type="submit">Lưu</button> <a href="\((editing.map { SiteURL.Units.unit(.value($0.id ?? 0)) } ?? .list).path)">Hủy</a></p>
         </form>
         """)
     }
@@ -272,7 +274,7 @@ struct UnitPages: RouteCollection {
             kind: body.kind ?? "", parentID: body.parentID.flatMap { Int($0) }, mergedOn: body.mergedOn ?? "")
         do {
             let unit = try await OrganisationService(db: req.db, actor: actor, now: req.now).merge(input)
-            return req.redirect(to: SiteURL.unit(try unit.requireID()))
+            return req.redirect(to: SiteURL.Units.unit(.value(try unit.requireID())).path)
         } catch let failure as ValidationFailure {
             return try await mergePage(req, actor, body: body, failure: failure).encodeResponse(status: .unprocessableEntity, for: req)
         }
@@ -294,7 +296,7 @@ struct UnitPages: RouteCollection {
         <p class="muted">Đơn vị mới được thành lập trên cơ sở các đơn vị cũ. \
         Các đơn vị cũ ngừng hoạt động từ ngày sáp nhập; lịch sử của chúng vẫn xem được từ đơn vị mới.</p>
         \(Layout.errorSummary(failure))
-        <form method="post" action="\(SiteURL.merge)" class="stack card">
+        <form method="post" action="\(SiteURL.Units.merge.path)" class="stack card">
         <label>Các đơn vị cũ</label>
         <input type="search" data-filter="merge-list" placeholder="Lọc danh sách (không cần dấu)">
         <ul id="merge-list" style="max-height:18rem;overflow:auto;list-style:none;padding-left:0">\(boxes)</ul>
@@ -314,7 +316,7 @@ struct UnitPages: RouteCollection {
         <label for="mergedOn">Ngày sáp nhập (dd/MM/yyyy)</label>\
         <input id="mergedOn" name="mergedOn" value="\(body.mergedOn ?? "")" placeholder="01/07/2025" required>
         \(Layout.errors(failure, "mergedOn"))
-        <p><button type="submit">Sáp nhập</button> <a href="\(SiteURL.units)">Hủy</a></p>
+        <p><button type="submit">Sáp nhập</button> <a href="\(SiteURL.Units.list.path)">Hủy</a></p>
         </form>
         """)
     }

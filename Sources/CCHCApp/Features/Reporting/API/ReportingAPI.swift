@@ -153,8 +153,7 @@ struct ReportingAPI: RouteCollection {
                              display: ValueDisplay.text(ind, x))
             }
         }
-        let t = Timeliness.evaluate(deadline: ctx.period.deadlineDay, now: now,
-                                    submittedAt: ctx.report?.firstSubmittedAt, returned: ctx.report?.state == .returned)
+        let t = Timeliness.of(ctx.report, deadline: ctx.period.deadlineDay, now: now)
         return ReportDTO(
             unitID: try ctx.unit.requireID(), periodID: try ctx.period.requireID(), period: ctx.period.kind, year: ctx.regime.year,
             window: ctx.period.domain.windowText, deadline: ctx.period.deadline, formCode: ctx.form.code,

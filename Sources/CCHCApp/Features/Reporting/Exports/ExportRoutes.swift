@@ -22,7 +22,11 @@ enum Exports {
 
     static func reportXLSX(_ ctx: ReportContext) throws -> Data {
         let title = "\(ctx.period.periodKind.title(year: ctx.regime.year)) — \(ctx.unit.name) — chốt số liệu \(ctx.period.domain.windowText)"
-        return try XLSXWorkbook(sheets: [ReportWorkbook.form(ctx.form, values: ctx.values, title: title)]).data()
+        return try XLSXWorkbook(sheets: [ReportWorkbook.form(ctx.form, values: ctx.values, title: title), try identity(ctx).sheet]).data()
+    }
+
+    static func identity(_ ctx: ReportContext) throws -> ReportWorkbook.Identity {
+        .init(unitID: try ctx.unit.requireID(), unitName: ctx.unit.name, period: ctx.period.kind, year: ctx.regime.year, form: ctx.form.code)
     }
 
     static func signer(of unitID: Int, on db: any Database) async throws -> String? {
@@ -96,31 +100,38 @@ enum Exports {
 
     /// Applies an uploaded workbook whole, or refuses it with every problem listed.
     /// Returns false when the upload holds exactly what is already saved.
-    static func importXLSX(_ data: Data, service: ReportService, ctx: ReportContext) async throws -> (changed: Bool, warnings: [RuleWarning]) {
-        let upload = ReportWorkbook.read(data, form: ctx.form)
+    /// Saves what an uploaded workbook changes — only the rows it fills (or marks "xóa") — and says
+    /// what changed, row by row: "Hàng 7 — 1.1.2 Số nhiệm vụ đã hoàn thành: 12 → 14".
+    static func importXLSX(_ data: Data, service: ReportService, ctx: ReportContext) async throws -> (changes: [String], warnings: [RuleWarning]) {
+        let upload = ReportWorkbook.read(data, form: ctx.form, expected: try identity(ctx))
         let parsed = FormValidator.parse(ctx.form, raw: upload.values)
         let problems = upload.errors + ReportWorkbook.withRows(parsed.errors, rowOf: upload.rowOf)
         guard problems.isEmpty else { throw ValidationFailure(problems) }
-        let editable = ctx.form.indicators.filter { $0.isInput && ctx.canEdit($0.code) }.map(\.code)
-        let unchanged = editable.allSatisfy { code in (parsed.values[code] ?? IndicatorValue()) == (ctx.values[code] ?? IndicatorValue()) }
-        if unchanged { return (false, ctx.warnings()) }
-        var raw = upload.values
-        for code in editable where raw[code] == nil { raw[code] = RawValue(value: "") }
-        let (_, warnings) = try await service.save(ctx, .init(values: raw))
-        return (true, warnings)
+        var raw: [String: RawValue] = [:]
+        var changes: [String] = []
+        for ind in ctx.form.indicators where ind.isInput && ctx.canEdit(ind.code) {
+            guard let new = parsed.values[ind.code] ?? (upload.values[ind.code] != nil ? IndicatorValue() : nil) else { continue }
+            let old = ctx.values[ind.code] ?? IndicatorValue()
+            guard new != old else { continue }
+            raw[ind.code] = upload.values[ind.code]
+            let before = old.isEmpty ? "(trống)" : ValueDisplay.text(ind, old)
+            let after = new.isEmpty ? "(xóa)" : ValueDisplay.text(ind, new)
+            changes.append("Hàng \(upload.rowOf[ind.code] ?? 0) — \(ind.code) \(ind.name): \(before) → \(after)")
+        }
+        if changes.isEmpty { return ([], ctx.warnings()) }
+        let (_, warnings) = try await service.save(ctx, .init(values: raw, partial: true))
+        return (changes, warnings)
     }
 }
 
 struct ExportPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let report = routes.grouped("units", ":unitID", "reports", ":periodID")
-        report.get("export.xlsx", use: reportXLSX).access(.scoped)
-        report.get("export.docx", use: reportDOCX).access(.scoped)
-        report.on(.POST, "import.xlsx", body: .collect(maxSize: "10mb"), use: importXLSX).access(.scoped)
-        let consolidation = routes.grouped("units", ":unitID", "consolidation", ":year", ":kind")
-        consolidation.get("export.xlsx", use: consolidationXLSX).access(.scoped)
-        consolidation.get("export.csv", use: consolidationCSV).access(.scoped)
-        consolidation.get("export.docx", use: consolidationDOCX).access(.scoped)
+        routes.get(SiteURL.Reports.exportXLSX(.key, .key).pathComponents, use: reportXLSX).access(.scoped)
+        routes.get(SiteURL.Reports.exportDOCX(.key, .key).pathComponents, use: reportDOCX).access(.scoped)
+        routes.on(.POST, SiteURL.Reports.importXLSX(.key, .key).pathComponents, body: .collect(maxSize: "10mb"), use: importXLSX).access(.scoped)
+        routes.get(SiteURL.Consolidated.exportXLSX(.key, .key, .key).pathComponents, use: consolidationXLSX).access(.scoped)
+        routes.get(SiteURL.Consolidated.exportCSV(.key, .key, .key).pathComponents, use: consolidationCSV).access(.scoped)
+        routes.get(SiteURL.Consolidated.exportDOCX(.key, .key, .key).pathComponents, use: consolidationDOCX).access(.scoped)
     }
 
     func reportXLSX(req: Request) async throws -> Response {
@@ -146,9 +157,10 @@ struct ExportPages: RouteCollection {
         var buffer = upload.file.data
         let data = buffer.readData(length: buffer.readableBytes) ?? Data()
         do {
-            let (changed, _) = try await Exports.importXLSX(data, service: service, ctx: ctx)
-            let url = SiteURL.report(try ctx.unit.requireID(), try ctx.period.requireID())
-            return req.redirect(to: url + (changed ? "?saved=1" : "?unchanged=1"))
+            let (changes, warnings) = try await Exports.importXLSX(data, service: service, ctx: ctx)
+            let fresh = try await service.context(unit: ctx.unit, periodID: try ctx.period.requireID())
+            return try await ReportView.render(req, fresh, typed: nil, failure: nil, warnings: warnings, flash: nil, changes: changes)
+                .encodeResponse(for: req)
         } catch let failure as ValidationFailure {
             return try await ReportView.render(req, ctx, typed: nil, failure: failure, warnings: [],
                                                flash: "Tệp Excel chưa được nhận: không có số liệu nào được lưu.")
@@ -187,13 +199,13 @@ struct ExportAPI: RouteCollection {
         consolidation.get("docx", use: ExportPages().consolidationDOCX).access(.scoped)
     }
 
-    struct ImportResult: Content { var changed: Bool; var warnings: [RuleWarning] }
+    struct ImportResult: Content { var changed: Bool; var changes: [String]; var warnings: [RuleWarning] }
 
     func importXLSX(req: Request) async throws -> ImportResult {
         let (service, ctx) = try await req.reportContext()
         var buffer = req.body.data ?? ByteBuffer()
         let data = buffer.readData(length: buffer.readableBytes) ?? Data()
-        let (changed, warnings) = try await Exports.importXLSX(data, service: service, ctx: ctx)
-        return ImportResult(changed: changed, warnings: warnings)
+        let (changes, warnings) = try await Exports.importXLSX(data, service: service, ctx: ctx)
+        return ImportResult(changed: !changes.isEmpty, changes: changes, warnings: warnings)
     }
 }

@@ -60,7 +60,7 @@ enum ReportWorkbook {
 
     /// The consolidated figures (sheet 1) and units × indicators (sheet 2).
     static func consolidation(_ report: ConsolidatedReport, form: FormDefinition,
-                              matrix: [(unit: String, values: [String: IndicatorValue])]) -> XLSXWorkbook {
+                              matrix: [(unitID: Int, unit: String, values: [String: IndicatorValue])]) -> XLSXWorkbook {
         let figures = Dictionary(report.figures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [[XLSXCell]] = [
             [.bold("Số liệu tổng hợp — \(report.periodTitle) — \(report.jurisdiction.name)")],
@@ -90,7 +90,7 @@ enum ReportWorkbook {
         let sheet1 = XLSXSheet(name: "Tổng hợp", rows: rows, columnWidths: [10, 70, 14, 16, 12, 12, 12, 60], frozenRows: 4, frozenColumns: 2)
         let inputs = form.indicators.filter { $0.kind != .group && $0.kind != .text }
         var grid: [[XLSXCell]] = [[.bold("Đơn vị")] + inputs.map { .bold($0.code) }]
-        for (unit, values) in matrix {
+        for (_, unit, values) in matrix {
             grid.append([.text(unit)] + inputs.map { ind in
                 guard let v = values[ind.code] else { return .empty }
                 switch ind.kind {
@@ -127,9 +127,49 @@ enum ReportWorkbook {
         var errors: [FieldError]
     }
 
-    /// Reads an uploaded workbook, cell by cell. Unknown rows, a wrong form and unreadable cells are
-    /// listed; nothing is decided here about saving.
-    static func read(_ data: Data, form: FormDefinition) -> Upload {
+    /// Whose report a workbook holds: written in a hidden sheet when it is downloaded, checked when it
+    /// comes back, so a file cannot land in another unit's, period's or form's report.
+    struct Identity: Equatable {
+        static let sheetName = "Thông tin tệp"
+        var unitID: Int
+        var unitName: String
+        var period: String
+        var year: Int
+        var form: String
+
+        var sheet: XLSXSheet {
+            XLSXSheet(name: Self.sheetName, rows: [
+                [.bold("Thông tin nhận biết tệp — không sửa"), .empty],
+                [.text("unit_id"), .text(String(unitID))], [.text("unit"), .text(unitName)],
+                [.text("period"), .text(period)], [.text("year"), .text(String(year))], [.text("form"), .text(form)],
+            ], columnWidths: [14, 60], hidden: true)
+        }
+
+        var title: String { "\(unitName), \(PeriodKind(code: period)?.title(year: year) ?? period + "/" + String(year)), biểu \(form)" }
+
+        init(unitID: Int, unitName: String, period: String, year: Int, form: String) {
+            self.unitID = unitID
+            self.unitName = unitName
+            self.period = period
+            self.year = year
+            self.form = form
+        }
+
+        init?(_ sheet: XLSXReader.Sheet) {
+            var pairs: [String: String] = [:]
+            for row in 2...7 { if let k = sheet.cells["A\(row)"] { pairs[k] = sheet.cells["B\(row)"] ?? "" } }
+            guard let id = pairs["unit_id"].flatMap({ Int($0) }), let year = pairs["year"].flatMap({ Int($0) }) else { return nil }
+            self.init(unitID: id, unitName: pairs["unit"] ?? "", period: pairs["period"] ?? "", year: year, form: pairs["form"] ?? "")
+        }
+    }
+
+    /// What a cell says to clear a saved figure (a blank cell leaves it as it is).
+    static let clearMarks: Set<String> = ["xóa", "xoá", "xoa"]
+
+    /// Reads an uploaded workbook, cell by cell. Unknown rows, a wrong form, a file of another unit or
+    /// period and unreadable cells are listed; nothing is decided here about saving. A row left blank is
+    /// not in `values` (the saved figure stays); "xóa" in the Số liệu column clears it.
+    static func read(_ data: Data, form: FormDefinition, expected: Identity? = nil) -> Upload {
         let sheets: [XLSXReader.Sheet]
         do {
             sheets = try XLSXReader.read(data)
@@ -137,10 +177,15 @@ enum ReportWorkbook {
             let message = (error as? XLSXError)?.errorDescription ?? "Tệp không phải là bảng tính Excel (.xlsx) đọc được."
             return Upload(values: [:], rowOf: [:], errors: [FieldError(field: "file", message: message)])
         }
-        guard let sheet = sheets.first(where: { $0.name == "Biểu thống kê" }) ?? sheets.first else {
+        guard let sheet = sheets.first(where: { $0.name == "Biểu thống kê" }) ?? sheets.first(where: { $0.name != Identity.sheetName }) else {
             return Upload(values: [:], rowOf: [:], errors: [FieldError(field: "file", message: "Tệp không có trang tính nào.")])
         }
         var errors: [FieldError] = []
+        if let expected, let found = sheets.first(where: { $0.name == Identity.sheetName }).flatMap(Identity.init), found != expected {
+            return Upload(values: [:], rowOf: [:], errors: [FieldError(field: "file", message:
+                "Tệp này là biểu của \(found.title); trang này là báo cáo của \(expected.title). "
+                    + "Không có số liệu nào được lưu: hãy tải lên đúng tệp của đơn vị và kỳ này.")])
+        }
         let code = (sheet.cells["A2"] ?? "").trimmingCharacters(in: .whitespaces)
         if code != form.code {
             errors.append(FieldError(field: "file",
@@ -175,7 +220,12 @@ enum ReportWorkbook {
                 }
                 rowOf[c] = row
                 guard ind.kind != .group else { continue }
-                values[c] = RawValue(value: cell("D") ?? "", numerator: cell("E"), denominator: cell("F"))
+                let d = cell("D"), n = cell("E"), den = cell("F")
+                if let d, clearMarks.contains(d.lowercased()) {
+                    values[c] = RawValue(value: "")
+                } else if d != nil || n != nil || den != nil {
+                    values[c] = RawValue(value: d ?? "", numerator: n, denominator: den)
+                }
             }
         }
         return Upload(values: values, rowOf: rowOf, errors: errors)

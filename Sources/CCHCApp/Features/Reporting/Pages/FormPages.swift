@@ -5,10 +5,10 @@ import CCHCDomain
 /// Statistics forms: list, view the indicator tree, import JSON, export JSON.
 struct FormPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("forms", use: list).access(.reference)
-        routes.post("forms", "import", use: importForm).access(.reference)
-        routes.get("forms", ":formID", use: show).access(.reference)
-        routes.get("forms", ":formID", "export", use: export).access(.reference)
+        routes.get(SiteURL.Forms.list.pathComponents, use: list).access(.reference)
+        routes.post(SiteURL.Forms.import.pathComponents, use: importForm).access(.reference)
+        routes.get(SiteURL.Forms.form(.key).pathComponents, use: show).access(.reference)
+        routes.get(SiteURL.Forms.export(.key).pathComponents, use: export).access(.reference)
     }
 
     func list(req: Request) async throws -> HTML {
@@ -22,14 +22,14 @@ struct FormPages: RouteCollection {
         let rows: [HTML] = forms.map { f in
             let owner = f.ownerID.flatMap { id in owners.first { $0.id == id }?.name } ?? "Hệ thống (dùng chung)"
             return """
-                <tr><td><a href="\(SiteURL.form(f.id ?? 0))">\(f.code)</a></td><td>\(f.title)</td><td>\(f.year)</td><td>\(owner)</td>\
-                <td>\(f.revision)</td><td><a href="\(SiteURL.formExport(f.id ?? 0))">JSON</a></td></tr>
+                <tr><td><a href="\(SiteURL.Forms.form(.value(f.id ?? 0)).path)">\(f.code)</a></td><td>\(f.title)</td><td>\(f.year)</td><td>\(owner)</td>\
+                <td>\(f.revision)</td><td><a href="\(SiteURL.Forms.export(.value(f.id ?? 0)).path)">JSON</a></td></tr>
                 """
         }
         let importHTML: HTML = actor.canManage ? """
             <h2>Nhập biểu mẫu (JSON)</h2>
             \(Layout.errorSummary(failure))
-            <form method="post" action="\(SiteURL.formImport)" class="stack card">
+            <form method="post" action="\(SiteURL.Forms.import.path)" class="stack card">
             <label for="json">Nội dung tệp JSON của biểu mẫu. Mã mới: biểu mẫu của đơn vị bạn. \
             Cùng mã và năm: bản sửa của biểu mẫu đó — chỉ đơn vị ban hành được sửa, bản cũ được lưu lại, \
             và khi đã có báo cáo thì không được bỏ chỉ tiêu hay đổi loại chỉ tiêu.</label>
@@ -50,7 +50,7 @@ struct FormPages: RouteCollection {
         let text = FormBody(req)["json"] ?? ""
         do {
             let (record, _) = try await FormService.importForm(Data(text.utf8), on: req.db, actor: actor, now: req.now)
-            return req.redirect(to: SiteURL.form(try record.requireID()))
+            return req.redirect(to: SiteURL.Forms.form(.value(try record.requireID())).path)
         } catch let failure as ValidationFailure {
             return try await page(req, actor: actor, failure: failure, typed: text).encodeResponse(status: .unprocessableEntity, for: req)
         }
@@ -74,10 +74,10 @@ struct FormPages: RouteCollection {
 
         }
         return Layout.page(request: req, title: form.title, body: """
-        <p class="crumbs"><a href="\(SiteURL.forms)">Biểu mẫu</a></p>
+        <p class="crumbs"><a href="\(SiteURL.Forms.list.path)">Biểu mẫu</a></p>
         <h1>\(form.title) (\(form.code), năm \(form.year))</h1>
         \(form.source.map { "<p class=\"muted\">\($0)</p>" as HTML } ?? .empty)
-        <p><a class="button secondary" href="\(SiteURL.formExport(try record.requireID()))">Tải JSON</a></p>
+        <p><a class="button secondary" href="\(SiteURL.Forms.export(.value(try record.requireID())).path)">Tải JSON</a></p>
         <table><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>ĐVT</th><th>Loại</th><th>Tính</th><th>Cơ quan</th></tr></thead><tbody>\(rows)</tbody></table>
         <h2>Quy tắc kiểm tra (\(form.rules.count))</h2>
         <ul>\(form.rules.map { "<li><code>\($0.expr)</code> — \($0.message)</li>" as HTML })</ul>

@@ -5,8 +5,8 @@ import CCHCDomain
 /// A jurisdiction's reporting regime for a year: periods, windows, deadlines, the form; warnings.
 struct RegimePages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("units", ":unitID", "regimes", ":year", use: show).access(.scoped)
-        routes.post("units", ":unitID", "regimes", ":year", use: save).access(.scoped)
+        routes.get(SiteURL.Reports.regime(.key, .key).pathComponents, use: show).access(.scoped)
+        routes.post(SiteURL.Reports.regime(.key, .key).pathComponents, use: save).access(.scoped)
     }
 
     static func year(_ req: Request) throws -> Int {
@@ -60,7 +60,8 @@ struct RegimePages: RouteCollection {
             _ = try await RegimeService(db: req.db, actor: actor, now: req.now)
                 .save(regime, issuer: unit, formID: form["formID"].flatMap { Int($0) }, document: form["document"].flatMap { $0.isEmpty ? nil : $0 },
                       expectedRevision: form["revision"].flatMap { Int($0) })
-            return req.redirect(to: SiteURL.regime(try unit.requireID(), year: year) + "?saved=1")
+            let regime = SiteURL.Reports.regime(.value(try unit.requireID()), .value(year))
+            return req.redirect(to: regime.relativeURL(parameters: [QueryParameter("saved", 1)]))
         } catch let failure as ValidationFailure {
             return try await page(req, unit: unit, regime: regime, record: record, warnings: [], failure: failure, flash: nil, typed: form)
                 .encodeResponse(status: .unprocessableEntity, for: req)
@@ -108,20 +109,20 @@ struct RegimePages: RouteCollection {
             """
         let formOptions = Layout.options(forms, selected: selectedForm, value: { String($0.id ?? 0) }, label: { "\($0.code) — \($0.title) (\($0.year))" })
         let preset: HTML = editable ? """
-            <form method="get" action="\(SiteURL.regime(unitID, year: regime.year))" class="search">\
+            <form method="get" action="\(SiteURL.Reports.regime(.value(unitID), .value(regime.year)).path)" class="search">\
             <input type="hidden" name="preset" value="decree09">\
             <label>Lập theo Nghị định 09/2019 (chốt số liệu từ ngày 15 tháng trước đến ngày 14 tháng cuối kỳ), \
             hạn nộp ngày <input name="day" size="3" value="\(regime.deadlineDay ?? 15)"> của tháng cuối kỳ</label> \
             <button type="submit" class="secondary">Điền sẵn</button></form>
             """ : .empty
         return Layout.page(request: req, title: "Chế độ báo cáo \(regime.year)", flash: flash, body: """
-        <p class="crumbs"><a href="\(SiteURL.unit(unitID))">\(unit.name)</a> › \
-        <a href="\(SiteURL.timeliness(unitID, year: regime.year))">Theo dõi nộp báo cáo</a></p>
+        <p class="crumbs"><a href="\(SiteURL.Units.unit(.value(unitID)).path)">\(unit.name)</a> › \
+        <a href="\(SiteURL.Reports.timeliness(.value(unitID)).relativeURL(parameters: [QueryParameter("year", regime.year)]))">Theo dõi nộp báo cáo</a></p>
         <h1>Chế độ báo cáo CCHC năm \(regime.year) — \(unit.name)</h1>
         \(Layout.errorSummary(failure))
         \(warningsHTML)
         \(preset)
-        <form method="post" action="\(SiteURL.regime(unitID, year: regime.year))" class="card">\(Revisions.field(record?.revision ?? 0))
+        <form method="post" action="\(SiteURL.Reports.regime(.value(unitID), .value(regime.year)).path)" class="card">\(Revisions.field(record?.revision ?? 0))
         <p><label>Văn bản ban hành <input name="document" value="\(typed?["document"] ?? record?.document ?? "")" size="40" \
         placeholder="vd: 164/UBND-NV ngày 25/01/2021"\(HTML.attr("disabled", if: !editable))></label>
         <label>Hạn nộp: ngày <input name="deadlineDay" value="\(typed?["deadlineDay"] ?? regime.deadlineDay.map(String.init) ?? "")" size="3"\

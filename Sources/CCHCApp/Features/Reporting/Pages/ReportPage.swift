@@ -5,13 +5,12 @@ import CCHCDomain
 /// A unit's report for a period: fill, save, sign off, review; versions side by side.
 struct ReportPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let r = routes.grouped("units", ":unitID", "reports")
-        r.get(use: list).access(.scoped)
-        r.get(":periodID", use: show).access(.scoped)
-        r.post(":periodID", use: save).access(.scoped)
-        r.post(":periodID", "actions", ":action", use: act).access(.scoped)
-        r.get(":periodID", "compare", use: compare).access(.scoped)
-        r.post(":periodID", "assemble", use: assemble).access(.scoped)
+        routes.get(SiteURL.Reports.list(.key).pathComponents, use: list).access(.scoped)
+        routes.get(SiteURL.Reports.report(.key, .key).pathComponents, use: show).access(.scoped)
+        routes.post(SiteURL.Reports.report(.key, .key).pathComponents, use: save).access(.scoped)
+        routes.post(SiteURL.Reports.action(.key, .key, .key).pathComponents, use: act).access(.scoped)
+        routes.get(SiteURL.Reports.compare(.key, .key).pathComponents, use: compare).access(.scoped)
+        routes.post(SiteURL.Reports.assemble(.key, .key).pathComponents, use: assemble).access(.scoped)
     }
 
     // MARK: List
@@ -23,17 +22,23 @@ struct ReportPages: RouteCollection {
         let year = try req.queryInt("year", in: 2000...2100) ?? years.first ?? Day(req.now).year
         let rows = try await ReportListing.rows(unit: unit, year: year, now: req.now, on: req.db)
         let unitID = try unit.requireID()
-        let yearLinks: [HTML] = years.map { y in y == year ? "<strong>\(y)</strong> " : "<a href=\"\(SiteURL.reports(unitID, year: y))\">\(y)</a> " }
+        let reports = SiteURL.Reports.list(.value(unitID))
+        let yearLinks: [HTML] = years.map { y in
+            y == year ? "<strong>\(y)</strong> " : "<a href=\"\(reports.relativeURL(parameters: [QueryParameter("year", y)]))\">\(y)</a> "
+        }
         let body: [HTML] = rows.map { row in
-            """
-            <tr><td><a href="\(SiteURL.report(unitID, row.periodID))">\(row.title)</a></td><td>\(row.window)</td><td>\(row.deadline)</td>
+            let report = SiteURL.Reports.report(.value(unitID), .value(row.periodID)).path
+            return """
+            <tr><td><a href="\(report)">\(row.title)</a></td><td>\(row.window)</td><td>\(row.deadline)</td>
             <td>\(row.stateLabel)</td><td><span class="tag \(row.status)">\(row.timelinessLabel)</span></td></tr>
             """
         }
         let isJurisdiction = unit.kind.isJurisdiction
+        let timeliness = SiteURL.Reports.timeliness(.value(unitID)).relativeURL(parameters: [QueryParameter("year", year)])
+        let regime = SiteURL.Reports.regime(.value(unitID), .value(year)).path
         let own: HTML = isJurisdiction && actor.scope.canManage(unit.unitPath) ? """
-            <p><a class="button" href="\(SiteURL.timeliness(unitID, year: year))">Theo dõi các đơn vị nộp báo cáo năm \(year)</a>
-            <a class="button secondary" href="\(SiteURL.regime(unitID, year: year))">Chế độ báo cáo năm \(year) do \(unit.name) ban hành</a></p>
+            <p><a class="button" href="\(timeliness)">Theo dõi các đơn vị nộp báo cáo năm \(year)</a>
+            <a class="button secondary" href="\(regime)">Chế độ báo cáo năm \(year) do \(unit.name) ban hành</a></p>
             """ : .empty
         let periodsHTML: HTML = rows.isEmpty
             ? "<p class=\"muted\">Chưa có chế độ báo cáo năm \(year) áp dụng cho đơn vị này.</p>" as HTML
@@ -44,7 +49,7 @@ struct ReportPages: RouteCollection {
                 <tbody>\(body)</tbody></table>
                 """
         return Layout.page(request: req, title: "Báo cáo CCHC — \(unit.name)", body: """
-        <p class="crumbs"><a href="\(SiteURL.unit(unitID))">\(unit.name)</a></p>
+        <p class="crumbs"><a href="\(SiteURL.Units.unit(.value(unitID)).path)">\(unit.name)</a></p>
         <h1>Báo cáo CCHC định kỳ của \(unit.name)</h1>
         <p>Năm: \(yearLinks)</p>
         \(own)
@@ -77,7 +82,8 @@ struct ReportPages: RouteCollection {
         let input = ReportView.input(from: form, ctx: ctx)
         do {
             _ = try await service.save(ctx, input)
-            return req.redirect(to: SiteURL.report(try unit.requireID(), try ctx.period.requireID()) + "?saved=1")
+            return req.redirect(to: SiteURL.Reports.report(.value(try unit.requireID()), .value(try ctx.period.requireID()))
+                .relativeURL(parameters: [QueryParameter("saved", 1)]))
         } catch let failure as ValidationFailure {
             // Nothing was saved: show the page again with everything the user typed.
             return try await ReportView.render(req, ctx, typed: form, failure: failure, warnings: [], flash: nil)
@@ -95,20 +101,30 @@ struct ReportPages: RouteCollection {
         guard let action = req.parameters.get("action").flatMap(ReportAction.init(rawValue:)), action != .save else {
             throw CCHCError.notFound()
         }
-        let (service, ctx) = try await req.reportContext()
+        let (service, opened) = try await req.reportContext()
+        var ctx = opened
         let unit = ctx.unit
         let form = FormBody(req)
-        let input = ReportService.ActionInput(comment: form["comment"], docNumber: form["docNumber"], docDate: form["docDate"],
+        var input = ReportService.ActionInput(comment: form["comment"], docNumber: form["docNumber"], docDate: form["docDate"],
                                               revision: form["revision"].flatMap { Int($0) })
         do {
+            if form["documentsPresent"] != nil {
+                // Sent from the report form ("Lưu và trình lãnh đạo ký"): what was typed is saved first.
+                _ = try await service.save(ctx, ReportView.input(from: form, ctx: ctx))
+                ctx = try await service.context(unit: unit, periodID: try ctx.period.requireID())
+                input.revision = ctx.report?.revision
+            }
             _ = try await service.act(ctx, action, input)
-            return req.redirect(to: SiteURL.report(try unit.requireID(), try ctx.period.requireID()) + "?done=\(action.rawValue)")
+            return req.redirect(to: SiteURL.Reports.report(.value(try unit.requireID()), .value(try ctx.period.requireID()))
+                .relativeURL(parameters: [QueryParameter("done", action.rawValue)]))
         } catch let failure as ValidationFailure {
             return try await ReportView.render(req, ctx, typed: form, failure: failure, warnings: ctx.warnings(), flash: nil)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         } catch let conflict as StaleWrite {
             let fresh = try await service.context(unit: unit, periodID: try ctx.period.requireID())
-            return try await ReportView.render(req, fresh, typed: nil, failure: nil, warnings: fresh.warnings(), flash: nil, conflict: conflict)
+            let typed = form["documentsPresent"] == nil ? nil : ReportView.merged(form, with: fresh)
+            return try await ReportView.render(req, fresh, typed: typed, failure: nil, warnings: fresh.warnings(), flash: nil, conflict: conflict,
+                                               typedBeforeMerge: typed == nil ? nil : form)
                 .encodeResponse(status: .conflict, for: req)
         }
     }
@@ -117,7 +133,8 @@ struct ReportPages: RouteCollection {
         let (service, ctx) = try await req.reportContext()
         let unit = ctx.unit
         _ = try await service.assemble(ctx)
-        return req.redirect(to: SiteURL.report(try unit.requireID(), try ctx.period.requireID()) + "?assembled=1")
+        return req.redirect(to: SiteURL.Reports.report(.value(try unit.requireID()), .value(try ctx.period.requireID()))
+            .relativeURL(parameters: [QueryParameter("assembled", 1)]))
     }
 
     // MARK: Compare versions
@@ -142,7 +159,7 @@ struct ReportPages: RouteCollection {
         }
         let changes = ctx.form.indicators.filter { ValueDisplay.text($0, va[$0.code]) != ValueDisplay.text($0, vb[$0.code]) }.count
         return Layout.page(request: req, title: "So sánh phiên bản", body: """
-        <p class="crumbs"><a href="\(SiteURL.report(try unit.requireID(), try ctx.period.requireID()))">\
+        <p class="crumbs"><a href="\(SiteURL.Reports.report(.value(try unit.requireID()), .value(try ctx.period.requireID())).path)">\
         \(ctx.period.periodKind.title(year: ctx.regime.year)) — \(unit.name)</a></p>
         <h1>So sánh phiên bản \(a) và \(b)</h1>
         <p>\(changes) chỉ tiêu khác nhau.</p>
@@ -177,7 +194,7 @@ enum ReportListing {
             .filter(\.$period.$id ~~ (try periods.map { try $0.requireID() })).filter(\.$isCurrent == true).all()
         return try periods.map { p in
             let r = reports.first { $0.$period.id == p.id }
-            let t = Timeliness.evaluate(deadline: p.deadlineDay, now: now, submittedAt: r?.firstSubmittedAt, returned: r?.state == .returned)
+            let t = Timeliness.of(r, deadline: p.deadlineDay, now: now)
             let state = r?.state ?? .draft
             return Row(periodID: try p.requireID(), kind: p.kind, title: p.periodKind.title(year: year), window: p.domain.windowText,
                        deadline: p.deadlineDay.vietnamese, state: r == nil ? "none" : state.rawValue,

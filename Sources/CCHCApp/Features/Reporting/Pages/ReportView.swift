@@ -5,6 +5,19 @@ import CCHCDomain
 /// Renders the report page: the form by section, last period beside each row, narrative,
 /// Phụ lục 3A, warnings, workflow, office parts, versions and history.
 enum ReportView {
+    /// What an Excel upload changed, row by row (old → new); or that it changed nothing.
+    static func changesHTML(_ changes: [String]?) -> HTML {
+        guard let changes else { return .empty }
+        if changes.isEmpty {
+            return "<div class=\"card\" id=\"upload-result\"><strong>Tệp Excel không thay đổi số liệu nào</strong>: "
+                + "các dòng để trống giữ nguyên số đã lưu; ghi “xóa” ở cột Số liệu để xóa một số.</div>"
+        }
+        return """
+            <div class="card" id="upload-result"><strong>Đã nhận tệp Excel: \(changes.count) thay đổi</strong> \
+            (dòng để trống giữ nguyên số đã lưu)<ol>\(changes.map { "<li>\($0)</li>" as HTML })</ol></div>
+            """
+    }
+
     /// The Phụ lục 3A rows as typed on the page, column by column.
     static func typedDocuments(_ form: FormBody) -> [DirectingDocumentRow] {
         zip(zip(form.all("docNumber"), form.all("docDate")), zip(form.all("docSummary"), form.all("docIssuer")))
@@ -90,13 +103,13 @@ enum ReportView {
     }
 
     static func render(_ req: Request, _ ctx: ReportContext, typed: FormBody?, failure: ValidationFailure?, warnings: [RuleWarning], flash: String?,
-                       conflict: StaleWrite? = nil, typedBeforeMerge: FormBody? = nil) async throws -> HTML {
+                       conflict: StaleWrite? = nil, typedBeforeMerge: FormBody? = nil, changes: [String]? = nil) async throws -> HTML {
         let unitID = try ctx.unit.requireID()
         let periodID = try ctx.period.requireID()
+        let unitRef = Parameter.value(unitID), periodRef = Parameter.value(periodID)
         let title = ctx.period.periodKind.title(year: ctx.regime.year)
         let report = ctx.report
-        let timeliness = Timeliness.evaluate(deadline: ctx.period.deadlineDay, now: req.now,
-                                             submittedAt: report?.firstSubmittedAt, returned: report?.state == .returned)
+        let timeliness = Timeliness.of(report, deadline: ctx.period.deadlineDay, now: req.now)
         let warnedCodes = Set(warnings.flatMap(\.codes))
         let failedCodes = Set((failure?.errors ?? []).map { $0.field.replacingOccurrences(of: "v.", with: "") })
         let typedV = typed?.prefixed("v"), typedN = typed?.prefixed("n"), typedD = typed?.prefixed("d")
@@ -241,8 +254,10 @@ enum ReportView {
             <table><thead><tr><th>STT</th><th>Số, ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th><th>Cơ quan ban hành</th></tr></thead>\
             <tbody>\(docRows)</tbody></table>
             """ : .empty
+        // "Trình lãnh đạo ký" sits in the form itself, so what was typed is saved first, never dropped.
+        let sendWithTyping = ctx.officeSections == nil && ReportWorkflow.available(ctx.state, for: ctx.role).contains(.sendToLeader)
         let form: HTML = ctx.canEdit ? """
-            <form method="post" action="\(SiteURL.report(unitID, periodID))" class="report-form">
+            <form method="post" action="\(SiteURL.Reports.report(unitRef, periodRef).path)" class="report-form">
             <input type="hidden" name="documentsPresent" value="1">\(revisionFields(ctx))
             <h2>Biểu thống kê: \(ctx.form.title)</h2>
             <table class="stats"><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>ĐVT</th>\
@@ -251,6 +266,10 @@ enum ReportView {
             \(narrativeHTML)
             \(officeHTML)
             <p class="sticky-save"><button type="submit">Lưu báo cáo</button> \
+            \(sendWithTyping ? """
+                <button type="submit" class="secondary" formaction="\(SiteURL.Reports.action(unitRef, periodRef, .value(.sendToLeader)).path)">\
+                Lưu và trình lãnh đạo ký</button> 
+                """ as HTML : .empty)\
             <span class="muted">Lưu không gửi đi; số liệu sai kiểu sẽ được báo ngay, không mất dữ liệu đã nhập.</span></p>
             </form>
             """ : """
@@ -268,8 +287,8 @@ enum ReportView {
         // Workflow
         let available = ReportWorkflow.available(ctx.state, for: ctx.role)
         let today = Day(req.now).vietnamese
-        let actions: [HTML] = available.filter { $0 != .save }.map { action in
-            let url = SiteURL.reportAction(unitID, periodID, action.rawValue)
+        let actions: [HTML] = available.filter { $0 != .save && !($0 == .sendToLeader && ctx.canEdit && sendWithTyping) }.map { action in
+            let url = SiteURL.Reports.action(unitRef, periodRef, .value(action)).path
             switch action {
             case .submit:
                 return """
@@ -295,7 +314,8 @@ enum ReportView {
 
         let versionItems: [HTML] = ctx.versions.map { v in
             let compare: HTML = v.version != ctx.versions.first?.version ? " — " as HTML + """
-                <a href="\(SiteURL.reportCompare(unitID, periodID, a: v.version, b: ctx.versions.first!.version))">so sánh với bản mới nhất</a>
+                <a href="\(SiteURL.Reports.compare(unitRef, periodRef)
+                    .relativeURL(parameters: [QueryParameter("a", v.version), QueryParameter("b", ctx.versions.first!.version)]))">so sánh với bản mới nhất</a>
                 """ as HTML : .empty
             return "<li>Phiên bản \(v.version): \(v.state.label)\(v.docNumber.map { ", văn bản số " + $0 } ?? "")\(compare)</li>" as HTML
         }
@@ -315,9 +335,10 @@ enum ReportView {
             "<dt>Văn bản</dt><dd>Số \(n)\(report?.docDate.flatMap { Day(iso: $0) }.map { " ngày " + $0.vietnamese } ?? "")</dd>" as HTML
         } ?? .empty
         return Layout.page(request: req, title: "\(title) — \(ctx.unit.name)", flash: flash, body: """
-        <p class="crumbs"><a href="\(SiteURL.unit(unitID))">\(ctx.unit.name)</a> › \
-        <a href="\(SiteURL.reports(unitID, year: ctx.regime.year))">Báo cáo năm \(ctx.regime.year)</a></p>
+        <p class="crumbs"><a href="\(SiteURL.Units.unit(unitRef).path)">\(ctx.unit.name)</a> › \
+        <a href="\(SiteURL.Reports.list(unitRef).relativeURL(parameters: [QueryParameter("year", ctx.regime.year)]))">Báo cáo năm \(ctx.regime.year)</a></p>
         <h1>\(title) — \(ctx.unit.name)</h1>
+        \(changesHTML(changes))
         <div class="card"><dl class="facts">
         <dt>Chốt số liệu</dt><dd>\(ctx.period.domain.windowText)\
         \(ctx.period.domain.estimateFrom.map { e in " · ước tính \(e.vietnamese) – \(ctx.period.domain.estimateTo?.vietnamese ?? "")" } ?? "")</dd>
@@ -333,18 +354,18 @@ enum ReportView {
         \(warningsHTML)
         <div class="actions">\(actions)</div>
         \(ctx.unit.kind.isJurisdiction && ctx.role.drafts && ctx.state.isEditable ? """
-        <form method="post" action="\(SiteURL.report(unitID, periodID))/assemble" class="card">\
+        <form method="post" action="\(SiteURL.Reports.assemble(unitRef, periodRef).path)" class="card">\
         <strong>Báo cáo của \(ctx.unit.name) gửi cấp trên</strong>
         <p class="muted">Phụ lục số liệu là số liệu tổng hợp của toàn địa bàn \
-        (<a href="\(SiteURL.consolidation(unitID, year: ctx.regime.year, ctx.period.periodKind))">xem</a>). \
+        (<a href="\(SiteURL.Consolidated.figures(unitRef, .value(ctx.regime.year), .value(ctx.period.periodKind)).path)">xem</a>). \
         Lập dự thảo: đưa báo cáo chuyên đề của các cơ quan vào đúng mục của đề cương \
         và ghi rõ đơn vị nào chưa báo cáo; phần đã viết được giữ nguyên.</p>
         <button type="submit" class="secondary">Lập dự thảo từ số liệu tổng hợp</button></form>
         """ as HTML : .empty)
-        <p><a class="button secondary" href="\(SiteURL.report(unitID, periodID))/export.docx">Tải báo cáo Word (.docx)</a>
-        <a class="button secondary" href="\(SiteURL.report(unitID, periodID))/export.xlsx">Tải biểu Excel (.xlsx) để điền</a></p>
+        <p><a class="button secondary" href="\(SiteURL.Reports.exportDOCX(unitRef, periodRef).path)">Tải báo cáo Word (.docx)</a>
+        <a class="button secondary" href="\(SiteURL.Reports.exportXLSX(unitRef, periodRef).path)">Tải biểu Excel (.xlsx) để điền</a></p>
         \(ctx.canEdit && ctx.officeSections == nil ? """
-        <form method="post" action="\(SiteURL.report(unitID, periodID))/import.xlsx" enctype="multipart/form-data" class="search">
+        <form method="post" action="\(SiteURL.Reports.importXLSX(unitRef, periodRef).path)" enctype="multipart/form-data" class="search">
         <label>Tải lên biểu Excel đã điền <input type="file" name="file" accept=".xlsx"></label> \
         <button type="submit" class="secondary">Nhận số liệu từ Excel</button>
 

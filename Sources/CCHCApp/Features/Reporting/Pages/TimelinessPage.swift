@@ -5,8 +5,8 @@ import CCHCDomain
 /// The standing agency's page: units × periods, coloured, sortable, with totals; exported as CSV.
 struct TimelinessPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("units", ":unitID", "timeliness", use: show).access(.scoped)
-        routes.get("units", ":unitID", "timeliness.csv", use: csv).access(.scoped)
+        routes.get(SiteURL.Reports.timeliness(.key).pathComponents, use: show).access(.scoped)
+        routes.get(SiteURL.Reports.timelinessCSV(.key).pathComponents, use: csv).access(.scoped)
     }
 
     static func load(_ req: Request) async throws -> (Unit, TimelinessTable?, Int) {
@@ -26,23 +26,26 @@ struct TimelinessPages: RouteCollection {
             return Layout.page(request: req, title: "Theo dõi nộp báo cáo", body: """
             <h1>Theo dõi nộp báo cáo năm \(year) — \(unit.name)</h1>
             <p class="muted">Chưa có chế độ báo cáo năm \(year) cho các đơn vị trực thuộc. \
-            <a href="\(SiteURL.regime(unitID, year: year))">Ban hành chế độ báo cáo</a>.</p>
+            <a href="\(SiteURL.Reports.regime(.value(unitID), .value(year)).path)">Ban hành chế độ báo cáo</a>.</p>
             """)
         }
+        let timeliness = SiteURL.Reports.timeliness(.value(unitID))
         let head: [HTML] = table.periods.map { p in
-            """
-            <th><a href="\(SiteURL.timeliness(unitID, year: year, sort: "p\(p.id)"))" title="Sắp xếp theo kỳ này">\(p.label)</a>\
+            let sorted = timeliness.relativeURL(parameters: [QueryParameter("year", year), QueryParameter("sort", "p\(p.id)")])
+            return """
+            <th><a href="\(sorted)" title="Sắp xếp theo kỳ này">\(p.label)</a>\
             <br><small>hạn \(p.deadline)</small></th>
             """
         }
         let body: [HTML] = table.rows.map { row in
             let cells: [HTML] = row.cells.map { c in
                 """
-                <td class="cell \(c.status)"><a href="\(SiteURL.report(row.unitID, c.periodID))">\(c.label)</a>\
+                <td class="cell \(c.status)"><a href="\(SiteURL.Reports.report(.value(row.unitID), .value(c.periodID)).path)">\(c.label)</a>\
                 \(c.state.flatMap { ReportState(rawValue: $0) }.map { "<br><small>\($0.label)</small>" as HTML } ?? .empty)</td>
                 """
             }
-            return "<tr><th><a href=\"\(SiteURL.reports(row.unitID, year: year))\">\(row.unitName)</a></th>\(cells)<td>\(row.lateOrMissing)</td></tr>"
+            let reports = SiteURL.Reports.list(.value(row.unitID)).relativeURL(parameters: [QueryParameter("year", year)])
+            return "<tr><th><a href=\"\(reports)\">\(row.unitName)</a></th>\(cells)<td>\(row.lateOrMissing)</td></tr>"
         }
         let totals: [HTML] = TimelinessService.statusOrder.map { status in
             """
@@ -51,16 +54,18 @@ struct TimelinessPages: RouteCollection {
             """
         }
         return Layout.page(request: req, title: "Theo dõi nộp báo cáo", body: """
-        <p class="crumbs"><a href="\(SiteURL.unit(unitID))">\(unit.name)</a></p>
+        <p class="crumbs"><a href="\(SiteURL.Units.unit(.value(unitID)).path)">\(unit.name)</a></p>
         <h1>Theo dõi nộp báo cáo CCHC năm \(year) — \(unit.name)</h1>
         <p class="muted">Theo chế độ báo cáo của \(table.regimeIssuer). \
         Hạn tính theo giờ Việt Nam: nộp trước 24:00 ngày hạn là đúng hạn.
-        <a href="\(SiteURL.timeliness(unitID, year: year, sort: "late"))">Sắp xếp: nhiều kỳ muộn nhất trước</a> ·
-        <a href="\(SiteURL.timeliness(unitID, year: year))">theo tên</a> ·
-        <a href="\(SiteURL.timelinessCSV(unitID, year: year))">Tải về (CSV cho Excel)</a> ·
-        <a href="\(SiteURL.timeliness(unitID, year: year - 1))">Năm \(year - 1)</a></p>
+        <a href="\(timeliness.relativeURL(parameters: [QueryParameter("year", year), QueryParameter("sort", "late")]))">Sắp xếp: nhiều kỳ muộn nhất trước</a> ·
+        <a href="\(timeliness.relativeURL(parameters: [QueryParameter("year", year)]))">theo tên</a> ·
+        <a href="\(SiteURL.Reports.timelinessCSV(.value(unitID)).relativeURL(parameters: [QueryParameter("year", year)]))">Tải về (CSV cho Excel)</a> ·
+        <a href="\(timeliness.relativeURL(parameters: [QueryParameter("year", year - 1)]))">Năm \(year - 1)</a></p>
         <p>Số liệu tổng hợp: \
-        \(table.periods.map { p in "<a class=\"button secondary\" href=\"\(SiteURL.consolidation(unitID, year: year, p.kind))\">\(p.label)</a> " as HTML })</p>
+        \(table.periods.map { p in
+            "<a class=\"button secondary\" href=\"\(SiteURL.Consolidated.figures(.value(unitID), .value(year), .value(p.kind)).path)\">\(p.label)</a> " as HTML
+        })</p>
 
         <table class="timeliness"><thead><tr><th>Đơn vị</th>\(head)<th>Số kỳ muộn / chưa nộp</th></tr></thead>
         <tbody>\(body)</tbody><tfoot>\(totals)</tfoot></table>

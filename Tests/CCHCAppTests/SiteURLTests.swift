@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import VaporTesting
+import CCHCDomain
+@testable import CCHCApp
+
+/// One `SiteURL` value registers a route (`.key`) and renders its links (`.value`): the two must agree,
+/// every page route must be one of them, and what goes into a query is percent-encoded.
+@Suite("Địa chỉ trang: SiteURL")
+struct SiteURLTests {
+    typealias Address = (pattern: any Resourceable, link: any Resourceable, expected: String)
+
+    static let q1 = PeriodKind(code: "Q1")!
+
+    /// Every address: the pattern it registers, a link with values, and that link as the pages wrote it before SiteURL was typed.
+    static let addresses: [Address] = [
+        (SiteURL.home, SiteURL.home, "/"),
+        (SiteURL.login, SiteURL.login, "/login"),
+        (SiteURL.logout, SiteURL.logout, "/logout"),
+        (SiteURL.audit, SiteURL.audit, "/audit"),
+        (SiteURL.stylesheet, SiteURL.stylesheet, "/assets/app.css"),
+        (SiteURL.script, SiteURL.script, "/assets/app.js"),
+        (SiteURL.Units.list, SiteURL.Units.list, "/units"),
+        (SiteURL.Units.new, SiteURL.Units.new, "/units/new"),
+        (SiteURL.Units.merge, SiteURL.Units.merge, "/units/merge"),
+        (SiteURL.Units.unit(.key), SiteURL.Units.unit(.value(5)), "/units/5"),
+        (SiteURL.Units.edit(.key), SiteURL.Units.edit(.value(5)), "/units/5/edit"),
+        (SiteURL.Users.list, SiteURL.Users.list, "/users"),
+        (SiteURL.Users.new, SiteURL.Users.new, "/users/new"),
+        (SiteURL.Users.user(.key), SiteURL.Users.user(.value(7)), "/users/7"),
+        (SiteURL.Users.unlock(.key), SiteURL.Users.unlock(.value(7)), "/users/7/unlock"),
+        (SiteURL.Forms.list, SiteURL.Forms.list, "/forms"),
+        (SiteURL.Forms.import, SiteURL.Forms.import, "/forms/import"),
+        (SiteURL.Forms.form(.key), SiteURL.Forms.form(.value(3)), "/forms/3"),
+        (SiteURL.Forms.export(.key), SiteURL.Forms.export(.value(3)), "/forms/3/export"),
+        (SiteURL.Reports.list(.key), SiteURL.Reports.list(.value(5)), "/units/5/reports"),
+        (SiteURL.Reports.report(.key, .key), SiteURL.Reports.report(.value(5), .value(12)), "/units/5/reports/12"),
+        (SiteURL.Reports.action(.key, .key, .key), SiteURL.Reports.action(.value(5), .value(12), .value(.submit)), "/units/5/reports/12/actions/submit"),
+        (SiteURL.Reports.compare(.key, .key), SiteURL.Reports.compare(.value(5), .value(12)), "/units/5/reports/12/compare"),
+        (SiteURL.Reports.assemble(.key, .key), SiteURL.Reports.assemble(.value(5), .value(12)), "/units/5/reports/12/assemble"),
+        (SiteURL.Reports.exportXLSX(.key, .key), SiteURL.Reports.exportXLSX(.value(5), .value(12)), "/units/5/reports/12/export.xlsx"),
+        (SiteURL.Reports.exportDOCX(.key, .key), SiteURL.Reports.exportDOCX(.value(5), .value(12)), "/units/5/reports/12/export.docx"),
+        (SiteURL.Reports.importXLSX(.key, .key), SiteURL.Reports.importXLSX(.value(5), .value(12)), "/units/5/reports/12/import.xlsx"),
+        (SiteURL.Reports.timeliness(.key), SiteURL.Reports.timeliness(.value(5)), "/units/5/timeliness"),
+        (SiteURL.Reports.timelinessCSV(.key), SiteURL.Reports.timelinessCSV(.value(5)), "/units/5/timeliness.csv"),
+        (SiteURL.Reports.regime(.key, .key), SiteURL.Reports.regime(.value(5), .value(2021)), "/units/5/regimes/2021"),
+        (SiteURL.Consolidated.figures(.key, .key, .key), SiteURL.Consolidated.figures(.value(5), .value(2021), .value(q1)),
+         "/units/5/consolidation/2021/Q1"),
+        (SiteURL.Consolidated.exportXLSX(.key, .key, .key), SiteURL.Consolidated.exportXLSX(.value(5), .value(2021), .value(q1)),
+         "/units/5/consolidation/2021/Q1/export.xlsx"),
+        (SiteURL.Consolidated.exportCSV(.key, .key, .key), SiteURL.Consolidated.exportCSV(.value(5), .value(2021), .value(q1)),
+         "/units/5/consolidation/2021/Q1/export.csv"),
+        (SiteURL.Consolidated.exportDOCX(.key, .key, .key), SiteURL.Consolidated.exportDOCX(.value(5), .value(2021), .value(q1)),
+         "/units/5/consolidation/2021/Q1/export.docx"),
+    ]
+
+    static func pattern(_ route: Route) -> String { "/" + route.path.map(\.description).joined(separator: "/") }
+
+    /// The link is the pattern with each `:name` filled by a value, and nothing else changed.
+    @Test func everyLinkFillsItsPattern() {
+        for address in Self.addresses {
+            let pattern = address.pattern.segments, link = address.link.segments
+            #expect(address.link.path == address.expected)
+            #expect(address.pattern.pathComponents.map(\.description) == pattern, "\(address.expected)")
+            #expect(pattern.count == link.count, "\(address.expected)")
+            for (p, l) in zip(pattern, link) {
+                if p.hasPrefix(":") {
+                    #expect(!l.isEmpty && !l.hasPrefix(":") && !l.contains("/"), "\(address.expected): :\(p) ← \(l)")
+                } else {
+                    #expect(p == l, "\(address.expected)")
+                }
+            }
+        }
+    }
+
+    /// The route table and the addresses are the same set: every page route (all but /api/v1) is registered
+    /// from a SiteURL above, and every SiteURL above is registered.
+    @Test func everyPageRouteIsASiteURL() async throws {
+        try await withTestApp(demo: false) { app in
+            let patterns = Set(Self.addresses.map(\.pattern.path))
+            let pages = app.routes.all.map(Self.pattern).filter { !$0.hasPrefix("/api/") }
+            for route in pages { #expect(patterns.contains(route), "\(route) không lấy từ SiteURL") }
+            for pattern in patterns { #expect(pages.contains(pattern), "\(pattern) chưa được đăng ký") }
+            #expect(pages.count >= patterns.count)
+        }
+    }
+
+    @Test func queriesArePercentEncoded() {
+        let login = SiteURL.login.relativeURL(parameters: [QueryParameter("next", "/units?q=Hà Tĩnh&x=1#top")])
+        #expect(login == "/login?next=/units%3Fq%3DH%C3%A0%20T%C4%A9nh%26x%3D1%23top")
+        let drill = SiteURL.Consolidated.figures(.value(5), .value(2021), .value(Self.q1))
+            .relativeURL(parameters: [QueryParameter("code", "1.1 a+b"), QueryParameter("accepted", 1)], anchor: "drill")
+        #expect(drill == "/units/5/consolidation/2021/Q1?code=1.1%20a%2Bb&accepted=1#drill")
+        #expect(SiteURL.Units.list.relativeURL() == "/units")
+        #expect(SiteURL.Reports.timeliness(.value(5)).relativeURL(parameters: [QueryParameter("year", 2021), QueryParameter("sort", "late")])
+                == "/units/5/timeliness?year=2021&sort=late")
+        #expect(SiteURL.query("a&b=c d/é") == "a%26b%3Dc%20d/%C3%A9")
+    }
+
+    /// A value that is not a number is encoded as one path segment: it can neither add a segment nor a query.
+    @Test func pathValuesStayOneSegment() {
+        struct Odd: PathValue { var pathText: String }
+        #expect(Parameter.value(Odd(pathText: "a/b c?d")).segment("x") == "a%2Fb%20c%3Fd")
+        #expect(Parameter<Odd>.key.segment("x") == ":x")
+    }
+}
