@@ -376,9 +376,13 @@ struct FormsAndRegimesTests {
         var out: [String] = []
         var err: [String] = []
         #expect(RegimeFileCheck.run(path: dir.appendingPathComponent("clean.json").path, output: { out.append($0) }, error: { err.append($0) }) == 0)
-        #expect(out.isEmpty)
+        // Decree 09's rule: nothing to warn about, only its Saturday deadlines noted.
+        #expect(out == ["Lưu ý: Kỳ Quý III/2021: thời hạn nộp 18/09/2021 rơi vào thứ Bảy.", "Lưu ý: Kỳ năm 2021: thời hạn nộp 18/12/2021 rơi vào thứ Bảy."])
+        out = []
         #expect(RegimeFileCheck.run(path: dir.appendingPathComponent("slips.json").path, output: { out.append($0) }, error: { err.append($0) }) == 1)
-        #expect(out.count == 2)
+        // the gap after H1, the year's window after its deadline, 21/11–14/12 in no window, the deadline not in December
+        #expect(out.filter { !$0.hasPrefix("Lưu ý") }.count == 4, "\(out)")
+        #expect(out.filter { $0.hasPrefix("Lưu ý") } == ["Lưu ý: Kỳ 6 tháng đầu năm 2021: thời hạn nộp 13/06/2021 rơi vào Chủ nhật."])
         #expect(RegimeFileCheck.run(path: dir.appendingPathComponent("bad.json").path, output: { out.append($0) }, error: { err.append($0) }) == 2)
         #expect(RegimeFileCheck.run(path: dir.appendingPathComponent("missing.json").path, output: { out.append($0) }, error: { err.append($0) }) == 2)
         #expect(err.count == 2)

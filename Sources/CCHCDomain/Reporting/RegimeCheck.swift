@@ -2,11 +2,23 @@
 /// Real documents contain slips: the system points them out in plain Vietnamese, naming the dates.
 public enum RegimeCheck {
     public struct Warning: Sendable, Equatable, CustomStringConvertible {
-        public enum Kind: String, Sendable { case order, gap, overlap, afterDeadline, length, outsideYear, parentDeadline, duplicate, start, estimate }
+        public enum Kind: String, Sendable { case order, gap, overlap, afterDeadline, length, outsideYear, parentDeadline, duplicate, start, estimate
+            /// Days of the reporting year in no period's window.
+            case uncovered
+            /// A deadline outside the period's last month.
+            case deadlineMonth
+            /// Less than one working day between the end of the window and the deadline (Decree 09/2019, Art. 8).
+            case tooLittleTime
+            /// A deadline on a weekend or public holiday: noted, not a fault.
+            case nonWorkingDay
+            /// A window that differs from the level above's for the same period.
+            case parentWindow }
         public var kind: Kind
         public var period: String
         public var message: String
         public var description: String { message }
+        /// Noted for the reader, not a slip: a deadline on a day off.
+        public var isNote: Bool { kind == .nonWorkingDay }
     }
 
     /// Expected window length in days, for the plausibility check.
@@ -85,10 +97,10 @@ public enum RegimeCheck {
                 warn(.gap, b, "Giữa \(name(a)) (chốt đến \(a.to)) và \(name(b)) (chốt từ \(b.from)) bỏ trống \(days) ngày: "
                     + "\(expected) – \(gapEnd); số liệu các ngày này không thuộc kỳ nào.")
             } else if b.from < expected {
-                let overlapEnd = min(a.to, b.to)
-                let days = b.from.days(until: overlapEnd) + 1
+                let overlapStart = max(a.from, b.from), overlapEnd = min(a.to, b.to)
+                let days = overlapStart.days(until: overlapEnd) + 1
                 warn(.overlap, b, "\(name(a)) (chốt đến \(a.to)) và \(name(b)) (chốt từ \(b.from)) trùng nhau \(days) ngày: "
-                    + "\(b.from) – \(overlapEnd); số liệu các ngày này bị tính hai lần.")
+                    + "\(overlapStart) – \(overlapEnd); số liệu các ngày này bị tính hai lần.")
             }
         }
         let byKind = Dictionary(periods.map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
@@ -116,8 +128,28 @@ public enum RegimeCheck {
             }
         }
 
+        out += uncovered(periods)
+        for p in periods {
+            if p.deadline.month != p.kind.lastMonth || p.deadline.year != year {
+                warn(.deadlineMonth, p, "\(name(p)): thời hạn nộp \(p.deadline) không thuộc tháng cuối kỳ (tháng \(p.kind.lastMonth)/\(year)).")
+            }
+            if p.to <= p.deadline, WorkingDays.count(after: p.to, through: p.deadline) < 1 {
+                warn(.tooLittleTime, p, "\(name(p)): từ ngày chốt số liệu \(p.to) đến thời hạn nộp \(p.deadline) không có ngày làm việc nào "
+                    + "(Nghị định 09/2019/NĐ-CP, Điều 8: cần đủ thời gian tổng hợp).")
+            }
+            if let off = WorkingDays.reasonOff(p.deadline) {
+                warn(.nonWorkingDay, p, "\(name(p)): thời hạn nộp \(p.deadline) rơi vào \(off).")
+            }
+        }
+
         if let parent {
             let who = parentName ?? parent.issuer
+            for p in periods {
+                if let q = parent.period(p.kind), q.from <= q.to, p.from <= p.to, p.from != q.from || p.to > q.to {
+                    warn(.parentWindow, p, "\(name(p)): khoảng chốt số liệu \(p.windowText) khác cấp trên (\(who)): \(q.windowText)"
+                        + (p.to > q.to ? "; chốt sau cấp trên nên số liệu không kịp đưa vào báo cáo của cấp trên." : "."))
+                }
+            }
             for p in periods {
                 if let q = parent.period(p.kind), p.deadline > q.deadline {
                     warn(.parentDeadline, p,
@@ -125,6 +157,31 @@ public enum RegimeCheck {
                 }
             }
         }
+        return out
+    }
+
+    /// Days of the reporting year — from the annual window's start, for a year — that fall in no
+    /// period's cut-off or estimate window (An Khê's year ends 30/11: 01–14/12 belong to no period).
+    static func uncovered(_ periods: [ReportingPeriod]) -> [Warning] {
+        guard let y = periods.first(where: { $0.kind == .year }), y.from <= y.to,
+              let end = Day(y.from.year + 1, y.from.month, y.from.day)?.adding(days: -1) else { return [] }
+        var windows = periods.filter { $0.from <= $0.to }.map { ($0.from, $0.to) }
+        windows += periods.compactMap { p in p.estimateFrom.flatMap { f in p.estimateTo.map { (f, $0) } } }.filter { $0.0 <= $0.1 }
+        windows.sort { $0.0 < $1.0 }
+        var out: [Warning] = []
+        var next = y.from
+        func gap(until last: Day) {
+            guard next <= last else { return }
+            let days = next.days(until: last) + 1
+            out.append(Warning(kind: .uncovered, period: y.kind.code,
+                               message: "Số liệu từ \(next) đến \(last) (\(days) ngày) không thuộc khoảng chốt số liệu hay ước tính của kỳ nào."))
+        }
+        for (from, to) in windows where to >= next {
+            if from > next { gap(until: min(from.adding(days: -1), end)) }
+            if to >= next { next = to.adding(days: 1) }
+            if next > end { break }
+        }
+        gap(until: end)
         return out
     }
 }

@@ -206,7 +206,8 @@ enum OpenAPIDocument {
             ],
             "/api/v1/regimes/check": [
                 "post": ["summary": "Kiểm tra một chế độ báo cáo (không lưu): các điểm chưa khớp", "requestBody": jsonBody(ref("Regime")),
-                         "responses": ok(object(["warnings": array(string)], required: ["warnings"]), errors: ["400", "401", "413", "415", "422"])],
+                         "responses": ok(object(["warnings": array(string), "notes": array(string)], required: ["warnings", "notes"]),
+                                         errors: ["400", "401", "413", "415", "422"])],
             ],
             "/api/v1/units/{unitID}/regimes/{year}": [
                 "parameters": [idParam("unitID", "Đơn vị ban hành"), yearParam("Năm (2000–2100)")],

@@ -50,14 +50,16 @@ struct ReportingAPI: RouteCollection {
         return try await FormSummary(record).encodeResponse(status: created ? .created : .ok, for: req)
     }
 
-    struct RegimeCheckResult: Content { var warnings: [String] }
+    /// Slips, and separately notes (deadlines on days off) that are not slips.
+    struct RegimeCheckResult: Content { var warnings: [String]; var notes: [String] }
 
     func checkRegime(req: Request) async throws -> RegimeCheckResult {
         _ = try req.actor
         let regime = try req.content.decode(Regime.self)
         let problems = regime.problems()
         guard problems.isEmpty else { throw ValidationFailure(problems) }
-        return RegimeCheckResult(warnings: RegimeCheck.check(regime).map(\.message))
+        let found = RegimeCheck.check(regime)
+        return RegimeCheckResult(warnings: found.filter { !$0.isNote }.map(\.message), notes: found.filter(\.isNote).map(\.message))
     }
 
     struct RegimeDTO: Content {
@@ -65,6 +67,7 @@ struct ReportingAPI: RouteCollection {
         var formID: Int?
         var document: String?
         var warnings: [String]
+        var notes: [String]
         /// Edit counter: send it back with a change to be protected from overwriting someone else's.
         var revision: Int
     }
@@ -85,7 +88,8 @@ struct ReportingAPI: RouteCollection {
         }
         let regime = try await RegimeService.domain(record, issuerName: unit.name, on: req.db)
         let warnings = try await RegimeService.warnings(regime, issuer: unit, on: req.db)
-        return RegimeDTO(regime: regime, formID: record.$form.id, document: record.document, warnings: warnings.map(\.message), revision: record.revision)
+        return RegimeDTO(regime: regime, formID: record.$form.id, document: record.document, warnings: warnings.filter { !$0.isNote }.map(\.message),
+                         notes: warnings.filter(\.isNote).map(\.message), revision: record.revision)
     }
 
     func saveRegime(req: Request) async throws -> RegimeDTO {
@@ -96,7 +100,8 @@ struct ReportingAPI: RouteCollection {
         input.regime.issuer = unit.name
         let (record, warnings) = try await RegimeService(db: req.db, actor: actor, now: req.now)
             .save(input.regime, issuer: unit, formID: input.formID, document: input.document, expectedRevision: input.revision)
-        return RegimeDTO(regime: input.regime, formID: record.$form.id, document: record.document, warnings: warnings.map(\.message),
+        return RegimeDTO(regime: input.regime, formID: record.$form.id, document: record.document,
+                         warnings: warnings.filter { !$0.isNote }.map(\.message), notes: warnings.filter(\.isNote).map(\.message),
                          revision: record.revision)
     }
 

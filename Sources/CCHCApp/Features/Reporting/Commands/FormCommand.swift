@@ -94,7 +94,8 @@ enum RegimeFileCheck {
             return 2
         }
         let warnings = RegimeCheck.check(regime)
-        for w in warnings { output(w.message) }
-        return warnings.isEmpty ? 0 : 1
+        for w in warnings where !w.isNote { output(w.message) }
+        for w in warnings where w.isNote { output("Lưu ý: " + w.message) }
+        return warnings.contains { !$0.isNote } ? 1 : 0
     }
 }

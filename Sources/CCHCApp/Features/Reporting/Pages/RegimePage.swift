@@ -101,12 +101,16 @@ struct RegimePages: RouteCollection {
             <td>\(p?.deadline.vietnamese ?? "")</td><td>\(p?.estimateFrom.map { "\($0.vietnamese) – \(p?.estimateTo?.vietnamese ?? "")" } ?? "")</td></tr>
             """
         }
-        let warningsHTML: HTML = warnings.isEmpty
+        let slips = warnings.filter { !$0.isNote }, notes = warnings.filter(\.isNote)
+        let notesHTML: HTML = notes.isEmpty ? .empty : """
+            <div class="card"><strong>Lưu ý (không phải sai sót):</strong><ul>\(notes.map { "<li>\($0.message)</li>" as HTML })</ul></div>
+            """
+        let warningsHTML: HTML = (slips.isEmpty
             ? (regime.periods.isEmpty ? .empty : "<p class=\"flash\">Kiểm tra chế độ báo cáo: không phát hiện điểm bất hợp lý.</p>")
             : """
             <div class="warnings"><strong>Kiểm tra chế độ báo cáo — những điểm chưa khớp (vẫn lưu được):</strong>\
-            <ul>\(warnings.map { "<li>\($0.message)</li>" as HTML })</ul></div>
-            """
+            <ul>\(slips.map { "<li>\($0.message)</li>" as HTML })</ul></div>
+            """) + notesHTML
         let formOptions = Layout.options(forms, selected: selectedForm, value: { String($0.id ?? 0) }, label: { "\($0.code) — \($0.title) (\($0.year))" })
         let preset: HTML = editable ? """
             <form method="get" action="\(SiteURL.Reports.regime(.value(unitID), .value(regime.year)).path)" class="search">\
