@@ -78,19 +78,19 @@ struct ConsolidationTests {
             #expect(f["1.3"]?.display == "Chưa có mã của cấp báo cáo — cấp dưới: Phát phiếu: 1 · Kết hợp: 1")
             // snapshot adds across units
             #expect(f["1.4"]?.value == 12)
-            // missing: C (only a draft) and the district's own report
-            #expect(Set(result.missing.map(\.name)) == ["Huyện Thử", "Xã C"])
+            // missing: C (only a draft); never the district itself, whose own report goes upward
+            #expect(Set(result.missing.map(\.name)) == ["Xã C"])
             #expect(Set(result.included.map(\.name)) == ["Xã A", "Xã B"])
 
             // The province over districts over communes sees the same figures.
             let province = try await ConsolidationService.consolidate(jurisdiction: p, year: 2030, kind: .q1, on: db)
             #expect(province.figures.first { $0.code == "1.1" }?.value == 15)
-            #expect(Set(province.missing.map(\.name)) == ["Tỉnh Thử", "Huyện Thử", "Xã C"])
+            #expect(Set(province.missing.map(\.name)) == ["Huyện Thử", "Xã C"])
 
             // The switch: accepted reports only.
             let accepted = try await ConsolidationService.consolidate(jurisdiction: d, year: 2030, kind: .q1, acceptedOnly: true, on: db)
             #expect(accepted.figures.first { $0.code == "1.1" }?.value == 10)
-            #expect(Set(accepted.missing.map(\.name)) == ["Huyện Thử", "Xã B", "Xã C"])
+            #expect(Set(accepted.missing.map(\.name)) == ["Xã B", "Xã C"])
 
             // Units × indicators for the workbook's second sheet.
             let matrix = try await ConsolidationService.matrix(jurisdiction: d, year: 2030, kind: .q1, on: db)

@@ -43,6 +43,7 @@ struct SiteURLTests {
         (SiteURL.Reports.importXLSX(.key, .key), SiteURL.Reports.importXLSX(.value(5), .value(12)), "/units/5/reports/12/import.xlsx"),
         (SiteURL.Reports.timeliness(.key), SiteURL.Reports.timeliness(.value(5)), "/units/5/timeliness"),
         (SiteURL.Reports.timelinessCSV(.key), SiteURL.Reports.timelinessCSV(.value(5)), "/units/5/timeliness.csv"),
+        (SiteURL.Reports.emulationXLSX(.key), SiteURL.Reports.emulationXLSX(.value(5)), "/units/5/emulation.xlsx"),
         (SiteURL.Reports.regime(.key, .key), SiteURL.Reports.regime(.value(5), .value(2021)), "/units/5/regimes/2021"),
         (SiteURL.Consolidated.figures(.key, .key, .key), SiteURL.Consolidated.figures(.value(5), .value(2021), .value(q1)),
          "/units/5/consolidation/2021/Q1"),

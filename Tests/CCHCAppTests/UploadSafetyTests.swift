@@ -96,4 +96,23 @@ struct UploadSafetyTests {
             #expect(report.narrative["toChuc"] == "Đã ban hành kế hoạch CCHC năm 2021.")
         }
     }
+
+    @Test func theLeaderSeesWhatChangedAfterTheReportWasSentForSignature() async throws {
+        try await withTestApp(now: march10) { app in
+            let thachDai = try await app.unit(code: "HT-THA-THACHDAI")
+            let q1 = try await app.period(issuer: "HT-THA", kind: "Q1")
+            let cv = try await TestClient.session(app, "thachdai.cv")
+            let path = "/units/\(thachDai.id!)/reports/\(q1.id!)"
+            let sent = try await cv.send(.POST, path + "/actions/sendToLeader", form: ["documentsPresent": "1", "revision": "0", "v:1.1.1": "12"])
+            #expect(sent.status == .seeOther)
+            let ld = try await TestClient.session(app, "thachdai.ld")
+            #expect(!(try await ld.get(path).text.contains("Đã sửa sau khi trình ký")))
+            // The specialist changes a figure while the report waits for the signature.
+            let revision = try await cv.revision(path)
+            #expect(try await cv.send(.POST, path, formPairs: [("documentsPresent", "1"), ("revision", revision), ("v:1.1.1", "15")]).status == .seeOther)
+            let page = try await ld.get(path).text
+            #expect(page.contains("Đã sửa sau khi trình ký — xem lại trước khi ký"))
+            #expect(page.contains("1.1.1 Số nhiệm vụ đề ra trong kế hoạch</strong>: 12 → 15"))
+        }
+    }
 }

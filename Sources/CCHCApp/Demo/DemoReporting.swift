@@ -135,7 +135,7 @@ struct DemoReporting {
     }
 
     /// Story of the Thạch Hà communes for Q1 and H1 2021.
-    enum Story { case accepted(lateDays: Int), submitted(lateDays: Int), returned, awaitingLeader, draft, missing }
+    enum Story { case accepted(lateDays: Int), submitted(lateDays: Int), returned, resubmitted(lateDays: Int), awaitingLeader, draft, missing }
 
     static func story(index: Int, period: String) -> Story {
         switch (period, index % 8) {
@@ -143,7 +143,7 @@ struct DemoReporting {
         case ("Q1", 3): .submitted(lateDays: 0)
         case ("Q1", 4): .accepted(lateDays: 3)
         case ("Q1", 5): .returned
-        case ("Q1", 6): .submitted(lateDays: 6)
+        case ("Q1", 6): .resubmitted(lateDays: 20)
         case ("Q1", _): .missing
         case (_, 0), (_, 1): .accepted(lateDays: 0)
         case (_, 2): .submitted(lateDays: 0)
@@ -220,6 +220,16 @@ struct DemoReporting {
                         + "đề nghị rà soát, sửa lại và gửi lại báo cáo."
                     events.append((report.returnedAt!, officer, "report.return",
                                    "Trả lại \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name): \(report.returnComment!)"))
+                case .resubmitted(let late):
+                    // Sent on time, returned the next day, sent again weeks after the deadline: late.
+                    submit(lateDays: 0)
+                    let returnedAt = report.submittedAt!.addingTimeInterval(86_400)
+                    report.returnedAt = returnedAt
+                    report.returnComment = "Đề nghị bổ sung số liệu mục 3.4.2 (tử số, mẫu số) và gửi lại báo cáo."
+                    events.append((returnedAt, officer, "report.return",
+                                   "Trả lại \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name): \(report.returnComment!)"))
+                    submit(lateDays: late)
+                    report.firstSubmittedAt = events.first { $0.2 == "report.submit" }?.0
                 case .awaitingLeader:
                     report.state = .awaitingLeader
                     events.append((draftedAt.addingTimeInterval(86_400), specialist, "report.sendToLeader",

@@ -16,7 +16,7 @@ struct ConsolidatedReport: Content {
     var formTitle: String
     /// Reports counted: submitted or accepted, current version.
     var included: [Unit]
-    /// Jurisdictions under it (and itself) with no report received for the period.
+    /// Jurisdictions under it with no report received for the period (never itself: its own report goes upward).
     var missing: [Unit]
     var figures: [Consolidation.Figure]
     /// Only accepted reports were counted (otherwise everything submitted).
@@ -130,7 +130,7 @@ enum ConsolidationService {
             jurisdiction: .init(id: try jurisdiction.requireID(), name: jurisdiction.name, kind: jurisdiction.kind.label),
             year: year, period: kind, periodTitle: kind.title(year: year), formCode: form.code, formTitle: form.title,
             included: units.filter { $0.received > 0 }.map { .init(id: $0.id, name: $0.name, kind: label($0.kind)) },
-            missing: units.filter { $0.received == 0 }.map { .init(id: $0.id, name: $0.name, kind: label($0.kind)) },
+            missing: units.filter { $0.received == 0 && $0.id != jurisdictionID }.map { .init(id: $0.id, name: $0.name, kind: label($0.kind)) },
             figures: Consolidation.figures(form, aggregates), acceptedOnly: acceptedOnly)
     }
 

@@ -21,6 +21,16 @@ struct ReportContext {
     /// For an office of the jurisdiction: the sections it answers for (nil: the whole form).
     let officeSections: [String]?
     let contributions: [(Unit, [String], OfficeContribution?)]
+    /// Where the report goes: the jurisdiction above the unit, through its standing agency — for a
+    /// jurisdiction's own report the level above it, never itself.
+    let recipient: Recipient?
+
+    struct Recipient {
+        let jurisdiction: Unit
+        let agency: Unit?
+        /// "UBND Tỉnh Hà Tĩnh (qua Sở Nội vụ)"
+        var label: String { "UBND \(jurisdiction.name)" + (agency.map { " (qua \($0.name))" } ?? "") }
+    }
 
     var state: ReportState { report?.state ?? .draft }
     var canEdit: Bool { state.isEditable && (role.drafts || role.signs || officeSections != nil) }

@@ -76,7 +76,20 @@ struct ReportService {
         let issuer = try await Unit.find(regime.$issuer.id, on: db)!
         return ReportContext(unit: unit, period: period, regime: regime, issuer: issuer, formRecord: formRecord, form: form, report: report,
                              values: values, documents: documents, previousPeriod: previous, previousValues: previousValues,
-                             versions: versions, role: role, officeSections: officeSections, contributions: contributions)
+                             versions: versions, role: role, officeSections: officeSections, contributions: contributions,
+                             recipient: try await Self.recipient(of: unit, on: db))
+    }
+
+    /// The nearest jurisdiction above the unit and its CCHC standing agency.
+    static func recipient(of unit: Unit, on db: any Database) async throws -> ReportContext.Recipient? {
+        let above = Array(unit.unitPath.ids.dropLast())
+        guard !above.isEmpty else { return nil }
+        let ancestors = try await Unit.query(on: db).filter(\.$id ~~ above).all()
+        guard let jurisdiction = above.reversed().compactMap({ id in ancestors.first { $0.id == id } }).first(where: { $0.kind.isJurisdiction })
+        else { return nil }
+        let agency = try await Unit.query(on: db).filter(\.$parent.$id == (try jurisdiction.requireID()))
+            .filter(\.$isStandingAgency == true).filter(\.$retiredOn == nil).first()
+        return .init(jurisdiction: jurisdiction, agency: agency)
     }
 
     static func values(of report: Report?, on db: any Database) async throws -> [String: IndicatorValue] {

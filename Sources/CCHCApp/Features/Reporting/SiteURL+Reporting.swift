@@ -43,6 +43,8 @@ extension SiteURL {
         case timeliness(Parameter<Int>)
         /// `/units/:unitID/timeliness.csv` (`?year=`).
         case timelinessCSV(Parameter<Int>)
+        /// `/units/:unitID/emulation.xlsx` (`?year=`): the emulation summary and ranking.
+        case emulationXLSX(Parameter<Int>)
         /// `/units/:unitID/regimes/:year`: the regime the unit issues (GET, `?from=`) and its save (POST).
         case regime(Parameter<Int>, Parameter<Int>)
 
@@ -58,6 +60,7 @@ extension SiteURL {
             case .importXLSX(let unit, let period): Self.report(unit, period) + ["import.xlsx"]
             case .timeliness(let unit): Self.unit(unit) + ["timeliness"]
             case .timelinessCSV(let unit): Self.unit(unit) + ["timeliness.csv"]
+            case .emulationXLSX(let unit): Self.unit(unit) + ["emulation.xlsx"]
             case .regime(let unit, let year): Self.unit(unit) + ["regimes", year.segment("year")]
             }
         }

@@ -32,6 +32,9 @@ struct TimelinessTable: Content {
     var periods: [Period]
     var rows: [Row]
     var totals: [Total]
+    /// The emulation summary: per unit, on time, late (days), missing, returned, ranked by `emulationRule`.
+    var ranking: [Emulation.Standing]
+    var emulationRule: String
 }
 
 enum TimelinessService {
@@ -40,9 +43,11 @@ enum TimelinessService {
                                "due_soon": "Sắp đến hạn", "not_due": "Chưa đến hạn"]
 
     static func table(jurisdiction: Unit, year: Int, now: Date, sort: String?, on db: any Database) async throws -> TimelinessTable? {
-        // The units that report to this jurisdiction: its subordinate units and its offices.
+        // The units that report to this jurisdiction: its subordinate units and its offices — never its
+        // standing agency, which receives the reports and owes none to its own jurisdiction.
         let jurisdictionID = try jurisdiction.requireID()
-        let units = try await Unit.query(on: db).filter(\.$parent.$id == jurisdictionID).filter(\.$retiredOn == nil).all()
+        let units = try await Unit.query(on: db).filter(\.$parent.$id == jurisdictionID).filter(\.$retiredOn == nil)
+            .filter(\.$isStandingAgency == false).all()
             .sorted { ($0.kind.isOffice ? 1 : 0, Folding.fold($0.name)) < ($1.kind.isOffice ? 1 : 0, Folding.fold($1.name)) }
         guard let probe = units.first(where: { !$0.kind.isOffice }) ?? units.first,
               let regime = try await RegimeService.applicable(for: probe, year: year, on: db) else { return nil }
@@ -58,9 +63,11 @@ enum TimelinessService {
         var totals: [Int: [String: Int]] = [:]
         /// unit → period → the domain's urgency (Timeliness.severity, most urgent first; then the longest delay).
         var urgency: [Int: [Int: (severity: Int, days: Int)]] = [:]
+        var standings: [(id: Int, name: String, periods: [Timeliness])] = []
         for unit in units {
             let unitID = try unit.requireID()
             var cells: [TimelinessTable.Cell] = []
+            var due: [Timeliness] = []
             var bad = 0
             for p in periods {
                 let pid = try p.requireID()
@@ -77,9 +84,11 @@ enum TimelinessService {
                                    reportID: r?.id,
                                    submittedAt: r?.firstSubmittedAt, daysLate: late))
                 totals[pid, default: [:]][t.code, default: 0] += 1
+                if now >= p.deadlineDay.endInVietnam { due.append(t) }
                 urgency[unitID, default: [:]][pid] = (t.severity, late ?? 0)
             }
             rows.append(.init(unitID: unitID, unitName: unit.name, unitKind: unit.kind.label, cells: cells, lateOrMissing: bad))
+            standings.append((unitID, unit.name, due))
         }
         switch sort {
         case "late": rows.sort { ($0.lateOrMissing, $1.unitName) > ($1.lateOrMissing, $0.unitName) }
@@ -102,7 +111,23 @@ enum TimelinessService {
             },
 
             rows: rows,
-            totals: try periods.map { .init(periodID: try $0.requireID(), counts: totals[try $0.requireID()] ?? [:]) })
+            totals: try periods.map { .init(periodID: try $0.requireID(), counts: totals[try $0.requireID()] ?? [:]) },
+            ranking: Emulation.rank(standings), emulationRule: Emulation.rule)
+    }
+
+    /// The emulation summary as a workbook: rank, unit, on time, late, days late, missing, returned.
+    static func emulationXLSX(_ t: TimelinessTable) throws -> Data {
+        var rows: [[XLSXCell]] = [
+            [.bold("Tổng hợp chấp hành chế độ báo cáo CCHC năm \(t.year) — \(t.jurisdictionName)")],
+            [.text(t.emulationRule)],
+            [],
+            ["Hạng", "Đơn vị", "Đúng hạn", "Nộp muộn", "Tổng số ngày muộn", "Quá hạn chưa nộp", "Bị trả lại, chờ nộp lại"].map { .bold($0) },
+        ]
+        for s in t.ranking {
+            rows.append([.integer(s.rank), .text(s.unitName), .integer(s.onTime), .integer(s.late), .integer(s.daysLate),
+                         .integer(s.missing), .integer(s.returned)])
+        }
+        return try XLSXWorkbook(sheets: [XLSXSheet(name: "Xếp hạng", rows: rows, columnWidths: [8, 40, 12, 12, 18, 18, 22], frozenRows: 4)]).data()
     }
 
     /// CSV for Excel (see `CSV`).

@@ -7,3 +7,30 @@
         el.style.display=q.every(function(w){return t.indexOf(w)>=0;})?'':'none';});});
   });
 })();
+/* A report form keeps what was typed: a warning before leaving with unsaved changes, and a copy in
+   this browser so typing survives an expired session or a closed tab; offered back on the next visit. */
+(function(){
+  var form=document.querySelector('form.report-form');if(!form||!window.localStorage)return;
+  var key='cchc-draft:'+location.pathname,dirty=false,submitting=false;
+  function fields(){return Array.prototype.filter.call(form.elements,function(el){
+    return el.name&&el.name!=='_csrf'&&el.name!=='revision'&&el.name!=='officeRevision'&&(el.tagName==='TEXTAREA'||el.type==='text'||el.type==='number'||el.tagName==='SELECT');});}
+  function snapshot(){var out={};fields().forEach(function(el,i){out[el.name+'#'+i]=el.value;});return out;}
+  function same(a,b){var ka=Object.keys(a);return ka.length===Object.keys(b).length&&ka.every(function(k){return a[k]===b[k];});}
+  var stored=null;try{stored=JSON.parse(localStorage.getItem(key)||'null');}catch(e){stored=null;}
+  var now=snapshot();
+  if(stored&&stored.values&&!same(stored.values,now)){
+    var box=document.createElement('div');box.className='warnings';box.id='draft-restore';
+    var when=new Date(stored.at);
+    box.innerHTML='<strong>Có nội dung bạn đã nhập nhưng chưa lưu</strong> (lúc '+when.toLocaleTimeString('vi-VN')+' '+when.toLocaleDateString('vi-VN')+'). ';
+    var restore=document.createElement('button');restore.type='button';restore.textContent='Khôi phục nội dung đã nhập';
+    var drop=document.createElement('button');drop.type='button';drop.className='secondary';drop.textContent='Bỏ qua';
+    restore.onclick=function(){fields().forEach(function(el,i){var v=stored.values[el.name+'#'+i];if(v!==undefined)el.value=v;});dirty=true;box.remove();};
+    drop.onclick=function(){localStorage.removeItem(key);box.remove();};
+    box.appendChild(restore);box.appendChild(document.createTextNode(' '));box.appendChild(drop);
+    form.parentNode.insertBefore(box,form);
+  } else if(stored){localStorage.removeItem(key);}
+  form.addEventListener('input',function(){dirty=true;
+    try{localStorage.setItem(key,JSON.stringify({at:Date.now(),values:snapshot()}));}catch(e){}});
+  form.addEventListener('submit',function(){submitting=true;});
+  window.addEventListener('beforeunload',function(e){if(dirty&&!submitting){e.preventDefault();e.returnValue='';}});
+})();

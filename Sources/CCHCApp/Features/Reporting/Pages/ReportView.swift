@@ -5,19 +5,6 @@ import CCHCDomain
 /// Renders the report page: the form by section, last period beside each row, narrative,
 /// Phụ lục 3A, warnings, workflow, office parts, versions and history.
 enum ReportView {
-    /// What an Excel upload changed, row by row (old → new); or that it changed nothing.
-    static func changesHTML(_ changes: [String]?) -> HTML {
-        guard let changes else { return .empty }
-        if changes.isEmpty {
-            return "<div class=\"card\" id=\"upload-result\"><strong>Tệp Excel không thay đổi số liệu nào</strong>: "
-                + "các dòng để trống giữ nguyên số đã lưu; ghi “xóa” ở cột Số liệu để xóa một số.</div>"
-        }
-        return """
-            <div class="card" id="upload-result"><strong>Đã nhận tệp Excel: \(changes.count) thay đổi</strong> \
-            (dòng để trống giữ nguyên số đã lưu)<ol>\(changes.map { "<li>\($0)</li>" as HTML })</ol></div>
-            """
-    }
-
     /// The Phụ lục 3A rows as typed on the page, column by column.
     static func typedDocuments(_ form: FormBody) -> [DirectingDocumentRow] {
         zip(zip(form.all("docNumber"), form.all("docDate")), zip(form.all("docSummary"), form.all("docIssuer")))
@@ -292,7 +279,8 @@ enum ReportView {
             switch action {
             case .submit:
                 return """
-                <form method="post" action="\(url)" class="card stack">\(revisionFields(ctx))<strong>Ký và gửi báo cáo đến \(ctx.issuer.name)</strong>
+                <form method="post" action="\(url)" class="card stack">\(revisionFields(ctx))\
+                <strong>Ký và gửi báo cáo đến \(ctx.recipient?.label ?? ctx.issuer.name)</strong>
                 <label for="docNumber">Số, ký hiệu văn bản</label>\
                 <input id="docNumber" name="docNumber" value="\(typed?["docNumber"] ?? report?.docNumber ?? "")" placeholder="vd: 12/BC-UBND">
                 \(Layout.errors(failure, "docNumber"))
@@ -331,6 +319,8 @@ enum ReportView {
             <tbody>\(history.map { "<tr><td>\(VNDate.display($0.at))</td><td>\($0.username)</td><td>\($0.summary)</td></tr>" as HTML })</tbody></table>
             """
 
+        let changedSinceSent = ctx.role.signs && ctx.state == .awaitingLeader ? Self.changesSinceSent(history, form: ctx.form) : .empty
+
         let docFact: HTML = report?.docNumber.map { n in
             "<dt>Văn bản</dt><dd>Số \(n)\(report?.docDate.flatMap { Day(iso: $0) }.map { " ngày " + $0.vietnamese } ?? "")</dd>" as HTML
         } ?? .empty
@@ -352,7 +342,7 @@ enum ReportView {
         \(conflictHTML(ctx, typed: typedBeforeMerge ?? typed, conflict: conflict))
         \(Layout.errorSummary(failure))
         \(warningsHTML)
-        <div class="actions">\(actions)</div>
+        \(changedSinceSent)<div class="actions">\(actions)</div>
         \(ctx.unit.kind.isJurisdiction && ctx.role.drafts && ctx.state.isEditable ? """
         <form method="post" action="\(SiteURL.Reports.assemble(unitRef, periodRef).path)" class="card">\
         <strong>Báo cáo của \(ctx.unit.name) gửi cấp trên</strong>

@@ -7,6 +7,7 @@ struct TimelinessPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.Reports.timeliness(.key).pathComponents, use: show).access(.scoped)
         routes.get(SiteURL.Reports.timelinessCSV(.key).pathComponents, use: csv).access(.scoped)
+        routes.get(SiteURL.Reports.emulationXLSX(.key).pathComponents, use: emulationXLSX).access(.scoped)
     }
 
     static func load(_ req: Request) async throws -> (Unit, TimelinessTable?, Int) {
@@ -69,7 +70,32 @@ struct TimelinessPages: RouteCollection {
 
         <table class="timeliness"><thead><tr><th>Đơn vị</th>\(head)<th>Số kỳ muộn / chưa nộp</th></tr></thead>
         <tbody>\(body)</tbody><tfoot>\(totals)</tfoot></table>
+        \(Self.emulation(table, unitID: unitID))
         """)
+    }
+
+    /// The emulation summary: the ranking and the rule it follows, with its workbook.
+    static func emulation(_ table: TimelinessTable, unitID: Int) -> HTML {
+        let rows: [HTML] = table.ranking.map { s in
+            """
+            <tr><td>\(s.rank)</td><th>\(s.unitName)</th><td>\(s.onTime)</td><td>\(s.late)</td><td>\(s.daysLate)</td>\
+            <td>\(s.missing)</td><td>\(s.returned)</td></tr>
+            """
+        }
+        let xlsx = SiteURL.Reports.emulationXLSX(.value(unitID)).relativeURL(parameters: [QueryParameter("year", table.year)])
+        return """
+        <h2 id="thi-dua">Tổng hợp thi đua: chấp hành chế độ báo cáo năm \(table.year)</h2>
+        <p class="muted">\(table.emulationRule) <a href="\(xlsx)">Tải về (.xlsx)</a></p>
+        <table class="ranking"><thead><tr><th>Hạng</th><th>Đơn vị</th><th>Đúng hạn</th><th>Nộp muộn</th><th>Tổng số ngày muộn</th>\
+        <th>Quá hạn chưa nộp</th><th>Bị trả lại, chờ nộp lại</th></tr></thead><tbody>\(rows)</tbody></table>
+        """
+    }
+
+    func emulationXLSX(req: Request) async throws -> Response {
+        let (unit, table, year) = try await Self.load(req)
+        guard let table else { throw CCHCError.notFound("Chưa có chế độ báo cáo năm \(year).") }
+        return Exports.file(try TimelinessService.emulationXLSX(table), type: Exports.xlsxType,
+                            name: "thi-dua-bao-cao-\(Folding.slug(unit.name))-\(year).xlsx")
     }
 
     func csv(req: Request) async throws -> Response {
