@@ -47,7 +47,8 @@ def test_commune_fills_and_sends_its_report_to_the_leader(browser, base_url):
     browser.find_element(By.NAME, "d:3.4.2").send_keys("50")
     browser.find_element(By.CSS_SELECTOR, ".sticky-save button").click()
     wait_for(browser, "Đã lưu báo cáo.")
-    browser.find_element(By.XPATH, "//button[normalize-space()='Trình lãnh đạo ký']").click()
+    # Sent from the form itself ("Lưu và trình lãnh đạo ký"), so nothing typed since the save is dropped.
+    browser.find_element(By.XPATH, "//button[normalize-space()='Lưu và trình lãnh đạo ký']").click()
     wait_for(browser, "Chờ lãnh đạo ký")
 
 
