@@ -5,15 +5,16 @@ public struct OfficialDocument: Sendable {
     public enum Block: Sendable {
         /// "I. KẾT QUẢ …": bold, justified, first-line indent.
         case heading(String)
-        /// Body text; "\n" separates paragraphs.
+        /// Body text; "\n" separates paragraphs. The document's last paragraph stays on the page of the signature.
         case paragraph(String)
         /// A bordered table, header row bold; widths relative.
         case table(title: String?, header: [String], rows: [[String]], widths: [Double]?)
     }
 
-    /// "UBND TỈNH HÀ TĨNH" (may be empty for provinces).
+    /// The superior body, regular, above the issuing body — offices and departments only: "UBND HUYỆN THẠCH HÀ".
+    /// Empty for a People's Committee. "\n" separates lines.
     public var parentBody: String
-    /// "ỦY BAN NHÂN DÂN HUYỆN THẠCH HÀ"
+    /// The issuing body, bold, one line a paragraph: "ỦY BAN NHÂN DÂN\nHUYỆN THẠCH HÀ", "PHÒNG TƯ PHÁP".
     public var issuingBody: String
     /// The whole "Số: 12/BC-UBND" line.
     public var number: String
@@ -26,8 +27,9 @@ public struct OfficialDocument: Sendable {
     public var body: [Block]
     /// Lines after "Nơi nhận:", e.g. "- Sở Nội vụ;", the last "- Lưu: VT, NV."
     public var recipients: [String]
-    /// ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    /// ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], ["TRƯỞNG PHÒNG"]
     public var signerAuthority: [String]
+    /// The name of the person who signs.
     public var signerName: String
     public var appendix: Appendix?
 

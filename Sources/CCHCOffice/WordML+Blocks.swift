@@ -7,8 +7,8 @@ extension WordML {
         var body = ""
         body += headerBlock(document)
         body += titleBlock(document)
-        for block in document.body {
-            body += blockXML(block)
+        for (index, block) in document.body.enumerated() {
+            body += blockXML(block, keepWithSignature: index == document.body.count - 1)
         }
         body += signatureBlock(document)
 
@@ -39,14 +39,16 @@ extension WordML {
         let rightWidth = textWidth - leftWidth
         let centred = ParagraphLayout.centred
 
+        // The superior body (offices and departments only), regular; the issuing body, bold, a line a paragraph.
         var left = ""
-        let parent = document.parentBody.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
-        if !parent.isEmpty {
-            left += paragraph(parent, centred, size: 26)
+        for line in lines(document.parentBody) {
+            left += paragraph(line.uppercased(), centred, size: 26)
         }
-        let issuing = document.issuingBody.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
-        left += paragraph(issuing, centred, size: 26, bold: true)
-        let issuingWidth = min(leftWidth, estimatedWidth(issuing, size: 26, upper: true))
+        let issuing = lines(document.issuingBody).map { $0.uppercased() }
+        for line in issuing {
+            left += paragraph(line, centred, size: 26, bold: true)
+        }
+        let issuingWidth = min(leftWidth, issuing.map { estimatedWidth($0, size: 26, upper: true) }.max() ?? 0)
         left += rule(width: max(900, issuingWidth * 2 / 5), available: leftWidth)
 
         var right = ""
@@ -97,7 +99,9 @@ extension WordML {
         return xml
     }
 
-    static func blockXML(_ block: OfficialDocument.Block) -> String {
+    /// `keepWithSignature`: the document's last block — its last paragraph stays whole on the page of the
+    /// signature block that follows (a signature never stands alone on a page).
+    static func blockXML(_ block: OfficialDocument.Block, keepWithSignature: Bool = false) -> String {
         switch block {
         case .heading(let text):
             var layout = ParagraphLayout.body
@@ -109,8 +113,14 @@ extension WordML {
             return xml
         case .paragraph(let text):
             var xml = ""
-            for line in lines(text) {
-                xml += paragraph(line, ParagraphLayout.body, size: bodySize)
+            let all = lines(text)
+            for (index, line) in all.enumerated() {
+                var layout = ParagraphLayout.body
+                if keepWithSignature && index == all.count - 1 {
+                    layout.keepNext = true
+                    layout.keepLines = true
+                }
+                xml += paragraph(line, layout, size: bodySize)
             }
             return xml
         case .table(let title, let header, let rows, let widths):

@@ -44,6 +44,8 @@ extension WordML {
         var after = 0
         var line = 240
         var keepNext = false
+        /// The paragraph's lines on one page.
+        var keepLines = false
         /// A rule under the paragraph (between its indents).
         var rule = false
 
@@ -55,6 +57,7 @@ extension WordML {
     static func pPr(_ layout: ParagraphLayout, markSize: Int, bold: Bool = false, italic: Bool = false, sectionProperties: String = "") -> String {
         var xml = "<w:pPr>"
         if layout.keepNext { xml += "<w:keepNext/>" }
+        if layout.keepLines { xml += "<w:keepLines/>" }
         if layout.rule {
             xml += "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
         }

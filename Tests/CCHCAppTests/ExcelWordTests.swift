@@ -109,10 +109,11 @@ struct ExcelWordTests {
         #expect(OfficialText.numberLine("12") == "Số: 12/BC-UBND")
         #expect(OfficialText.numberLine(nil) == "Số:      /BC-UBND")
         #expect(OfficialText.place(of: "Huyện Thạch Hà") == "Thạch Hà")
-        #expect(OfficialText.issuingBody(of: "Huyện Thạch Hà") == "ỦY BAN NHÂN DÂN HUYỆN THẠCH HÀ")
-        #expect(OfficialText.parentBody(of: "Tỉnh Hà Tĩnh") == "UBND TỈNH HÀ TĨNH")
+        let district = IssuingBody(kind: .district, name: "Huyện Thạch Hà", parentKind: .province, parentName: "Tỉnh Hà Tĩnh")
+        #expect(district.bodyLines == ["ỦY BAN NHÂN DÂN", "HUYỆN THẠCH HÀ"])
+        #expect(district.superiorLines.isEmpty)
         #expect(OfficialText.reportSummary(.h1, year: 2021) == "Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2021")
-        #expect(OfficialText.appendixSubtitle(number: "12/BC-UBND", day: Day(2021, 1, 5)!, issuer: "Huyện Thạch Hà")
-                == "(Kèm theo Báo cáo số 12/BC-UBND ngày 05/01/2021 của UBND huyện Thạch Hà)")
+        #expect(OfficialText.appendixSubtitle(number: "12/BC-UBND", day: Day(2021, 1, 5)!, body: district)
+                == "(Kèm theo Báo cáo số 12/BC-UBND ngày 05 tháng 01 năm 2021 của UBND huyện Thạch Hà)")
     }
 }

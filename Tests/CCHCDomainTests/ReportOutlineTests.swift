@@ -8,6 +8,17 @@ struct ReportOutlineTests {
         #expect(ReportOutline.sections.first?.title.hasPrefix("I. ") == true)
     }
 
+    @Test func theDocumentNumbersTheOutlineAsDocumentsDo() {
+        // "I.", then "II." with "1." … "6." under it, then "III.", "IV." — never "II.1." straight after "I.".
+        let headings = ReportOutline.documentOutline.map(\.heading)
+        let numbers = headings.map { String($0.prefix { $0 != " " }) }
+        #expect(numbers == ["I.", "II.", "1.", "2.", "3.", "4.", "5.", "6.", "III.", "IV."])
+        #expect(headings[1] == "II. Kết quả thực hiện các nhiệm vụ cải cách hành chính")
+        #expect(headings[2] == "1. Cải cách thể chế")
+        #expect(ReportOutline.documentOutline.compactMap(\.key) == ReportOutline.sections.map(\.key))
+        #expect(ReportOutline.documentOutline[1].key == nil)
+    }
+
     @Test func anOfficesTopicGoesIntoItsReformArea() {
         #expect(ReportOutline.narrativeKey(forSection: "2") == "ketQua1")
         #expect(ReportOutline.narrativeKey(forSection: "3.4") == "ketQua2")

@@ -57,6 +57,27 @@ struct OfficialDocumentTests {
         }
     }
 
+    @Test func headingLinesAreParagraphsAndTheLastParagraphKeepsWithTheSignature() throws {
+        var document = Self.report()
+        document.parentBody = "UBND huyện Thạch Hà"
+        document.issuingBody = "Phòng Tư pháp"
+        document.body = [.heading("I. KẾT QUẢ"), .paragraph("Đoạn một."), .paragraph("Trên đây là báo cáo./.")]
+        var xml = try #require(try Packages.text(of: "word/document.xml", in: try document.docxData()))
+        // The superior line regular, the body bold, each its own paragraph.
+        #expect(xml.contains("<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">UBND HUYỆN THẠCH HÀ</w:t>"))
+        #expect(xml.contains("<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">PHÒNG TƯ PHÁP</w:t>"))
+        // Only the last paragraph keeps its lines together and with the signature table after it.
+        #expect(xml.components(separatedBy: "<w:keepLines/>").count == 2)
+        let last = try #require(xml.range(of: "Trên đây là báo cáo./."))
+        let keep = try #require(xml.range(of: "<w:keepNext/><w:keepLines/>", options: .backwards, range: xml.startIndex..<last.lowerBound))
+        #expect(!xml[keep.upperBound..<last.lowerBound].contains("<w:p>"))
+
+        document.parentBody = ""
+        document.issuingBody = "ỦY BAN NHÂN DÂN\nHUYỆN THẠCH HÀ"
+        xml = try #require(try Packages.text(of: "word/document.xml", in: try document.docxData()))
+        #expect(xml.contains(">ỦY BAN NHÂN DÂN</w:t>") && xml.contains(">HUYỆN THẠCH HÀ</w:t>") && !xml.contains("<w:br/>"))
+    }
+
     @Test func anAppendixGetsItsOwnLandscapeSectionAndHeaders() throws {
         let appendix = OfficialDocument.Appendix(label: "Phụ lục", title: "Biểu số liệu", subtitle: "(Kèm theo Báo cáo số 12/BC-UBND)",
                                                  header: ["Mã", "Chỉ tiêu"], rows: [["1", "Nhóm"], ["1.1", "Chỉ tiêu con"]],

@@ -73,12 +73,14 @@ def test_word_report_opens_in_python_docx_and_libreoffice(base_url, officer, dis
     d = docx.Document(io.BytesIO(data))
     texts = [p.text for p in d.paragraphs]
     assert "BÁO CÁO" in texts
-    assert any("Kết quả thực hiện công tác cải cách hành chính quý I năm 2021" in t for t in texts)
+    assert any("Kết quả thực hiện công tác cải cách hành chính Quý I năm 2021" in t for t in texts)
     cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
     joined = "\n".join(cells)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in joined
     assert "Độc lập - Tự do - Hạnh phúc" in joined
-    assert "ỦY BAN NHÂN DÂN HUYỆN THẠCH HÀ" in joined
+    # A People's Committee heads with its own name only, on two lines (Decree 30/2020; seeds 002, 004).
+    assert "ỦY BAN NHÂN DÂN\nHUYỆN THẠCH HÀ" in joined
+    assert "UBND TỈNH HÀ TĨNH" not in joined
     assert "Số:" in joined and "/BC-UBND" in joined
     assert "Nơi nhận:" in joined
     assert "TM. ỦY BAN NHÂN DÂN" in joined

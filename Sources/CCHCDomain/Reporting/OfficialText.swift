@@ -1,8 +1,9 @@
 import Foundation
 
 /// The text of official documents (Decree 30/2020): numbers, dates, symbols — unit-tested without files.
+/// Who issues (heading, symbol, signer) is `IssuingBody`.
 public enum OfficialText {
-    /// "Thạch Hà, ngày 05 tháng 01 năm 2021"
+    /// "Thạch Hà, ngày 05 tháng 3 năm 2021" (see `Day.longVietnamese` for the padding).
     public static func placeAndDate(_ place: String, _ day: Day) -> String { "\(place), \(day.longVietnamese)" }
 
     /// "Số: 12/BC-UBND"; an empty number leaves room to write it by hand: "Số:      /BC-UBND".
@@ -18,28 +19,43 @@ public enum OfficialText {
         return name
     }
 
-    /// "ỦY BAN NHÂN DÂN HUYỆN THẠCH HÀ"
-    public static func issuingBody(of name: String) -> String { "ỦY BAN NHÂN DÂN " + name.uppercased() }
-
-    /// "UBND TỈNH HÀ TĨNH"
-    public static func parentBody(of name: String?) -> String { name.map { "UBND " + $0.uppercased() } ?? "" }
-
-    /// "Kết quả thực hiện công tác cải cách hành chính quý I năm 2021"
+    /// "Kết quả thực hiện công tác cải cách hành chính Quý I năm 2021"
     public static func reportSummary(_ kind: PeriodKind, year: Int) -> String {
         let when: String = switch kind {
-        case .q1: "quý I năm \(year)"
+        case .q1: "Quý I năm \(year)"
         case .h1: "6 tháng đầu năm \(year)"
-        case .q3: "quý III năm \(year)"
+        case .q3: "Quý III năm \(year)"
         case .year: "năm \(year)"
         case .month(let m): "tháng \(m) năm \(year)"
         }
         return "Kết quả thực hiện công tác cải cách hành chính \(when)"
     }
 
-    /// "(Kèm theo Báo cáo số 12/BC-UBND ngày 05/01/2021 của UBND huyện Thạch Hà)"
-    public static func appendixSubtitle(number: String?, day: Day?, issuer: String) -> String {
-        let n = (number?.isEmpty ?? true) ? "      /BC-UBND" : number!
-        let d = day.map { " ngày \($0.vietnamese)" } ?? " ngày     /     /     "
-        return "(Kèm theo Báo cáo số \(n)\(d) của UBND \(issuer.prefix(1).lowercased() + issuer.dropFirst()))"
+    /// "(Kèm theo Báo cáo số 12/BC-PTP ngày 05 tháng 3 năm 2021 của Phòng Tư pháp huyện Thạch Hà)"
+    public static func appendixSubtitle(number: String?, day: Day?, body: IssuingBody, typeName: String = "Báo cáo",
+                                        type: String = "BC") -> String {
+        let given = number?.trimmingCharacters(in: .whitespaces) ?? ""
+        let n = given.isEmpty ? "      /\(body.symbol(type: type))" : given
+        let d = day.map { " \($0.longVietnamese)" } ?? " ngày      tháng      năm      "
+        return "(Kèm theo \(typeName) số \(n)\(d) của \(body.inSentence))"
+    }
+
+    /// A phrase as it goes inside a sentence: its first letter lower-cased — unless its first word is an acronym
+    /// ("UBND cấp xã", "TTHC", "HĐND") or a quarter ("Quý I năm 2021"), which keep their capitals.
+    /// "Kết quả … Quý I năm 2021" → "kết quả … Quý I năm 2021"; "Huyện Thạch Hà" → "huyện Thạch Hà".
+    public static func lowerFirst(_ text: String) -> String {
+        let words = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        guard let first = words.first, let initial = first.first else { return text }
+        let letters = first.filter(\.isLetter)
+        if letters.count > 1, letters == letters.uppercased() { return text }
+        if first == "Quý", words.count > 1, Self.isRomanNumeral(words[1]) { return text }
+        return initial.lowercased() + text.dropFirst()
+    }
+
+    /// "I", "III", "IV/2021", "II,": a Roman numeral, perhaps followed by a year or punctuation.
+    static func isRomanNumeral(_ word: Substring) -> Bool {
+        let numeral = word.prefix { $0.isLetter }
+        let rest = word.dropFirst(numeral.count)
+        return !numeral.isEmpty && numeral.allSatisfy { "IVX".contains($0) } && !(rest.first?.isLetter ?? false)
     }
 }

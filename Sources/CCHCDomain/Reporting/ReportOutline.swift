@@ -3,20 +3,49 @@
 public enum ReportOutline {
     public struct Section: Sendable, Equatable {
         public let key: String
+        /// As the report page labels it on its own: "II.1. Kết quả cải cách thể chế".
         public let title: String
+        /// As the document numbers it under its part: "1. Cải cách thể chế".
+        public let heading: String
+        /// The Roman-numbered part it sits in, when the heading is numbered inside one: "II. Kết quả …".
+        public let part: String?
+
+        init(key: String, title: String, heading: String? = nil, part: String? = nil) {
+            self.key = key
+            self.title = title
+            self.heading = heading ?? title
+            self.part = part
+        }
     }
+
+    static let results = "II. Kết quả thực hiện các nhiệm vụ cải cách hành chính"
 
     public static let sections: [Section] = [
         .init(key: "toChuc", title: "I. Công tác chỉ đạo, điều hành: tổ chức thực hiện, kiểm tra, tuyên truyền CCHC"),
-        .init(key: "ketQua1", title: "II.1. Kết quả cải cách thể chế"),
-        .init(key: "ketQua2", title: "II.2. Kết quả cải cách thủ tục hành chính"),
-        .init(key: "ketQua3", title: "II.3. Kết quả cải cách tổ chức bộ máy"),
-        .init(key: "ketQua4", title: "II.4. Kết quả cải cách chế độ công vụ"),
-        .init(key: "ketQua5", title: "II.5. Kết quả cải cách tài chính công"),
-        .init(key: "ketQua6", title: "II.6. Kết quả xây dựng và phát triển Chính quyền điện tử, Chính quyền số"),
+        .init(key: "ketQua1", title: "II.1. Kết quả cải cách thể chế", heading: "1. Cải cách thể chế", part: results),
+        .init(key: "ketQua2", title: "II.2. Kết quả cải cách thủ tục hành chính", heading: "2. Cải cách thủ tục hành chính",
+              part: results),
+        .init(key: "ketQua3", title: "II.3. Kết quả cải cách tổ chức bộ máy", heading: "3. Cải cách tổ chức bộ máy", part: results),
+        .init(key: "ketQua4", title: "II.4. Kết quả cải cách chế độ công vụ", heading: "4. Cải cách chế độ công vụ", part: results),
+        .init(key: "ketQua5", title: "II.5. Kết quả cải cách tài chính công", heading: "5. Cải cách tài chính công", part: results),
+        .init(key: "ketQua6", title: "II.6. Kết quả xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
+              heading: "6. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số", part: results),
         .init(key: "khoKhan", title: "III. Khó khăn, vướng mắc"),
         .init(key: "kienNghi", title: "IV. Kiến nghị, đề xuất"),
     ]
+
+    /// The headings of the document in order, as documents number them — "I.", "II." then "1." … "6." under it,
+    /// "III.", "IV." — each with the section whose text follows it (nil for a part heading with none of its own).
+    public static var documentOutline: [(heading: String, key: String?)] {
+        var out: [(heading: String, key: String?)] = []
+        var part: String?
+        for section in sections {
+            if let sectionPart = section.part, sectionPart != part { out.append((sectionPart, nil)) }
+            part = section.part
+            out.append((section.heading, section.key))
+        }
+        return out
+    }
 
     /// The narrative section an office's topic report belongs in, by the form section it answers for:
     /// form sections 2–7 are the six reform areas (II.1–II.6); anything else is direction (I).

@@ -33,8 +33,12 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
     /// "14/03/2021"
     public var vietnamese: String { String(format: "%02d/%02d/%04d", day, month, year) }
-    /// "ngày 05 tháng 01 năm 2021"
-    public var longVietnamese: String { String(format: "ngày %02d tháng %02d năm %04d", day, month, year) }
+    /// "ngày 05 tháng 01 năm 2021", "ngày 12 tháng 02 năm 2021", "ngày 05 tháng 3 năm 2021": as Decree 30/2020 writes
+    /// a document's date — a day below 10 and the months 1 and 2 with a leading zero, the other months without.
+    public var longVietnamese: String {
+        let monthText = month <= 2 ? String(format: "%02d", month) : String(month)
+        return "ngày \(String(format: "%02d", day)) tháng \(monthText) năm \(String(format: "%04d", year))"
+    }
     public var description: String { vietnamese }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic.

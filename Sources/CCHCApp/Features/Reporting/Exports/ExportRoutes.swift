@@ -29,28 +29,44 @@ enum Exports {
         .init(unitID: try ctx.unit.requireID(), unitName: ctx.unit.name, period: ctx.period.kind, year: ctx.regime.year, form: ctx.form.code)
     }
 
-    static func signer(of unitID: Int, on db: any Database) async throws -> String? {
-        try await User.query(on: db).filter(\.$unit.$id == unitID).filter(\.$role == .leader).filter(\.$isActive == true).sort(\.$id).first()?.fullName
-            .replacingOccurrences(of: "Chủ tịch ", with: "")
+    /// Who signs a unit's document: the account that signed and sent it (`submittedBy`), else the unit's
+    /// first active leader. The name printed is the account's own, never the unit's.
+    static func signer(of unitID: Int, submittedBy: Int?, on db: any Database) async throws -> Signatory? {
+        if let submittedBy, let user = try await User.find(submittedBy, on: db) { return Signatory(fullName: user.fullName) }
+        let leader = try await User.query(on: db).filter(\.$unit.$id == unitID).filter(\.$role == .leader).filter(\.$isActive == true)
+            .sort(\.$id).first()
+        return leader.map { Signatory(fullName: $0.fullName) }
     }
 
-    static func issuer(for unit: CCHCApp.Unit, regimeIssuer: String, on db: any Database) async throws -> ReportDocument.Issuer {
+    /// The issuing body of `unit` (from its kind, its name and its parent's), whom it reports to, and who signs.
+    static func issuer(for unit: CCHCApp.Unit, reportsTo: CCHCApp.Unit?, submittedBy: Int?, on db: any Database) async throws -> ReportDocument.Issuer {
         let parent = try await CCHCApp.Unit.find(optional: unit.$parent.id, on: db)
-        return .init(unitName: unit.name, parentName: parent?.name, issuerOfRegime: regimeIssuer,
-                     signer: try await signer(of: try unit.requireID(), on: db))
+        let body = IssuingBody(kind: unit.kind, name: unit.name, parentKind: parent?.kind, parentName: parent?.name)
+        let recipient = reportsTo.map { IssuingBody(kind: $0.kind, name: $0.name).inSentence } ?? "cấp trên"
+        return .init(body: body, recipient: recipient,
+                     signer: try await signer(of: try unit.requireID(), submittedBy: submittedBy, on: db))
     }
 
     /// `consolidated`: put the area's consolidated figures in a jurisdiction's appendix — only for an
     /// account that may read the consolidation itself (an office's staff fill sections, not more).
     static func reportDOCX(_ ctx: ReportContext, consolidated: Bool, now: Date, on db: any Database) async throws -> Data {
         let date = ctx.report?.docDate.flatMap { Day(iso: $0) } ?? Day(now)
-        let issuer = try await issuer(for: ctx.unit, regimeIssuer: "UBND " + ReportDocument.lowerFirst(ctx.issuer.name), on: db)
+        // The regime's issuer receives the report; a jurisdiction that issued its own regime reports to its parent.
+        let reportsTo = ctx.issuer.id == ctx.unit.id ? try await CCHCApp.Unit.find(optional: ctx.unit.$parent.id, on: db) : ctx.issuer
+        let issuer = try await issuer(for: ctx.unit, reportsTo: reportsTo, submittedBy: ctx.report?.submittedBy, on: db)
         var figures: [String: String] = [:]
-        for ind in ctx.form.indicators { figures[ind.code] = ValueDisplay.text(ind, ctx.values[ind.code]) }
+        for ind in ctx.form.indicators { figures[ind.code] = ReportDocument.figure(ind, ctx.values[ind.code]) }
         if ctx.unit.kind.isJurisdiction && consolidated {
-            // A jurisdiction reports its whole area upward: the appendix holds the consolidated figures.
+            // A jurisdiction reports its whole area upward: the appendix holds the consolidated figures — when
+            // units below it have reported; alone, its own answers are the figures (a coded answer by its label).
             let consolidated = try await ConsolidationService.consolidate(jurisdiction: ctx.unit, year: ctx.regime.year, kind: ctx.period.periodKind, on: db)
-            for f in consolidated.figures where !f.display.isEmpty { figures[f.code] = f.display }
+            if consolidated.included.contains(where: { $0.id != consolidated.jurisdiction.id }) {
+                for f in consolidated.figures {
+                    guard let ind = ctx.form.indicator(f.code) else { continue }
+                    let text = ReportDocument.figure(ind, consolidated: f)
+                    if !text.isEmpty { figures[f.code] = text }
+                }
+            }
         }
         let doc = ReportDocument.officialDocument(
             issuer: issuer, kind: ctx.period.periodKind, year: ctx.regime.year, number: ctx.report?.docNumber, date: date,
@@ -76,6 +92,7 @@ enum Exports {
         // The jurisdiction's own report carries its narrative and number, when it has one.
         var narrative: [String: String] = [:]
         var number: String?
+        var submittedBy: Int?
         var date = Day(now)
         if let own = try await Report.query(on: db).join(PeriodRecord.self, on: \Report.$period.$id == \PeriodRecord.$id)
             .join(RegimeRecord.self, on: \PeriodRecord.$regime.$id == \RegimeRecord.$id)
@@ -83,11 +100,16 @@ enum Exports {
             .filter(PeriodRecord.self, \.$kind == report.period.code).filter(RegimeRecord.self, \.$year == report.year).first() {
             narrative = own.narrative
             number = own.docNumber
+            submittedBy = own.submittedBy
             if let d = own.docDate.flatMap({ Day(iso: $0) }) { date = d }
         }
         let parent = try await CCHCApp.Unit.find(optional: unit.$parent.id, on: db)
-        let issuer = try await issuer(for: unit, regimeIssuer: parent.map { "UBND " + ReportDocument.lowerFirst($0.name) } ?? "cấp trên", on: db)
-        let figures = Dictionary(report.figures.map { ($0.code, $0.display) }, uniquingKeysWith: { a, _ in a })
+        let issuer = try await issuer(for: unit, reportsTo: parent, submittedBy: submittedBy, on: db)
+        var figures: [String: String] = [:]
+        for f in report.figures {
+            guard let ind = form.indicator(f.code), figures[f.code] == nil else { continue }
+            figures[f.code] = ReportDocument.figure(ind, consolidated: f)
+        }
         let missing = report.missing.isEmpty ? nil
             : """
                 Số liệu tổng hợp từ báo cáo của \(report.included.count) đơn vị; \
