@@ -51,7 +51,7 @@ struct OfficialDocumentPDFTests {
         "kienNghi": "Đề nghị hỗ trợ trang thiết bị.",
     ]
 
-    @Test(.enabled(if: PDFPages.soffice != nil, PDFPages.skipMessage))
+    @Test(.enabled(if: PDFPages.available, PDFPages.skipMessage))
     func everyIssuingBodyHeadsNumbersAndSignsItsReport() async throws {
         try await withTestApp(now: march10) { app in
             let thachHaQ1 = try await app.period(issuer: "HT-THA", kind: "Q1")
@@ -153,7 +153,7 @@ struct OfficialDocumentPDFTests {
 
     /// Wherever the text ends on a page, the closing paragraph and the signer block stay together: one document for
     /// each length of body, a line more each time, over a whole page's worth of lines.
-    @Test(.enabled(if: PDFPages.soffice != nil, PDFPages.skipMessage))
+    @Test(.enabled(if: PDFPages.available, PDFPages.skipMessage))
     func theSignatureNeverStandsAloneOnAPage() async throws {
         var files: [String: Data] = [:]
         for lines in 12..<46 {

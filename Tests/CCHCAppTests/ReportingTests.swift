@@ -402,8 +402,16 @@ struct OfficeSectionsTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("name=\"v:2.1\""))
             #expect(!page.text.contains("name=\"v:1.1.1\""))
-            let saved = try await tp.send(.POST, path, formPairs: [("officeRevision", try await tp.revision(path, field: "officeRevision")), ("v:2.1", "3"), ("v:1.1.1", "99"), ("topicReport", "Báo cáo chuyên đề cải cách thể chế quý I."), ("officeDone", "on")])
+            let saved = try await tp.send(.POST, path, formPairs: [("officeRevision", try await tp.revision(path, field: "officeRevision")), ("v:2.1", "3"), ("v:1.1.1", "99"), ("topicReport", "Báo cáo chuyên đề cải cách thể chế quý I.")])
             #expect(saved.status == .seeOther)
+            // Only the head of office confirms its part is done.
+            let notHead = try await tp.send(.POST, path, formPairs: [("officeRevision", try await tp.revision(path, field: "officeRevision")),
+                                                                     ("v:2.1", "3"), ("officeDone", "on")])
+            #expect(notHead.status == .unprocessableEntity)
+            #expect(notHead.text.contains("Chỉ lãnh đạo cơ quan (trưởng phòng) xác nhận hoàn thành"))
+            let head = try await TestClient.session(app, "thachha.tp.ld")
+            #expect(try await head.send(.POST, path, formPairs: [("officeRevision", try await head.revision(path, field: "officeRevision")),
+                                                                ("v:2.1", "3"), ("officeDone", "on")]).status == .seeOther)
             let report = try #require(try await Report.query(on: app.db).filter(\.$unit.$id == thachHa.id!).first())
             let values = try await ReportService.values(of: report, on: app.db)
             #expect(values["2.1"]?.number == 3)

@@ -115,4 +115,19 @@ struct UploadSafetyTests {
             #expect(page.contains("1.1.1 Số nhiệm vụ đề ra trong kế hoạch</strong>: 12 → 15"))
         }
     }
+
+    @Test func aSaveAfterTheSessionEndedAsksToSignInAndLeadsBackToThePage() async throws {
+        try await withTestApp(now: march10) { app in
+            let thachDai = try await app.unit(code: "HT-THA-THACHDAI")
+            let q1 = try await app.period(issuer: "HT-THA", kind: "Q1")
+            let path = "/units/\(thachDai.id!)/reports/\(q1.id!)"
+            var stale = TestClient(app)
+            stale.cookie = "cchc-session=does-not-exist"
+            let res = try await stale.send(.POST, path + "/actions/sendToLeader", form: ["narrative:toChuc": "Đã gõ"],
+                                           headers: ["Referer": "http://localhost\(path)", "Host": "localhost"])
+            #expect(res.status == .seeOther)
+            #expect(res.headers.first(name: .location) == "/login?next=" + SiteURL.query(path))
+            #expect(try await Report.query(on: app.db).filter(\.$unit.$id == thachDai.id!).count() == 0)
+        }
+    }
 }

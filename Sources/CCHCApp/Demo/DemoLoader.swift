@@ -56,6 +56,10 @@ struct DemoLoader {
             if let standingSlug, !office.isStandingAgency, let suffix = office.code.split(separator: "-").last {
                 try await addUser("\(standingSlug).\(suffix.lowercased()).cv", "Chuyên viên \(office.name) \(Self.shortName(demo.name))",
                                   officeUnit, .specialist, hash, on: db, summary: &summary)
+                // …and its head, who confirms the office's part is done: thachha.tp.ld.
+                let head = office.kind == .department ? "Giám đốc " : office.kind == .bureau ? "Chánh " : "Trưởng "
+                try await addUser("\(standingSlug).\(suffix.lowercased()).ld", head + "\(office.name) \(Self.shortName(demo.name))",
+                                  officeUnit, .leader, hash, on: db, summary: &summary)
             }
         }
         for child in demo.units {

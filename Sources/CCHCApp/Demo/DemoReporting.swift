@@ -76,12 +76,18 @@ struct DemoReporting {
                                    summary: "Ban hành chế độ báo cáo năm 2021 của \(issuer.name) (\(spec.document))")
             if spec.issuerCode == "HT-THA" { thachHaRegime = regime }
         }
-        guard let regime = thachHaRegime else { return }
+        guard let regime = thachHaRegime, let district = try await Unit.query(on: db).filter(\.$code == "HT-THA").first() else { return }
         let regimeID = try regime.requireID()
+        // As the standing agency enters them on the assignment page: the form's "Cơ quan" column as suggested,
+        // then seed 000's own list on top (7.2 to the Phòng Kinh tế - Hạ tầng).
+        let offices = try await Unit.query(on: db).filter(\.$parent.$id == (try district.requireID())).all().filter(\.kind.isOffice)
+        let named = offices.compactMap { o in o.id.map { ($0, o.name) } }
+        var assignments = SectionAssignments.suggested(form: try form.definition(), offices: named).assignments
         for (code, section) in Self.thachHaSections {
-            if let office = try await Unit.query(on: db).filter(\.$code == code).first() {
-                try await SectionAssignment(regimeID: regimeID, section: section, officeID: try office.requireID()).create(on: db)
-            }
+            if let office = offices.first(where: { $0.code == code }) { assignments[section] = try office.requireID() }
+        }
+        for (section, office) in assignments.sorted(by: { $0.key < $1.key }) {
+            try await SectionAssignment(regimeID: regimeID, section: section, officeID: office).create(on: db)
         }
         try await loadThachHaReports(regime: regime, formID: formID)
     }

@@ -44,6 +44,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ReportPages())
     try signedIn.register(collection: TimelinessPages())
     try signedIn.register(collection: RegimePages())
+    try signedIn.register(collection: SectionAssignmentPages())
     try signedIn.register(collection: FormPages())
     try signedIn.register(collection: ConsolidationPages())
     try signedIn.register(collection: ExportPages())
@@ -57,6 +58,7 @@ func routes(_ app: Application) throws {
     try apiSignedIn.register(collection: UserAPI())
     try apiSignedIn.register(collection: AuditAPI())
     try apiSignedIn.register(collection: ReportingAPI())
+    try apiSignedIn.register(collection: SectionAssignmentAPI())
     try apiSignedIn.register(collection: ConsolidationAPI())
     try apiSignedIn.register(collection: ExportAPI())
 }

@@ -5,7 +5,7 @@ import Foundation
 /// ("từ … đến …"), deadlines ("chậm nhất", "trước ngày", "hạn …") and the names of the periods.
 extension RegimeReader {
     /// A date as the text writes it, before the period and the year resolve it.
-    enum DateExpr: Equatable {
+    enum DateExpr: Hashable {
         case full(Int, Int, Int)
         case dayMonth(Int, Int, previousYear: Bool)
         /// "ngày 05": a day of the period's last month.

@@ -16,6 +16,12 @@ public enum RegimeReader {
         return reading.finish(year: year, issuer: issuer(text))
     }
 
+    /// “…”; “…”: each phrase once, in the text's order.
+    static func quoted(_ list: [Phrase]) -> String {
+        var seen = Set<String>()
+        return list.map(\.quote).filter { seen.insert($0).inserted }.map { "“\($0)”" }.joined(separator: "; ")
+    }
+
     /// What the text says, gathered item by item.
     struct Reading {
         var said: [PeriodKind: [Phrase]] = [:]
@@ -114,8 +120,9 @@ public enum RegimeReader {
             }
             let deadlineRules = rules.filter { $0.role == .deadline }
             let windowRules = rules.filter { $0.role == .window }
-            for (name, list) in [("hạn gửi báo cáo", deadlineRules), ("thời gian chốt số liệu", windowRules)] where list.count > 1 {
-                let quotes = list.map { "“\($0.quote)”" }.joined(separator: "; ")
+            for (name, list) in [("hạn gửi báo cáo", deadlineRules), ("thời gian chốt số liệu", windowRules)]
+            where Set(list.map(\.to)).count > 1 || Set(list.compactMap(\.from)).count > 1 {
+                let quotes = quoted(list)
                 notes.append("Văn bản nêu nhiều quy định chung về \(name) (\(quotes)); đã theo quy định đầu tiên, cần xem lại.")
             }
             var periods: [ReportingPeriod] = []
@@ -144,7 +151,8 @@ public enum RegimeReader {
             }
             let regime = Regime(issuer: issuer, year: year, deadlineDay: deadlineDay, periods: periods)
             notes += regime.problems().map(\.message)
-            return (regime, notes)
+            var seen = Set<String>()
+            return (regime, notes.filter { seen.insert($0).inserted })
         }
 
         static func mostCommon(_ values: [Int]) -> Int? {
@@ -213,7 +221,7 @@ public enum RegimeReader {
             let resolved = list.map { resolveWindow($0) }
             let distinct = Set(resolved.compactMap { $0.map { "\($0.0.vietnamese) – \($0.1.vietnamese)" } })
             if distinct.count > 1 {
-                let all = list.map { "“\($0.quote)”" }.joined(separator: "; ")
+                let all = quoted(list)
                 notes.append("\(label): văn bản nêu nhiều \(what) khác nhau (\(all)); đã lấy cách nêu đầu tiên, cần xem lại.")
             }
             return resolved.compactMap { $0 }.first
@@ -222,7 +230,7 @@ public enum RegimeReader {
         mutating func firstDeadline(_ list: [Phrase], after window: Day?) -> Day? {
             let resolved = list.map { resolve($0.to, as: .deadline, quote: $0.quote, after: window) }
             if Set(resolved.compactMap { $0 }).count > 1 {
-                let all = list.map { "“\($0.quote)”" }.joined(separator: "; ")
+                let all = quoted(list)
                 notes.append("\(label): văn bản nêu nhiều thời hạn gửi báo cáo khác nhau (\(all)); đã lấy cách nêu đầu tiên, cần xem lại.")
             }
             return resolved.compactMap { $0 }.first

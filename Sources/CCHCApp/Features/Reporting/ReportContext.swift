@@ -35,11 +35,19 @@ struct ReportContext {
     var state: ReportState { report?.state ?? .draft }
     var canEdit: Bool { state.isEditable && (role.drafts || role.signs || officeSections != nil) }
 
-    /// May this account type into indicator `code`?
+    /// Section or row code → the office answering for it (`SectionAssignments`).
+    var assignments: [String: Int] {
+        var out: [String: Int] = [:]
+        for (office, sections, _) in contributions { for s in sections { out[s] = office.id } }
+        return out
+    }
+
+    /// May this account type into indicator `code`? An office, only into the rows it answers for.
     func canEdit(_ code: String) -> Bool {
         guard canEdit else { return false }
         guard let sections = officeSections else { return true }
-        return sections.contains { ReportOutline.code(code, isIn: $0) }
+        guard let office = contributions.first(where: { $0.1 == sections })?.0.id else { return false }
+        return SectionAssignments.owner(of: code, form: form, assignments: assignments) == office
     }
 
     func warnings() -> [RuleWarning] { FormValidator.warnings(form, values: values) }

@@ -11,7 +11,9 @@ extension ReportService {
     /// narrative outline, and a sentence on who has and has not reported. The standing agency then
     /// edits the text; the leader signs and submits it upward like any unit's report.
     func assemble(_ ctx: ReportContext) async throws -> Report {
-        guard ctx.unit.kind.isJurisdiction else { throw CCHCError.notFound("Chỉ đơn vị hành chính mới lập báo cáo tổng hợp.") }
+        guard ctx.unit.kind.isJurisdiction, ctx.unit.kind.tier != .commune else {
+            throw CCHCError.notFound("Chỉ đơn vị hành chính có đơn vị trực thuộc mới lập báo cáo tổng hợp.")
+        }
         if case .failure(let refusal) = ReportWorkflow.next(ctx.state, .save, by: ctx.role) { throw CCHCError(.forbidden, refusal.message) }
         let consolidated = try await ConsolidationService.consolidate(jurisdiction: ctx.unit, year: ctx.regime.year, kind: ctx.period.periodKind, on: db)
         var narrative = ctx.report?.narrative ?? [:]
@@ -29,8 +31,8 @@ extension ReportService {
         append("toChuc", summary)
         for (office, sections, contribution) in ctx.contributions {
             let topic = contribution?.topicReport.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            guard !topic.isEmpty, let first = sections.first else { continue }
-            append(ReportOutline.narrativeKey(forSection: first), "\(office.name): \(topic)")
+            guard !topic.isEmpty, !sections.isEmpty else { continue }
+            append(SectionAssignments.narrativeKey(for: sections, form: ctx.form), "\(office.name): \(topic)")
         }
         let unit = ctx.unit
         let assembled = narrative

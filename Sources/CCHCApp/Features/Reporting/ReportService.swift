@@ -149,6 +149,9 @@ struct ReportService {
                                          + "vượt giới hạn \(ValueLimits.narrativeCharacters)."))
 
         }
+        if input.markOfficeDone && actor.role != .leader {
+            errors.append(FieldError(field: "officeDone", message: "Chỉ lãnh đạo cơ quan (trưởng phòng) xác nhận hoàn thành phần số liệu được giao."))
+        }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
 
         let unit = ctx.unit

@@ -47,6 +47,10 @@ extension SiteURL {
         case emulationXLSX(Parameter<Int>)
         /// `/units/:unitID/regimes/:year`: the regime the unit issues (GET, `?from=`) and its save (POST).
         case regime(Parameter<Int>, Parameter<Int>)
+        /// `/units/:unitID/regimes/:year/read` (POST): the guidance text pasted, read into the regime page, nothing saved.
+        case regimeRead(Parameter<Int>, Parameter<Int>)
+        /// `/units/:unitID/regimes/:year/offices`: which office answers for which rows (GET, POST).
+        case regimeOffices(Parameter<Int>, Parameter<Int>)
 
         var segments: [String] {
             switch self {
@@ -62,6 +66,8 @@ extension SiteURL {
             case .timelinessCSV(let unit): Self.unit(unit) + ["timeliness.csv"]
             case .emulationXLSX(let unit): Self.unit(unit) + ["emulation.xlsx"]
             case .regime(let unit, let year): Self.unit(unit) + ["regimes", year.segment("year")]
+            case .regimeRead(let unit, let year): Self.unit(unit) + ["regimes", year.segment("year"), "read"]
+            case .regimeOffices(let unit, let year): Self.unit(unit) + ["regimes", year.segment("year"), "offices"]
             }
         }
 

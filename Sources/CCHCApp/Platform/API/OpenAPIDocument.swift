@@ -209,6 +209,17 @@ enum OpenAPIDocument {
                          "responses": ok(object(["warnings": array(string), "notes": array(string)], required: ["warnings", "notes"]),
                                          errors: ["400", "401", "413", "415", "422"])],
             ],
+            "/api/v1/regimes/read": [
+                "post": ["summary": "Đọc chế độ báo cáo từ văn bản hướng dẫn (không lưu): bản dự thảo và những chỗ chưa đọc được",
+                         "requestBody": jsonBody(object(["text": described(nonEmpty.merging(["maxLength": 200_000]) { _, new in new },
+                                                                           "Đoạn văn bản hướng dẫn (tiếng Việt)"),
+                                                         "year": nullable(described(integer.merging(["minimum": 2000, "maximum": 2100]) { _, new in new },
+                                                                                    "Năm của chế độ, khi văn bản không ghi năm"))],
+                                                        required: ["text"])),
+                         "responses": ok(object(["regime": described(ref("Regime"), "Không có khi chưa đọc được kỳ nào hoặc chưa rõ năm"),
+                                                 "notes": array(string)], required: ["notes"]),
+                                         errors: ["400", "401", "413", "415", "422"])],
+            ],
             "/api/v1/units/{unitID}/regimes/{year}": [
                 "parameters": [idParam("unitID", "Đơn vị ban hành"), yearParam("Năm (2000–2100)")],
                 "get": ["summary": "Chế độ báo cáo của đơn vị trong năm, kèm cảnh báo", "responses": ok(ref("RegimeDetail"))],
@@ -216,6 +227,14 @@ enum OpenAPIDocument {
                         "requestBody": jsonBody(object(["regime": ref("RegimeInput"), "formID": nullableInteger, "document": nullableString,
                                                         "revision": revision], required: ["regime"])),
                         "responses": ok(ref("RegimeDetail"), errors: writes)],
+            ],
+            "/api/v1/units/{unitID}/regimes/{year}/offices": [
+                "parameters": [idParam("unitID", "Đơn vị ban hành"), yearParam("Năm (2000–2100)")],
+                "get": ["summary": "Cơ quan chuyên môn trả lời từng mục, dòng của biểu (và đề xuất theo cột Cơ quan của biểu mẫu)",
+                        "responses": ok(ref("OfficeAssignments"))],
+                "put": ["summary": "Phân công mục, dòng của biểu cho các cơ quan chuyên môn (thay toàn bộ)",
+                        "requestBody": jsonBody(object(["assignments": map(integer)], required: ["assignments"])),
+                        "responses": ok(ref("OfficeAssignments"), errors: writes)],
             ],
             "/api/v1/units/{unitID}/reports": [
                 "parameters": [idParam("unitID", "Đơn vị báo cáo")],

@@ -28,7 +28,10 @@ struct CCHCErrorMiddleware: AsyncMiddleware {
                 return response
             }
             if status == .unauthorized {
-                let next = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
+                // A form sent after the session ended goes back, after signing in, to the page it came from
+                // (the typing is kept in the browser and offered back there), never to a POST-only address.
+                var next = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
+                if request.method != .GET, let page = Self.refererPath(request) { next = page }
                 return request.redirect(to: SiteURL.login.relativeURL(parameters: [QueryParameter("next", next)]))
             }
             // A refused form (too large, expired CSRF token) reaches no page that could keep the typing:
@@ -107,5 +110,15 @@ struct CCHCErrorMiddleware: AsyncMiddleware {
         case .dataCorrupted(let ctx): return "\(path(ctx)) không đọc được."
         @unknown default: return "không đọc được."
         }
+    }
+}
+
+extension CCHCErrorMiddleware {
+    /// The path of the page a form was sent from, when it is a page of this site.
+    static func refererPath(_ request: Request) -> String? {
+        guard let referer = request.headers.first(name: .referer), let url = URL(string: referer), CSRFMiddleware.sameOrigin(request)
+        else { return nil }
+        let path = url.path + (url.query.map { "?" + $0 } ?? "")
+        return SiteURL.isSafeNext(path) && url.path != SiteURL.login.path ? path : nil
     }
 }

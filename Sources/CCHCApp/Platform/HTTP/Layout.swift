@@ -12,7 +12,8 @@ enum Layout {
                 link(SiteURL.Units.list.path, "Đơn vị", request),
             ]
             if actor.canManage { links.append(link(SiteURL.Users.list.path, "Tài khoản", request)) }
-            let reportsUnit = actor.jurisdictionID == actor.unitID || actor.role != .standingOfficer ? actor.unitID : actor.jurisdictionID
+            // An office's staff (and the standing agency) work on their jurisdiction's report: the office's part is in it.
+            let reportsUnit = actor.jurisdictionID
             links.append(link(SiteURL.Reports.list(.value(reportsUnit)).path, "Báo cáo", request))
             if actor.canManage {
                 let timeliness = SiteURL.Reports.timeliness(.value(actor.jurisdictionID))

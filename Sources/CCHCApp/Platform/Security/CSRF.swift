@@ -70,6 +70,9 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return try await next.respond(to: request) }
         guard Self.sameOrigin(request) else { throw CCHCError(.forbidden, Self.refusal) }
+        // No live session: nothing this request could change (the routes behind need a signed-in account);
+        // let it reach them, so an expired session is asked to sign in again rather than refused as forgery.
+        if request.url.path != SiteURL.login.path && request.actorIfAny == nil { return try await next.respond(to: request) }
         let expected: String?
         if request.url.path == SiteURL.login.path {
             expected = request.cookies[CSRF.loginCookie]?.string

@@ -21,7 +21,7 @@
   if(stored&&stored.values&&!same(stored.values,now)){
     var box=document.createElement('div');box.className='warnings';box.id='draft-restore';
     var when=new Date(stored.at);
-    box.innerHTML='<strong>Có nội dung bạn đã nhập nhưng chưa lưu</strong> (lúc '+when.toLocaleTimeString('vi-VN')+' '+when.toLocaleDateString('vi-VN')+'). ';
+    box.innerHTML='<strong>Có nội dung bạn đã nhập nhưng chưa lưu</strong> (lúc '+when.toLocaleTimeString('vi-VN',{timeZone:'Asia/Ho_Chi_Minh'})+' '+when.toLocaleDateString('vi-VN',{timeZone:'Asia/Ho_Chi_Minh'})+'). ';
     var restore=document.createElement('button');restore.type='button';restore.textContent='Khôi phục nội dung đã nhập';
     var drop=document.createElement('button');drop.type='button';drop.className='secondary';drop.textContent='Bỏ qua';
     restore.onclick=function(){fields().forEach(function(el,i){var v=stored.values[el.name+'#'+i];if(v!==undefined)el.value=v;});dirty=true;box.remove();};

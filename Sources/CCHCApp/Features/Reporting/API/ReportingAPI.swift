@@ -9,6 +9,7 @@ struct ReportingAPI: RouteCollection {
         routes.post("forms", use: importForm).access(.reference)
         routes.get("forms", ":formID", use: form).access(.reference)
         routes.post("regimes", "check", use: checkRegime).access(.reference)
+        routes.post("regimes", "read", use: readRegime).access(.reference)
 
         let unit = routes.grouped("units", ":unitID")
         unit.get("regimes", ":year", use: regime).access(.scoped)

@@ -54,9 +54,10 @@ struct FormExportCommand: AsyncCommand {
 }
 
 /// `cchc regime check FILE.json`: one warning per line; exit 0 none, 1 warnings, 2 unreadable.
+/// `cchc regime read FILE.txt [--year YYYY] [--issuer NAME]`: the regime a guidance text states (`RegimeReadCommand`).
 struct RegimeCommandGroup: AsyncCommandGroup {
-    var help: String { "Chế độ báo cáo." }
-    var commands: [String: any AnyAsyncCommand] { ["check": RegimeCheckCommand()] }
+    var help: String { "Chế độ báo cáo: kiểm tra (check), đọc từ văn bản hướng dẫn (read)." }
+    var commands: [String: any AnyAsyncCommand] { ["check": RegimeCheckCommand(), "read": RegimeReadCommand()] }
 }
 
 struct RegimeCheckCommand: AsyncCommand {

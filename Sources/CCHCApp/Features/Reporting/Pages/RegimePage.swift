@@ -7,6 +7,7 @@ struct RegimePages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.Reports.regime(.key, .key).pathComponents, use: show).access(.scoped)
         routes.post(SiteURL.Reports.regime(.key, .key).pathComponents, use: save).access(.scoped)
+        routes.post(SiteURL.Reports.regimeRead(.key, .key).pathComponents, use: read).access(.scoped)
     }
 
     static func year(_ req: Request) throws -> Int {
@@ -73,8 +74,8 @@ struct RegimePages: RouteCollection {
         }
     }
 
-    private func page(_ req: Request, unit: Unit, regime: Regime, record: RegimeRecord?, warnings: [RegimeCheck.Warning],
-                      failure: ValidationFailure?, flash: String?, typed: FormBody? = nil) async throws -> HTML {
+    func page(_ req: Request, unit: Unit, regime: Regime, record: RegimeRecord?, warnings: [RegimeCheck.Warning],
+              failure: ValidationFailure?, flash: String?, typed: FormBody? = nil, pasted: Pasted? = nil) async throws -> HTML {
         let actor = try req.actor
         let unitID = try unit.requireID()
         let editable = actor.scope.canManage(unit.unitPath)
@@ -126,6 +127,7 @@ struct RegimePages: RouteCollection {
         \(Layout.errorSummary(failure))
         \(warningsHTML)
         \(preset)
+        \(editable ? Self.pasteBox(unitID: unitID, year: regime.year, pasted: pasted) : .empty)
         <form method="post" action="\(SiteURL.Reports.regime(.value(unitID), .value(regime.year)).path)" class="card">\(Revisions.field(record?.revision ?? 0))
         <p><label>Văn bản ban hành <input name="document" value="\(typed?["document"] ?? record?.document ?? "")" size="40" \
         placeholder="vd: 164/UBND-NV ngày 25/01/2021"\(HTML.attr("disabled", if: !editable))></label>

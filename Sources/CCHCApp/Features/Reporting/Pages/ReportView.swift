@@ -103,10 +103,12 @@ enum ReportView {
 
         // Statistics table
         var rows: [HTML] = []
+        let assigned = Dictionary(ctx.contributions.flatMap { office, sections, _ in sections.map { ($0, office.name) } }, uniquingKeysWith: { a, _ in a })
         for ind in ctx.form.indicators {
             let depth = ctx.form.depth(of: ind.code)
-            // The answering office is shown where it is set (sections), not repeated on every row.
-            let office = ind.office ?? (ind.parent == nil ? ctx.form.office(of: ind.code) : nil)
+            // The answering office is shown where it is set — by the regime's assignment, else the form's column —
+            // once per section, not repeated on every row.
+            let office = assigned.isEmpty ? ind.office ?? (ind.parent == nil ? ctx.form.office(of: ind.code) : nil) : assigned[ind.code]
             let prev = ValueDisplay.text(ind, ctx.previousValues[ind.code])
             let editable = ctx.canEdit(ind.code)
             let cls = failedCodes.contains(ind.code) ? "row-error" : warnedCodes.contains(ind.code) ? "row-warn" : ""
@@ -216,7 +218,9 @@ enum ReportView {
                 mine = """
                 <label for="topicReport">Báo cáo chuyên đề của đơn vị (phần \(sections.joined(separator: ", ")))</label>
                 <textarea id="topicReport" name="topicReport" rows="5">\(typed?["topicReport"] ?? entry?.2?.topicReport ?? "")</textarea>
-                <label><input type="checkbox" name="officeDone" value="on"> Đã hoàn thành phần số liệu được giao</label>
+                \((try? req.actor)?.role == .leader
+                    ? "<label><input type=\"checkbox\" name=\"officeDone\" value=\"on\"> Đã hoàn thành phần số liệu được giao</label>" as HTML
+                    : "<p class=\"muted\">Lãnh đạo cơ quan xác nhận hoàn thành phần số liệu được giao.</p>")
                 """
             }
             officeHTML = """
@@ -343,7 +347,7 @@ enum ReportView {
         \(Layout.errorSummary(failure))
         \(warningsHTML)
         \(changedSinceSent)<div class="actions">\(actions)</div>
-        \(ctx.unit.kind.isJurisdiction && ctx.role.drafts && ctx.state.isEditable ? """
+        \(ctx.unit.kind.isJurisdiction && ctx.unit.kind.tier != .commune && ctx.role.drafts && ctx.state.isEditable ? """
         <form method="post" action="\(SiteURL.Reports.assemble(unitRef, periodRef).path)" class="card">\
         <strong>Báo cáo của \(ctx.unit.name) gửi cấp trên</strong>
         <p class="muted">Phụ lục số liệu là số liệu tổng hợp của toàn địa bàn \
