@@ -111,4 +111,30 @@ enum RegimePassages {
         - Báo cáo Quý I/2021: số liệu tính từ ngày 15/12/2020 đến ngày 14/3/2021, hạn gửi trước ngày 18/3/2021.
         - Báo cáo Quý III/2021: số liệu tính từ ngày 15/6/2021 đến ngày 14/9/2021.
         """
+
+    /// Written for this test: one paragraph for the windows and one for the deadlines, the names heading their clauses.
+    static let byClause = """
+        Thời gian chốt số liệu: Quý I từ 15/12/2020 đến 14/3/2021; 6 tháng từ 15/12/2020 đến 14/6/2021; Quý III từ 15/6/2021 đến \
+        14/9/2021; năm từ 15/12/2020 đến 14/12/2021.
+        Thời hạn gửi báo cáo: Quý I trước ngày 20/3/2021; 6 tháng trước ngày 20/6/2021; Quý III trước ngày 20/9/2021; năm trước ngày 15/12/2021.
+        """
+
+    /// Written for this test: a table as a word processor pastes it (cells separated by "|"), one deadline cell left empty.
+    static let table = """
+        | Kỳ báo cáo | Thời gian chốt số liệu | Hạn gửi báo cáo | Số liệu ước tính |
+        |---|---|---|---|
+        | Quý I/2021 | 15/12/2020 – 14/3/2021 | 18/3/2021 | |
+        | 6 tháng đầu năm | 15/12/2020 – 14/6/2021 | 18/6/2021 | |
+        | Quý III | 15/6/2021 – 14/9/2021 | | |
+        | Năm | 15/12/2020 – 14/11/2021 | 18/11/2021 | 15/11/2021 – 14/12/2021 |
+        """
+
+    /// Written for this test: "năm trước kỳ báo cáo", dates in words, an estimate with only its end.
+    static let inWords = """
+        Báo cáo quý I: Thời gian lấy số liệu từ ngày 15/12/2020 đến ngày 14/3/2021; gửi về Sở Nội vụ trước ngày 18/3/2021.
+        Báo cáo năm: Thời gian lấy số liệu tính từ ngày 15/12 năm trước kỳ báo cáo đến ngày 14/12 của kỳ báo cáo, số liệu ước thực \
+        hiện đến hết ngày 31/12; thời hạn gửi báo cáo trước ngày 18/12.
+        Báo cáo CCHC quý III năm 2021 gửi về Sở Nội vụ chậm nhất ngày 20 tháng 9 năm 2021 (số liệu tính từ ngày 15 tháng 6 năm 2021 \
+        đến ngày 14 tháng Chín năm 2021).
+        """
 }

@@ -165,4 +165,36 @@ import Testing
         #expect(regime == nil)
         #expect(notes == ["Không tìm thấy kỳ báo cáo nào (Quý I, 6 tháng đầu năm, Quý III, năm, tháng) trong văn bản."])
     }
+
+    @Test func namesHeadingTheirClausesAndTables() throws {
+        let (regime, notes) = RegimeReader.read(RegimePassages.byClause)
+        #expect(regime?.periods == Self.periods([
+            ("Q1", "15/12/2020", "14/03/2021", "20/03/2021", nil, nil),
+            ("H1", "15/12/2020", "14/06/2021", "20/06/2021", nil, nil),
+            ("Q3", "15/06/2021", "14/09/2021", "20/09/2021", nil, nil),
+            ("Y", "15/12/2020", "14/12/2021", "15/12/2021", nil, nil),
+        ]))
+        #expect(notes.isEmpty)
+        // A table: each date takes its column's meaning; the empty deadline cell is said, not filled.
+        let (table, tableNotes) = RegimeReader.read(RegimePassages.table)
+        #expect(table?.periods == Self.periods([
+            ("Q1", "15/12/2020", "14/03/2021", "18/03/2021", nil, nil),
+            ("H1", "15/12/2020", "14/06/2021", "18/06/2021", nil, nil),
+            ("Y", "15/12/2020", "14/11/2021", "18/11/2021", "15/11/2021", "14/12/2021"),
+        ]))
+        #expect(tableNotes == ["Quý III: không tìm thấy thời hạn gửi báo cáo; chưa đưa kỳ này vào bản dự thảo."])
+    }
+
+    @Test func datesInWordsAndAnEstimateWithoutItsStart() throws {
+        let (regime, notes) = RegimeReader.read(RegimePassages.inWords)
+        #expect(regime?.periods == Self.periods([
+            ("Q1", "15/12/2020", "14/03/2021", "18/03/2021", nil, nil),
+            ("Q3", "15/06/2021", "14/09/2021", "20/09/2021", nil, nil),
+            ("Y", "15/12/2020", "14/12/2021", "18/12/2021", nil, nil),
+        ]))
+        #expect(notes == [
+            "Năm: số liệu ước tính “đến hết ngày 31/12” không ghi ngày bắt đầu; chưa dùng.",
+            "6 tháng đầu năm: văn bản không nêu kỳ báo cáo này.",
+        ])
+    }
 }

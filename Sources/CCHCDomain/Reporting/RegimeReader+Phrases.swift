@@ -33,6 +33,8 @@ extension RegimeReader {
         /// The window's end, or the one date of a deadline, a cut-off or an unknown date.
         var to: DateExpr
         var quote: String
+        /// Token indices of the phrase in its item.
+        var start: Int
         var end: Int
         /// Periods a rule does not apply to ("không tính báo cáo năm").
         var excluded: Set<PeriodKind> = []
@@ -123,7 +125,10 @@ extension RegimeReader {
         var out: [Phrase] = []
         // The first phrase's context reaches back before the period's name: "Thời hạn gửi báo cáo quý I là ngày 20/3".
         var k = range.lowerBound, lastEnd = 0
-        func isTo(_ e: Int) -> Int? {
+        // "đến", "tới", "–", past what may follow a start ("15/12 năm trước kỳ báo cáo đến …"); "hết" after it.
+        func isTo(_ e0: Int) -> Int? {
+            var e = e0
+            while e < e0 + 4, let w = it.word(e), ["cua", "ky", "bao", "cao", "nam", "truoc", "nay"].contains(w) { e += 1 }
             guard let t = it.text(e), ["den", "toi", "-"].contains(t) else { return nil }
             return it.word(e + 1) == "het" ? e + 2 : e + 1
         }
@@ -132,10 +137,10 @@ extension RegimeReader {
             if it.word(k) == "tu", let (from, e1) = date(it, k + 1) {
                 if let s = isTo(e1), let (to, e2) = date(it, s), e2 <= range.upperBound {
                     let role: Phrase.Role = ctx.contains(" uoc ") ? .estimate : ctx.contains(" bo sung ") ? .supplement : .window
-                    out.append(Phrase(role: role, from: from, to: to, quote: it.quote(k, e2), end: e2))
+                    out.append(Phrase(role: role, from: from, to: to, quote: it.quote(k, e2), start: k, end: e2))
                     k = e2
                 } else {
-                    out.append(Phrase(role: .unknown, from: nil, to: from, quote: it.quote(k, e1), end: e1))
+                    out.append(Phrase(role: .unknown, from: nil, to: from, quote: it.quote(k, e1), start: k, end: e1))
                     k = e1
                 }
                 lastEnd = k
@@ -147,7 +152,7 @@ extension RegimeReader {
             }
             if it.text(e1) == "-", let (to, e2) = date(it, e1 + 1), e2 <= range.upperBound {
                 let role: Phrase.Role = ctx.contains(" uoc ") ? .estimate : ctx.contains(" bo sung ") ? .supplement : .window
-                out.append(Phrase(role: role, from: d, to: to, quote: it.quote(k, e2), end: e2))
+                out.append(Phrase(role: role, from: d, to: to, quote: it.quote(k, e2), start: k, end: e2))
                 k = e2
                 lastEnd = k
                 continue
@@ -155,7 +160,9 @@ extension RegimeReader {
             let afterTo = ["den", "toi"].contains(it.word(k - 1) ?? "") || (it.word(k - 1) == "het" && it.word(k - 2) == "den")
             let cutoffWords = ctx.contains(" chot ") || ctx.contains(" so lieu ") || ctx.contains(" tinh ")
             let role: Phrase.Role
-            if afterTo && cutoffWords {
+            if afterTo && ctx.contains(" uoc ") {
+                role = .estimate
+            } else if afterTo && cutoffWords {
                 role = .cutoff
             } else if deadlineWords.contains(where: ctx.contains) {
                 role = .deadline
@@ -165,7 +172,7 @@ extension RegimeReader {
                 role = .unknown
             }
             let start = afterTo ? (it.word(k - 1) == "het" ? k - 2 : k - 1) : k
-            out.append(Phrase(role: role, from: nil, to: d, quote: it.quote(start, e1), end: e1))
+            out.append(Phrase(role: role, from: nil, to: d, quote: it.quote(start, e1), start: k, end: e1))
             k = e1
             lastEnd = k
         }
@@ -270,10 +277,14 @@ extension RegimeReader {
             } ?? false
             let before = " " + (max(0, k - 5)..<k).compactMap { it.word($0) }.joined(separator: " ") + " "
             let reported = (max(0, k - 7)..<k).contains { it.word($0) == "bao" && it.word($0 + 1) == "cao" }
-            let clauseStart = k == 0 || [".", ";", ":", "-", "+", ")"].contains(it.text(k - 1) ?? "")
+            let clauseStart = k == 0 || [".", ";", ":", "-", "+", ")", "|"].contains(it.text(k - 1) ?? "")
+            // A name heading its clause and followed by what it states: "…; 6 tháng từ 15/12/2020 …", "…; năm trước ngày 15/12/2021".
+            // So is the first cell of a table row.
+            let labels = clauseStart && (it.text(m.end) == ":" || ["tu", "truoc", "cham", "han", "gui", "nop"].contains(it.word(m.end) ?? "")
+                || (m.end < it.tokens.count && it.tokens[m.end].kind == .date)) || (it.marker == .row && it.cell(k) == 0)
             if [" khong tinh ", " tru ", " khong ap dung ", " khong bao gom "].contains(where: before.contains) {
                 m.excluded = true
-            } else if m.linkOnly ? !linked : !(linked || reported || (m.strong && clauseStart)) {
+            } else if !labels && (m.linkOnly ? !linked : !(linked || reported || (m.strong && clauseStart))) {
                 k += 1
                 continue
             }

@@ -36,6 +36,25 @@ extension RegimeReader {
             return text.count > 160 ? String(text.prefix(157)) + "…" : text
         }
 
+        /// The table cell (0, 1, …) token `k` lies in, counting tabs and "|" before it (a leading "|" opens cell 0).
+        func cell(_ k: Int) -> Int {
+            guard k < tokens.count else { return 0 }
+            let separators = chars[..<tokens[k].start].filter { $0 == "\t" || $0 == "|" }.count
+            return chars.first == "|" ? max(separators - 1, 0) : separators
+        }
+
+        /// What each column of a header row holds: "Thời gian chốt số liệu", "Thời hạn gửi", "Số liệu ước tính".
+        var columns: [Phrase.Role?] {
+            let text = String(chars).trimmingCharacters(in: CharacterSet(charactersIn: "| "))
+            return text.split(whereSeparator: { $0 == "\t" || $0 == "|" }).map { cell -> Phrase.Role? in
+                let f = " " + RegimeReader.fold(String(cell)) + " "
+                if f.contains(" uoc ") { return .estimate }
+                if [" han ", " cham nhat ", " gui ", " nop "].contains(where: f.contains) { return .deadline }
+                if [" chot ", " so lieu ", " thoi gian "].contains(where: f.contains) { return .window }
+                return nil
+            }
+        }
+
         func word(_ k: Int) -> String? { k >= 0 && k < tokens.count && tokens[k].kind == .word ? tokens[k].text : nil }
         func text(_ k: Int) -> String? { k >= 0 && k < tokens.count ? tokens[k].text : nil }
 
@@ -65,6 +84,14 @@ extension RegimeReader {
                 blank = true
                 continue
             }
+            // A table row ("Quý I/2021 <tab> 15/12/2020 - 14/3/2021 <tab> 18/3/2021", "| … | … |") stands alone.
+            if line.contains("\t") || (line.hasPrefix("|") && line.dropFirst().contains("|")) {
+                if !current.isEmpty { out.append(Item(current, marker: currentMarker)) }
+                out.append(Item(line, marker: .row))
+                current = ""
+                blank = false
+                continue
+            }
             let marker = self.marker(line)
             let ended = current.last.map { ".;:!?".contains($0) } ?? true
             let carriesOn = line.first.map { $0.isLowercase || $0.isNumber || "(,".contains($0) } ?? false
@@ -81,7 +108,7 @@ extension RegimeReader {
         return out
     }
 
-    enum Marker { case bullet, numbered }
+    enum Marker { case bullet, numbered, row }
 
     /// "- ", "+ ", "• " are bullets; "2.", "2.2.", "a)", "II." are headings.
     static func marker(_ line: String) -> Marker? {

@@ -34,6 +34,8 @@ public enum RegimeReader {
         var notes: [String] = []
         /// The periods of a heading item ending in ":" whose details follow in the next items.
         var heading: [Mention]?
+        /// The columns of the table being read, from its header row.
+        var columns: [Phrase.Role?]?
 
         mutating func take(_ item: Item) {
             let all = mentions(item)
@@ -41,6 +43,11 @@ public enum RegimeReader {
             var groups: [[Mention]] = []
             for m in named {
                 if m.linked, !groups.isEmpty { groups[groups.count - 1].append(m) } else { groups.append([m]) }
+            }
+            if item.marker != .row {
+                columns = nil
+            } else if groups.isEmpty {
+                columns = item.columns
             }
             if groups.isEmpty, let heading, item.marker == .bullet {
                 record(heading, phrases(item, 0..<item.tokens.count), item: item)
@@ -50,7 +57,7 @@ public enum RegimeReader {
             var general = phrases(item, 0..<(groups.first?.first?.start ?? item.tokens.count))
             for (n, group) in groups.enumerated() {
                 let end = n + 1 < groups.count ? groups[n + 1][0].start : item.tokens.count
-                let found = phrases(item, group.last!.end..<end)
+                let found = phrases(item, group.last!.end..<end).map { inColumn($0, item) }
                 if group.contains(where: \.generic) {
                     general += found
                 } else if !found.isEmpty || group.contains(where: \.reported) {
@@ -67,6 +74,20 @@ public enum RegimeReader {
                 }
             }
             takeGeneral(general, item: item)
+        }
+
+        /// A table row's date takes its role from its column's header: a lone date under "Thời hạn gửi" is the deadline.
+        func inColumn(_ p: Phrase, _ item: Item) -> Phrase {
+            guard item.marker == .row, let columns else { return p }
+            let c = item.cell(p.start)
+            guard c < columns.count, let role = columns[c] else { return p }
+            var p = p
+            switch role {
+            case .deadline where p.from == nil: p.role = .deadline
+            case .window where p.from != nil, .estimate where p.from != nil: p.role = role
+            default: break
+            }
+            return p
         }
 
         mutating func record(_ group: [Mention], _ found: [Phrase], item: Item) {
@@ -182,10 +203,11 @@ public enum RegimeReader {
             let phrases = phrases
             func own(_ role: Phrase.Role) -> [Phrase] { phrases.filter { $0.role == role } }
             var window: (Day, Day)?
+            var cutoffs = own(.cutoff)
             if !own(.window).isEmpty {
                 window = first(own(.window), what: "thời gian chốt số liệu")
-            } else if let cut = own(.cutoff).first {
-                missing.append("chỉ thấy ngày chốt số liệu cuối (“\(cut.quote)”), không thấy ngày bắt đầu")
+            } else if !cutoffs.isEmpty {
+                missing.append("chỉ thấy ngày chốt số liệu cuối (“\(cutoffs.removeFirst().quote)”), không thấy ngày bắt đầu")
             } else if let rule = windowRule {
                 window = resolveWindow(rule)
             } else {
@@ -201,7 +223,14 @@ public enum RegimeReader {
             } else {
                 missing.append("không tìm thấy thời hạn gửi báo cáo")
             }
-            let estimate = own(.estimate).isEmpty ? nil : first(own(.estimate), what: "thời gian ước tính số liệu")
+            let estimates = own(.estimate).filter { $0.from != nil }
+            let estimate = estimates.isEmpty ? nil : first(estimates, what: "thời gian ước tính số liệu")
+            for p in own(.estimate) where p.from == nil {
+                notes.append("\(label): số liệu ước tính “\(p.quote)” không ghi ngày bắt đầu; chưa dùng.")
+            }
+            for p in cutoffs {
+                notes.append("\(label): “\(p.quote)” chỉ có ngày cuối, không rõ thuộc khoảng nào; chưa dùng.")
+            }
             for p in own(.supplement) {
                 notes.append("\(label): khoảng báo cáo bổ sung “\(p.quote)” chưa có chỗ trong chế độ báo cáo; chưa dùng.")
             }
