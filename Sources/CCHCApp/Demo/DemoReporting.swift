@@ -13,6 +13,8 @@ struct DemoReporting {
         var deadlineDay: Int
         var document: String
         var periods: [(String, String, String, String, String?, String?)] // kind, from, to, deadline, estimateFrom, estimateTo
+        /// The issuer's offices' own windows, where the document gives them (kind, from, to, deadline).
+        var officePeriods: [(String, String, String, String)] = []
     }
 
     static let regimes: [RegimeSpec] = [
@@ -23,6 +25,10 @@ struct DemoReporting {
             ("H1", "15/12/2020", "10/06/2021", "13/06/2021", nil, nil),
             ("Q3", "15/06/2021", "10/09/2021", "13/09/2021", nil, nil),
             ("Y", "15/12/2020", "20/11/2021", "15/11/2021", "15/11/2021", "14/12/2021"),
+        ], officePeriods: [
+            // §III: the district's offices report the year from 15/12/2020 to 14/12/2021; the document gives them
+            // no other deadline than the units' 15/11/2021 — a slip the check points out.
+            ("Y", "15/12/2020", "14/12/2021", "15/11/2021"),
         ]),
         // Seed 002, 158/UBND-NV: day 05; month-end cut-offs.
         RegimeSpec(issuerCode: "GL-AKH", deadlineDay: 5, document: "158/UBND-NV ngày 08/02/2021", periods: [
@@ -69,6 +75,15 @@ struct DemoReporting {
                 row.deadline = Day(vietnamese: p.3)!.iso
                 row.estimateFrom = p.4.flatMap { Day(vietnamese: $0)?.iso }
                 row.estimateTo = p.5.flatMap { Day(vietnamese: $0)?.iso }
+                try await row.create(on: db)
+            }
+            for p in spec.officePeriods {
+                let row = OfficePeriodRecord()
+                row.$regime.id = try regime.requireID()
+                row.kind = p.0
+                row.fromDay = Day(vietnamese: p.1)!.iso
+                row.toDay = Day(vietnamese: p.2)!.iso
+                row.deadline = Day(vietnamese: p.3)!.iso
                 try await row.create(on: db)
             }
             try await Audit.record(on: db, at: Day(2021, 1, 25)!.startInVietnam.addingTimeInterval(9 * 3600), actor: nil, action: "regime.create",

@@ -18,5 +18,6 @@ enum Migrations {
         app.migrations.add(AddRevisionsAndProtections())  // 11
         app.migrations.add(MakeAuditAppendOnly())         // 12
         app.migrations.add(AddConsolidationRules())       // 13
+        app.migrations.add(CreateOfficePeriods())         // 14
     }
 }

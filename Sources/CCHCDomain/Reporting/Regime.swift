@@ -4,15 +4,21 @@ public struct Regime: Codable, Sendable, Equatable {
     public var year: Int
     public var deadlineDay: Int?
     public var periods: [ReportingPeriod]
+    /// The jurisdiction's offices' own windows and deadlines, where they differ from the units' (seed 000 §III).
+    public var officePeriods: [ReportingPeriod]?
 
-    public init(issuer: String, year: Int, deadlineDay: Int? = nil, periods: [ReportingPeriod]) {
+    public init(issuer: String, year: Int, deadlineDay: Int? = nil, periods: [ReportingPeriod], officePeriods: [ReportingPeriod]? = nil) {
         self.issuer = issuer
         self.year = year
         self.deadlineDay = deadlineDay
         self.periods = periods
+        self.officePeriods = officePeriods
     }
 
     public func period(_ kind: PeriodKind) -> ReportingPeriod? { periods.first { $0.kind == kind } }
+
+    /// The period as an office of the jurisdiction reports it: its own window where the regime gives one.
+    public func officePeriod(_ kind: PeriodKind) -> ReportingPeriod? { officePeriods?.first { $0.kind == kind } ?? period(kind) }
 
     /// What makes a regime unusable (not the slips `RegimeCheck` warns about): a year outside
     /// 2000–2100, a deadline day outside 1–31, a kind declared twice, a date more than five years from
@@ -24,8 +30,16 @@ public struct Regime: Codable, Sendable, Equatable {
         if Set(periods.map(\.kind)).count != periods.count {
             out.append(FieldError(field: "periods", message: "Kỳ báo cáo: mỗi loại kỳ chỉ khai báo một lần."))
         }
+        if let offices = officePeriods {
+            if Set(offices.map(\.kind)).count != offices.count {
+                out.append(FieldError(field: "officePeriods", message: "Kỳ báo cáo của các cơ quan chuyên môn: mỗi loại kỳ chỉ khai báo một lần."))
+            }
+            for p in offices where period(p.kind) == nil {
+                out.append(FieldError(field: "officePeriods", message: "Cơ quan chuyên môn, \(p.kind.label): chế độ chưa có kỳ này cho các đơn vị."))
+            }
+        }
         let plausible = (year - 5)...(year + 5)
-        for p in periods {
+        for p in periods + (officePeriods ?? []) {
             for day in [p.from, p.to, p.deadline] + [p.estimateFrom, p.estimateTo].compactMap({ $0 }) where !plausible.contains(day.year) {
                 out.append(FieldError(field: "periods", message: "\(p.kind.label): ngày \(day.vietnamese) cách năm \(year) quá xa."))
             }

@@ -32,7 +32,21 @@ public enum RegimeCheck {
         }
     }
 
+    /// The units' periods, then — where the regime gives its offices their own windows — the offices'
+    /// periods as they report them, each warning said once and marked as the offices'.
     public static func check(_ regime: Regime, parent: Regime? = nil, parentName: String? = nil) -> [Warning] {
+        let units = checkPeriods(regime, parent: parent, parentName: parentName)
+        guard let offices = regime.officePeriods, !offices.isEmpty else { return units }
+        var effective = regime
+        effective.periods = regime.periods.map { p in offices.first { $0.kind == p.kind } ?? p }
+        let said = Set(units.map(\.message))
+        let theirs = checkPeriods(effective).filter { !said.contains($0.message) }.map { w in
+            Warning(kind: w.kind, period: w.period, message: "Các cơ quan chuyên môn — " + w.message)
+        }
+        return units + theirs
+    }
+
+    static func checkPeriods(_ regime: Regime, parent: Regime? = nil, parentName: String? = nil) -> [Warning] {
         var out: [Warning] = []
         let year = regime.year
         func name(_ p: ReportingPeriod) -> String { p.kind.title(year: year).replacingOccurrences(of: "Báo cáo ", with: "Kỳ ") }

@@ -34,7 +34,24 @@ struct RegimeService {
 
     static func domain(_ regime: RegimeRecord, issuerName: String, on db: any Database) async throws -> Regime {
         let periods = try await periods(of: regime, on: db)
-        return Regime(issuer: issuerName, year: regime.year, deadlineDay: regime.deadlineDay, periods: periods.map(\.domain))
+        let offices = try await officePeriods(of: regime, on: db)
+        return Regime(issuer: issuerName, year: regime.year, deadlineDay: regime.deadlineDay, periods: periods.map(\.domain),
+                      officePeriods: offices.isEmpty ? nil : offices)
+    }
+
+    /// The offices' own windows and deadlines (seed 000 §III), in period order.
+    static func officePeriods(of regime: RegimeRecord, on db: any Database) async throws -> [ReportingPeriod] {
+        try await OfficePeriodRecord.query(on: db).filter(\.$regime.$id == (try regime.requireID())).all()
+            .compactMap(\.domain).sorted { $0.kind < $1.kind }
+    }
+
+    /// A period as `unit` reports it: an office of the issuing jurisdiction by its own window and deadline,
+    /// where the regime gives them one; everybody else by the regime's.
+    static func window(of period: PeriodRecord, for unit: Unit, regime: RegimeRecord, on db: any Database) async throws -> ReportingPeriod {
+        guard unit.kind.isOffice, unit.$parent.id == regime.$issuer.id,
+              let own = try await OfficePeriodRecord.query(on: db).filter(\.$regime.$id == (try regime.requireID()))
+                .filter(\.$kind == period.kind).first()?.domain else { return period.domain }
+        return own
     }
 
     /// Warnings for `regime`, including a deadline after the issuer's superior's for the same period.
@@ -86,6 +103,19 @@ struct RegimeService {
                 row.estimateFrom = p.estimateFrom?.iso
                 row.estimateTo = p.estimateTo?.iso
                 try await row.save(on: tx)
+            }
+            // The offices' own windows: replaced as a whole (no report points at them).
+            try await OfficePeriodRecord.query(on: tx).filter(\.$regime.$id == regimeID).delete()
+            for p in regime.officePeriods ?? [] {
+                let row = OfficePeriodRecord()
+                row.$regime.id = regimeID
+                row.kind = p.kind.code
+                row.fromDay = p.from.iso
+                row.toDay = p.to.iso
+                row.deadline = p.deadline.iso
+                row.estimateFrom = p.estimateFrom?.iso
+                row.estimateTo = p.estimateTo?.iso
+                try await row.create(on: tx)
             }
             let kept = Set(regime.periods.map(\.kind.code))
             for row in old where !kept.contains(row.kind) {

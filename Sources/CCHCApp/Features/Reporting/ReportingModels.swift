@@ -95,6 +95,30 @@ final class PeriodRecord: Model, @unchecked Sendable {
     }
 }
 
+/// An office's own window and deadline for a period of its jurisdiction's regime, where the regime
+/// gives the offices different ones (seed 000 §III). Reports still point at the regime's period.
+final class OfficePeriodRecord: Model, @unchecked Sendable {
+    static let schema = "office_periods"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "regime_id") var regime: RegimeRecord
+    @Field(key: "kind") var kind: String
+    @Field(key: "from_day") var fromDay: String
+    @Field(key: "to_day") var toDay: String
+    @Field(key: "deadline") var deadline: String
+    @OptionalField(key: "estimate_from") var estimateFrom: String?
+    @OptionalField(key: "estimate_to") var estimateTo: String?
+
+    init() {}
+
+    var domain: ReportingPeriod? {
+        guard let kind = PeriodKind(code: kind), let from = Day(iso: fromDay), let to = Day(iso: toDay), let deadline = Day(iso: deadline)
+        else { return nil }
+        return ReportingPeriod(kind: kind, from: from, to: to, deadline: deadline,
+                               estimateFrom: estimateFrom.flatMap { Day(iso: $0) }, estimateTo: estimateTo.flatMap { Day(iso: $0) })
+    }
+}
+
 /// Which office of the issuing jurisdiction answers for which section of the form (seed 000 §II.2).
 final class SectionAssignment: Model, @unchecked Sendable {
     static let schema = "section_assignments"

@@ -53,6 +53,9 @@ enum TimelinessService {
               let regime = try await RegimeService.applicable(for: probe, year: year, on: db) else { return nil }
         let periods = try await RegimeService.periods(of: regime, on: db)
         let periodIDs = try periods.map { try $0.requireID() }
+        // The offices of the regime's issuer report by their own deadlines where the regime gives them (seed 000 §III).
+        let officeDeadlines = Dictionary(try await RegimeService.officePeriods(of: regime, on: db).map { ($0.kind.code, $0.deadline) },
+                                         uniquingKeysWith: { a, _ in a })
         // Current versions of every report under the jurisdiction for these periods: one query.
         let reports = try await Report.query(on: db)
             .filter(\.$period.$id ~~ periodIDs).filter(\.$isCurrent == true)
@@ -72,7 +75,8 @@ enum TimelinessService {
             for p in periods {
                 let pid = try p.requireID()
                 let r = byKey["\(unitID)-\(pid)"]
-                let t = Timeliness.of(r, deadline: p.deadlineDay, now: now)
+                let deadline = unit.kind.isOffice && unit.$parent.id == regime.$issuer.id ? officeDeadlines[p.kind] ?? p.deadlineDay : p.deadlineDay
+                let t = Timeliness.of(r, deadline: deadline, now: now)
                 var late: Int?
                 switch t {
                 case .late(let d), .overdue(let d): late = d; bad += 1
@@ -84,7 +88,7 @@ enum TimelinessService {
                                    reportID: r?.id,
                                    submittedAt: r?.firstSubmittedAt, daysLate: late))
                 totals[pid, default: [:]][t.code, default: 0] += 1
-                if now >= p.deadlineDay.endInVietnam { due.append(t) }
+                if now >= deadline.endInVietnam { due.append(t) }
                 urgency[unitID, default: [:]][pid] = (t.severity, late ?? 0)
             }
             rows.append(.init(unitID: unitID, unitName: unit.name, unitKind: unit.kind.label, cells: cells, lateOrMissing: bad))

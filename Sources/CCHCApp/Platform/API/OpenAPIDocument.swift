@@ -102,11 +102,14 @@ enum OpenAPIDocument {
         object(["issuer": string, "year": year,
                 "deadlineDay": nullable(integer.merging(["minimum": 1, "maximum": 31,
                                                          "description": "Ngày hạn nộp trong tháng (1–31)"]) { _, new in new }),
-                "periods": array(object(["kind": periodKind, "from": day, "to": day, "deadline": day,
-                                         "estimateFrom": nullable(day), "estimateTo": nullable(day)],
-                                        required: ["kind", "from", "to", "deadline"]))],
+                "periods": array(period),
+                "officePeriods": nullable(described(array(period), "Kỳ riêng của các cơ quan chuyên môn của đơn vị ban hành, nếu khác"))],
                required: ["issuer", "year", "periods"])
     }
+
+    nonisolated(unsafe) static let period: [String: Any] = object(["kind": periodKind, "from": day, "to": day, "deadline": day,
+                                                                   "estimateFrom": nullable(day), "estimateTo": nullable(day)],
+                                                                  required: ["kind", "from", "to", "deadline"])
 
     nonisolated(unsafe) static let document: [String: Any] = [
         "openapi": "3.0.3",

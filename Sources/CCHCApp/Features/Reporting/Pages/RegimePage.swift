@@ -40,21 +40,11 @@ struct RegimePages: RouteCollection {
         let unit = try await UnitQueries.manageable(try req.idParameter("unitID"), by: actor, on: req.db)
         let year = try Self.year(req)
         let form = FormBody(req)
-        var periods: [ReportingPeriod] = []
-        var errors: [FieldError] = []
-        for kind in PeriodKind.all {
-            let code = kind.code
-            let from = form["from:\(code)"] ?? "", to = form["to:\(code)"] ?? "", deadline = form["deadline:\(code)"] ?? ""
-            if [from, to, deadline].allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            let f = Day(vietnamese: from), t = Day(vietnamese: to), d = Day(vietnamese: deadline)
-            let ef = (form["estimateFrom:\(code)"] ?? "").isEmpty ? nil : Day(vietnamese: form["estimateFrom:\(code)"]!)
-            let et = (form["estimateTo:\(code)"] ?? "").isEmpty ? nil : Day(vietnamese: form["estimateTo:\(code)"]!)
-            for (label, text, day) in [("từ ngày", from, f), ("đến ngày", to, t), ("hạn nộp", deadline, d)] where day == nil {
-                errors.append(FieldError(field: "period.\(code)", message: "\(kind.label): \(label) “\(text)” không đúng dạng dd/MM/yyyy."))
-            }
-            if let f, let t, let d { periods.append(ReportingPeriod(kind: kind, from: f, to: t, deadline: d, estimateFrom: ef, estimateTo: et)) }
-        }
-        let regime = Regime(issuer: unit.name, year: year, deadlineDay: form["deadlineDay"].flatMap { Int($0) }, periods: periods)
+        let (periods, unitErrors) = Self.periods(form, prefix: "", who: "")
+        let (officePeriods, officeErrors) = Self.periods(form, prefix: "o", who: "Cơ quan chuyên môn, ")
+        let errors = unitErrors + officeErrors
+        let regime = Regime(issuer: unit.name, year: year, deadlineDay: form["deadlineDay"].flatMap { Int($0) }, periods: periods,
+                            officePeriods: officePeriods.isEmpty ? nil : officePeriods)
         let record = try await RegimeRecord.query(on: req.db).filter(\.$issuer.$id == (try unit.requireID())).filter(\.$year == year).first()
         do {
             guard errors.isEmpty else { throw ValidationFailure(errors) }
@@ -74,6 +64,47 @@ struct RegimePages: RouteCollection {
         }
     }
 
+    /// The periods typed in one table of the page (`prefix` "" for the units, "o" for the offices).
+    static func periods(_ form: FormBody, prefix: String, who: String) -> ([ReportingPeriod], [FieldError]) {
+        var periods: [ReportingPeriod] = []
+        var errors: [FieldError] = []
+        for kind in PeriodKind.all {
+            let code = kind.code
+            func typed(_ key: String) -> String { form["\(prefix)\(key):\(code)"] ?? "" }
+            let from = typed("from"), to = typed("to"), deadline = typed("deadline")
+            if [from, to, deadline].allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            let f = Day(vietnamese: from), t = Day(vietnamese: to), d = Day(vietnamese: deadline)
+            let ef = typed("estimateFrom").isEmpty ? nil : Day(vietnamese: typed("estimateFrom"))
+            let et = typed("estimateTo").isEmpty ? nil : Day(vietnamese: typed("estimateTo"))
+            for (label, text, day) in [("từ ngày", from, f), ("đến ngày", to, t), ("hạn nộp", deadline, d)] where day == nil {
+                errors.append(FieldError(field: "\(prefix)period.\(code)", message: "\(who)\(kind.label): \(label) “\(text)” không đúng dạng dd/MM/yyyy."))
+            }
+            if let f, let t, let d { periods.append(ReportingPeriod(kind: kind, from: f, to: t, deadline: d, estimateFrom: ef, estimateTo: et)) }
+        }
+        return (periods, errors)
+    }
+
+    /// One table of periods: editable inputs or plain dates.
+    static func rows(_ kinds: [PeriodKind], _ period: (PeriodKind) -> ReportingPeriod?, prefix: String, editable: Bool, typed: FormBody?) -> [HTML] {
+        kinds.map { kind in
+            let p = period(kind)
+            func val(_ key: String, _ day: Day?) -> String { typed?["\(prefix)\(key):\(kind.code)"] ?? day?.vietnamese ?? "" }
+            func input(_ key: String, _ day: Day?) -> HTML {
+                "<input name=\"\(prefix)\(key):\(kind.code)\" value=\"\(val(key, day))\" size=\"10\" placeholder=\"dd/MM/yyyy\">"
+            }
+            if editable {
+                return """
+                <tr><th>\(kind.label)</th><td>\(input("from", p?.from))</td><td>\(input("to", p?.to))</td><td>\(input("deadline", p?.deadline))</td>\
+                <td>\(input("estimateFrom", p?.estimateFrom)) – \(input("estimateTo", p?.estimateTo))</td></tr>
+                """
+            }
+            return """
+            <tr><th>\(kind.label)</th><td>\(p?.from.vietnamese ?? "")</td><td>\(p?.to.vietnamese ?? "")</td>\
+            <td>\(p?.deadline.vietnamese ?? "")</td><td>\(p?.estimateFrom.map { "\($0.vietnamese) – \(p?.estimateTo?.vietnamese ?? "")" } ?? "")</td></tr>
+            """
+        }
+    }
+
     func page(_ req: Request, unit: Unit, regime: Regime, record: RegimeRecord?, warnings: [RegimeCheck.Warning],
               failure: ValidationFailure?, flash: String?, typed: FormBody? = nil, pasted: Pasted? = nil) async throws -> HTML {
         let actor = try req.actor
@@ -84,24 +115,8 @@ struct RegimePages: RouteCollection {
             ?? forms.first(where: { $0.year == regime.year }).flatMap { $0.id.map(String.init) }
         let kinds = PeriodKind.standard
             + (regime.periods.contains { if case .month = $0.kind { true } else { false } } ? (1...12).map { PeriodKind.month($0) } : [])
-        let rows: [HTML] = kinds.map { kind in
-            let p = regime.period(kind)
-            func val(_ key: String, _ day: Day?) -> String { typed?["\(key):\(kind.code)"] ?? day?.vietnamese ?? "" }
-            if editable {
-                return """
-                <tr><th>\(kind.label)</th>
-                <td><input name="from:\(kind.code)" value="\(val("from", p?.from))" size="10" placeholder="dd/MM/yyyy"></td>
-                <td><input name="to:\(kind.code)" value="\(val("to", p?.to))" size="10"></td>
-                <td><input name="deadline:\(kind.code)" value="\(val("deadline", p?.deadline))" size="10"></td>
-                <td><input name="estimateFrom:\(kind.code)" value="\(val("estimateFrom", p?.estimateFrom))" size="10"> – \
-                <input name="estimateTo:\(kind.code)" value="\(val("estimateTo", p?.estimateTo))" size="10"></td></tr>
-                """
-            }
-            return """
-            <tr><th>\(kind.label)</th><td>\(p?.from.vietnamese ?? "")</td><td>\(p?.to.vietnamese ?? "")</td>\
-            <td>\(p?.deadline.vietnamese ?? "")</td><td>\(p?.estimateFrom.map { "\($0.vietnamese) – \(p?.estimateTo?.vietnamese ?? "")" } ?? "")</td></tr>
-            """
-        }
+        let rows = Self.rows(kinds, regime.period, prefix: "", editable: editable, typed: typed)
+        let officeRows = Self.rows(kinds, { kind in regime.officePeriods?.first { $0.kind == kind } }, prefix: "o", editable: editable, typed: typed)
         let slips = warnings.filter { !$0.isNote }, notes = warnings.filter(\.isNote)
         let notesHTML: HTML = notes.isEmpty ? .empty : """
             <div class="card"><strong>Lưu ý (không phải sai sót):</strong><ul>\(notes.map { "<li>\($0.message)</li>" as HTML })</ul></div>
@@ -139,6 +154,12 @@ struct RegimePages: RouteCollection {
         <th>Hạn nộp</th><th>Số liệu ước tính (báo cáo năm)</th></tr></thead>\
 
         <tbody>\(rows)</tbody></table>
+        <h2>Các cơ quan chuyên môn của \(unit.name), nếu khác</h2>
+        <p class="muted">Điền khi văn bản cho các phòng, ban một khoảng chốt số liệu hoặc hạn nộp khác (vd: báo cáo năm \
+        chốt từ 15/12 đến 14/12); để trống thì các cơ quan theo cùng kỳ với đơn vị. \
+        <a href="\(SiteURL.Reports.regimeOffices(.value(unitID), .value(regime.year)).path)">Phân công cơ quan trả lời các mục của biểu</a>.</p>
+        <table><thead><tr><th>Kỳ</th><th>Chốt số liệu từ</th><th>đến</th>\
+        <th>Hạn nộp</th><th>Số liệu ước tính (báo cáo năm)</th></tr></thead><tbody>\(officeRows)</tbody></table>
 
         \(editable ? "<p><button type=\"submit\">Lưu chế độ báo cáo</button></p>" as HTML : .empty)
         </form>
