@@ -76,6 +76,7 @@ struct PlatformTests {
             let doc = try #require(try JSONSerialization.jsonObject(with: Data(res.text.utf8)) as? [String: Any])
             #expect(doc["openapi"] as? String == "3.0.3")
             let paths = try #require(doc["paths"] as? [String: [String: Any]])
+            var served: Set<String> = []
             for route in app.routes.all {
                 let parts = route.path.map { c -> String in
                     if case .parameter(let name) = c { return "{\(name)}" }
@@ -86,7 +87,44 @@ struct PlatformTests {
                 let entry = paths[path]
                 #expect(entry != nil, "\(path) chưa có trong OpenAPI")
                 #expect(entry?[route.method.rawValue.lowercased()] != nil, "\(route.method) \(path) chưa có trong OpenAPI")
+                served.insert("\(route.method.rawValue.lowercased()) \(path)")
             }
+            // … and describes nothing the server does not serve.
+            for (path, item) in paths {
+                for method in item.keys where ["get", "put", "post", "delete", "patch"].contains(method) {
+                    #expect(served.contains("\(method) \(path)"), "OpenAPI mô tả \(method) \(path), máy chủ không có")
+                }
+            }
+        }
+    }
+
+    /// The document is merged from one part per feature (OpenAPIDocument.parts): no path and no schema may be
+    /// described by two parts, and every $ref must name a schema or an error answer some part defines.
+    @Test func openAPIPartsNeitherOverlapNorDangle() throws {
+        #expect(OpenAPIDocument.clashes.isEmpty, "mô tả trùng giữa các phần: \(OpenAPIDocument.clashes)")
+        let sample = OpenAPIDocument.merge([(part: "A", table: ["/x": 1, "/y": 2]), (part: "B", table: ["/x": 3, "/z": 4])])
+        #expect(sample.clashes == ["/x: A, B"] && sample.merged.count == 3 && sample.merged["/x"] as? Int == 1)
+
+        let doc = try #require(try JSONSerialization.jsonObject(with: OpenAPIDocument.json) as? [String: Any])
+        let components = try #require(doc["components"] as? [String: Any])
+        let schemas = try #require(components["schemas"] as? [String: Any])
+        let responses = try #require(components["responses"] as? [String: Any])
+        #expect(schemas.count == OpenAPIDocument.parts.map { $0.schemas.count }.reduce(0, +))
+        #expect((doc["paths"] as? [String: Any])?.count == OpenAPIDocument.parts.map { $0.paths.count }.reduce(0, +))
+        var refs: [String] = []
+        func collect(_ value: Any) {
+            if let object = value as? [String: Any] {
+                if let ref = object["$ref"] as? String { refs.append(ref) }
+                object.values.forEach(collect)
+            } else if let list = value as? [Any] { list.forEach(collect) }
+        }
+        collect(doc)
+        #expect(refs.count > 50)
+        for ref in Set(refs) {
+            let name = String(ref.split(separator: "/").last ?? "")
+            let known = ref.hasPrefix("#/components/schemas/") ? schemas[name] != nil
+                : ref.hasPrefix("#/components/responses/") && responses[name] != nil
+            #expect(known, "\(ref): không có trong components")
         }
     }
 
