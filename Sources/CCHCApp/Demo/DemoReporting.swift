@@ -138,7 +138,9 @@ struct DemoReporting {
         n("1.4.1", r.next(30...120) * half)
         n("1.4.2", r.next(0...2))
         n("2.3", r.next(0...5))
-        let procedures = r.next(95...110)
+        // Every commune reports the province's catalogue of commune-level procedures — one has not updated its count,
+        // a slip the consolidation names.
+        let procedures = code.hasSuffix("THACHLONG") ? 98 : 103
         n("3.1.3", procedures)
         n("3.1.3.b", procedures)
         // Dossiers resolved on time: big communes do well, small ones less so, so the district's
@@ -183,6 +185,7 @@ struct DemoReporting {
             .sorted { $0.code < $1.code }
         let periods = try await RegimeService.periods(of: regime, on: db).filter { $0.kind == "Q1" || $0.kind == "H1" }
         let officer = try await User.query(on: db).filter(\.$username == "thachha.noivu").first()
+        try await loadDistrictOwnDraft(district, periods: periods, formID: formID)
         for (i, unit) in communes.enumerated() {
             let slug = unit.code.replacingOccurrences(of: "HT-THA-", with: "").lowercased()
             let specialist = try await User.query(on: db).filter(\.$username == "\(slug).cv").first()
@@ -284,6 +287,25 @@ struct DemoReporting {
                     try await e.create(on: db)
                 }
             }
+        }
+    }
+
+    /// The district's own Q1 draft, as its offices fill it: the figures that are the district's own
+    /// (`own`), the area-wide ones its offices keep (`areaWide`) and its own coded answers (`choice`).
+    private func loadDistrictOwnDraft(_ district: Unit, periods: [PeriodRecord], formID: Int) async throws {
+        guard let q1 = periods.first(where: { $0.kind == "Q1" }) else { return }
+        let report = try Report(unit: district, periodID: try q1.requireID(), formID: formID)
+        try await report.create(on: db)
+        let values: [String: IndicatorValue] = [
+            "1.2.1": .init(number: 39), "1.2.2": .init(number: 6), "1.2.3": .init(number: 4), "1.2.4": .init(number: 3),
+            "1.3.1": .init(number: 12), "1.3.2": .init(number: 10), "1.3.3": .init(number: 1),
+            "3.1.3.a": .init(number: 236), "3.1.3.b": .init(number: 103),
+            "3.4.1": .init(numerator: 1_912, denominator: 1_950), "3.4.2": .init(numerator: 5_874, denominator: 6_240),
+            "4.1.1": .init(number: 12), "7.1": .init(number: 1), "7.2": .init(number: 2), "7.3": .init(number: 1),
+            "7.6.2": .init(numerator: 22, denominator: 22),
+        ]
+        for (code, value) in values.sorted(by: { $0.key < $1.key }) {
+            try await ReportValue(reportID: try report.requireID(), code: code, value: value).create(on: db)
         }
     }
 }
