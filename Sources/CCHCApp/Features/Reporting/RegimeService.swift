@@ -96,12 +96,7 @@ struct RegimeService {
             for p in regime.periods {
                 let row = old.first { $0.kind == p.kind.code } ?? PeriodRecord()
                 row.$regime.id = regimeID
-                row.kind = p.kind.code
-                row.fromDay = p.from.iso
-                row.toDay = p.to.iso
-                row.deadline = p.deadline.iso
-                row.estimateFrom = p.estimateFrom?.iso
-                row.estimateTo = p.estimateTo?.iso
+                row.set(p)
                 try await row.save(on: tx)
             }
             // The offices' own windows: replaced as a whole (no report points at them).
@@ -109,12 +104,7 @@ struct RegimeService {
             for p in regime.officePeriods ?? [] {
                 let row = OfficePeriodRecord()
                 row.$regime.id = regimeID
-                row.kind = p.kind.code
-                row.fromDay = p.from.iso
-                row.toDay = p.to.iso
-                row.deadline = p.deadline.iso
-                row.estimateFrom = p.estimateFrom?.iso
-                row.estimateTo = p.estimateTo?.iso
+                row.set(p)
                 try await row.create(on: tx)
             }
             let kept = Set(regime.periods.map(\.kind.code))

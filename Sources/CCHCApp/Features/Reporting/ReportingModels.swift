@@ -111,13 +111,39 @@ final class OfficePeriodRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    var domain: ReportingPeriod? {
+    var domain: ReportingPeriod? { reportingPeriod }
+}
+
+/// The dated fields a regime's period and an office's own period share, read and written in one place.
+protocol PeriodFields: AnyObject {
+    var kind: String { get set }
+    var fromDay: String { get set }
+    var toDay: String { get set }
+    var deadline: String { get set }
+    var estimateFrom: String? { get set }
+    var estimateTo: String? { get set }
+}
+
+extension PeriodFields {
+    func set(_ p: ReportingPeriod) {
+        kind = p.kind.code
+        fromDay = p.from.iso
+        toDay = p.to.iso
+        deadline = p.deadline.iso
+        estimateFrom = p.estimateFrom?.iso
+        estimateTo = p.estimateTo?.iso
+    }
+
+    var reportingPeriod: ReportingPeriod? {
         guard let kind = PeriodKind(code: kind), let from = Day(iso: fromDay), let to = Day(iso: toDay), let deadline = Day(iso: deadline)
         else { return nil }
         return ReportingPeriod(kind: kind, from: from, to: to, deadline: deadline,
                                estimateFrom: estimateFrom.flatMap { Day(iso: $0) }, estimateTo: estimateTo.flatMap { Day(iso: $0) })
     }
 }
+
+extension PeriodRecord: PeriodFields {}
+extension OfficePeriodRecord: PeriodFields {}
 
 /// Which office of the issuing jurisdiction answers for which section of the form (seed 000 §II.2).
 final class SectionAssignment: Model, @unchecked Sendable {
