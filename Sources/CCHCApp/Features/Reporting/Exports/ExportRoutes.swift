@@ -173,7 +173,7 @@ struct ExportPages: RouteCollection {
         let (service, ctx) = try await req.reportContext()
         guard let upload = try? req.content.decode(UploadBody.self), upload.file.data.readableBytes > 0 else {
             let failure = ValidationFailure(field: "file", "Tệp Excel: chưa chọn tệp để tải lên.")
-            return try await ReportView.render(req, ctx, typed: nil, failure: failure, warnings: [], flash: nil)
+            return try await ReportPage.page(req, ctx, typed: nil, failure: failure, warnings: [], flash: nil)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         var buffer = upload.file.data
@@ -181,11 +181,11 @@ struct ExportPages: RouteCollection {
         do {
             let (changes, warnings) = try await Exports.importXLSX(data, service: service, ctx: ctx)
             let fresh = try await service.context(unit: ctx.unit, periodID: try ctx.period.requireID())
-            return try await ReportView.render(req, fresh, typed: nil, failure: nil, warnings: warnings, flash: nil, changes: changes)
+            return try await ReportPage.page(req, fresh, typed: nil, failure: nil, warnings: warnings, flash: nil, changes: changes)
                 .encodeResponse(for: req)
         } catch let failure as ValidationFailure {
-            return try await ReportView.render(req, ctx, typed: nil, failure: failure, warnings: [],
-                                               flash: "Tệp Excel chưa được nhận: không có số liệu nào được lưu.")
+            return try await ReportPage.page(req, ctx, typed: nil, failure: failure, warnings: [],
+                                             flash: "Tệp Excel chưa được nhận: không có số liệu nào được lưu.")
                 .encodeResponse(status: .unprocessableEntity, for: req)
 
         }

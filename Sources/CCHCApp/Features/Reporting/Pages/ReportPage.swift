@@ -61,38 +61,27 @@ struct ReportPages: RouteCollection {
 
     func show(req: Request) async throws -> HTML {
         let (_, ctx) = try await req.reportContext()
-        let unit = ctx.unit
-        let flash = (try? req.query.get(String.self, at: "assembled")) == "1"
-            ? """
-                Đã lập dự thảo từ số liệu tổng hợp và báo cáo chuyên đề của các cơ quan; \
-                hãy biên tập phần nội dung rồi trình lãnh đạo ký.
-                """
-            : (try? req.query.get(String.self, at: "unchanged")) == "1"
-            ? "Tệp Excel giống hệt số liệu đã lưu: không có gì thay đổi."
-            : (try? req.query.get(String.self, at: "saved")) == "1"
-            ? "Đã lưu báo cáo."
-            : (try? req.query.get(String.self, at: "done")).flatMap { ReportAction(rawValue: $0)?.label }.map { "Đã thực hiện: \($0)." }
-        return try await ReportView.render(req, ctx, typed: nil, failure: nil, warnings: ctx.warnings(), flash: flash)
+        return try await ReportPage.page(req, ctx, typed: nil, failure: nil, warnings: ctx.warnings(), flash: ReportPage.Model.flash(req))
     }
 
     func save(req: Request) async throws -> Response {
         let (service, ctx) = try await req.reportContext()
         let unit = ctx.unit
         let form = FormBody(req)
-        let input = ReportView.input(from: form, ctx: ctx)
+        let input = ReportPage.input(from: form, ctx: ctx)
         do {
             _ = try await service.save(ctx, input)
             return req.redirect(to: SiteURL.Reports.report(.value(try unit.requireID()), .value(try ctx.period.requireID()))
                 .relativeURL(parameters: [QueryParameter("saved", 1)]))
         } catch let failure as ValidationFailure {
             // Nothing was saved: show the page again with everything the user typed.
-            return try await ReportView.render(req, ctx, typed: form, failure: failure, warnings: [], flash: nil)
+            return try await ReportPage.page(req, ctx, typed: form, failure: failure, warnings: [], flash: nil)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         } catch let conflict as StaleWrite {
             // Someone saved first: nothing overwritten; their version beside this user's typing, which stays in the boxes.
             let fresh = try await service.context(unit: unit, periodID: try ctx.period.requireID())
-            return try await ReportView.render(req, fresh, typed: ReportView.merged(form, with: fresh), failure: nil, warnings: [], flash: nil,
-                                               conflict: conflict, typedBeforeMerge: form)
+            return try await ReportPage.page(req, fresh, typed: ReportPage.merged(form, with: fresh), failure: nil, warnings: [], flash: nil,
+                                             conflict: conflict, typedBeforeMerge: form)
                 .encodeResponse(status: .conflict, for: req)
         }
     }
@@ -110,7 +99,7 @@ struct ReportPages: RouteCollection {
         do {
             if form["documentsPresent"] != nil {
                 // Sent from the report form ("Lưu và trình lãnh đạo ký"): what was typed is saved first.
-                _ = try await service.save(ctx, ReportView.input(from: form, ctx: ctx))
+                _ = try await service.save(ctx, ReportPage.input(from: form, ctx: ctx))
                 ctx = try await service.context(unit: unit, periodID: try ctx.period.requireID())
                 input.revision = ctx.report?.revision
             }
@@ -118,13 +107,13 @@ struct ReportPages: RouteCollection {
             return req.redirect(to: SiteURL.Reports.report(.value(try unit.requireID()), .value(try ctx.period.requireID()))
                 .relativeURL(parameters: [QueryParameter("done", action.rawValue)]))
         } catch let failure as ValidationFailure {
-            return try await ReportView.render(req, ctx, typed: form, failure: failure, warnings: ctx.warnings(), flash: nil)
+            return try await ReportPage.page(req, ctx, typed: form, failure: failure, warnings: ctx.warnings(), flash: nil)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         } catch let conflict as StaleWrite {
             let fresh = try await service.context(unit: unit, periodID: try ctx.period.requireID())
-            let typed = form["documentsPresent"] == nil ? nil : ReportView.merged(form, with: fresh)
-            return try await ReportView.render(req, fresh, typed: typed, failure: nil, warnings: fresh.warnings(), flash: nil, conflict: conflict,
-                                               typedBeforeMerge: typed == nil ? nil : form)
+            let typed = form["documentsPresent"] == nil ? nil : ReportPage.merged(form, with: fresh)
+            return try await ReportPage.page(req, fresh, typed: typed, failure: nil, warnings: fresh.warnings(), flash: nil, conflict: conflict,
+                                             typedBeforeMerge: typed == nil ? nil : form)
                 .encodeResponse(status: .conflict, for: req)
         }
     }
@@ -168,6 +157,17 @@ struct ReportPages: RouteCollection {
         <tbody>\(rows)</tbody></table>
 
         """)
+    }
+}
+
+extension ReportPage {
+    /// The report page as a handler answers with it: the model loaded, its view rendered in the layout
+    /// (`Layout.page` reads the request for the navigation, so it is called here, not in the view).
+    static func page(_ req: Request, _ ctx: ReportContext, typed: FormBody?, failure: ValidationFailure?, warnings: [RuleWarning], flash: String?,
+                     conflict: StaleWrite? = nil, typedBeforeMerge: FormBody? = nil, changes: [String]? = nil) async throws -> HTML {
+        let model = try await Model.load(req, ctx, typed: typed, failure: failure, warnings: warnings, flash: flash, conflict: conflict,
+                                         typedBeforeMerge: typedBeforeMerge, changes: changes)
+        return Layout.page(request: req, title: model.pageTitle, flash: model.flash, body: View.render(model))
     }
 }
 
