@@ -19,5 +19,6 @@ enum Migrations {
         app.migrations.add(MakeAuditAppendOnly())         // 12
         app.migrations.add(AddConsolidationRules())       // 13
         app.migrations.add(CreateOfficePeriods())         // 14
+        app.migrations.add(AddReportAppendix())           // 15
     }
 }

@@ -35,6 +35,8 @@ final class Report: Model, @unchecked Sendable {
     // Content
     /// Narrative sections as JSON: {"toChuc": "…", "ketQua1": "…", …}.
     @Field(key: "narrative") var narrativeJSON: String
+    /// A jurisdiction's appendix as its leader signed it (code → figure as printed), JSON; nil before signing.
+    @OptionalField(key: "appendix") var appendixJSON: String?
 
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?

@@ -89,6 +89,9 @@ extension ReportService {
         let unit = ctx.unit
         let title = ctx.period.periodKind.title(year: ctx.regime.year)
         let submittedDay = docDay
+        // What the leader signs is what is sent: a jurisdiction's appendix is frozen as it stands now.
+        let appendix = action == .submit && unit.kind.isJurisdiction && unit.kind.tier != .commune
+            ? String(decoding: try JSONEncoder.sorted.encode(try await Exports.appendix(ctx, consolidated: true, on: db)), as: UTF8.self) : nil
         let (actor, now) = (self.actor, self.now)
         return try await db.writeTransaction { tx in
             var report = try await Self.findOrCreate(ctx, on: tx)
@@ -110,6 +113,7 @@ extension ReportService {
                 report.submittedBy = actor.userID
                 report.docNumber = input.docNumber?.trimmingCharacters(in: .whitespaces)
                 report.docDate = submittedDay?.iso
+                report.appendixJSON = appendix
                 summary = "Ký, gửi \(title.lowercased()) của \(unit.name), "
                     + "văn bản số \(report.docNumber ?? "") ngày \(submittedDay?.vietnamese ?? "")"
 

@@ -54,26 +54,32 @@ enum Exports {
         // The regime's issuer receives the report; a jurisdiction that issued its own regime reports to its parent.
         let reportsTo = ctx.issuer.id == ctx.unit.id ? try await CCHCApp.Unit.find(optional: ctx.unit.$parent.id, on: db) : ctx.issuer
         let issuer = try await issuer(for: ctx.unit, reportsTo: reportsTo, submittedBy: ctx.report?.submittedBy, on: db)
-        var figures: [String: String] = [:]
-        for ind in ctx.form.indicators { figures[ind.code] = ReportDocument.figure(ind, ctx.values[ind.code]) }
-        if ctx.unit.kind.isJurisdiction && consolidated {
-            // A jurisdiction reports its whole area upward: the appendix holds the consolidated figures — when
-            // units below it have reported; alone, its own answers are the figures (a coded answer by its label).
-            let consolidated = try await ConsolidationService.consolidate(jurisdiction: ctx.unit, year: ctx.regime.year, kind: ctx.period.periodKind, on: db)
-            if consolidated.included.contains(where: { $0.id != consolidated.jurisdiction.id }) {
-                for f in consolidated.figures {
-                    guard let ind = ctx.form.indicator(f.code) else { continue }
-                    let text = ReportDocument.figure(ind, consolidated: f)
-                    if !text.isEmpty { figures[f.code] = text }
-                }
-            }
-        }
+        // Once signed, the appendix is the one the leader signed; before, it is computed now.
+        let signed = ctx.report?.appendixJSON.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }
+        let figures: [String: String]
+        if let signed { figures = signed } else { figures = try await appendix(ctx, consolidated: consolidated, on: db) }
         let doc = ReportDocument.officialDocument(
             issuer: issuer, kind: ctx.period.periodKind, year: ctx.regime.year, number: ctx.report?.docNumber, date: date,
             narrative: ctx.report?.narrative ?? [:],
             documents: ctx.documents.map(\.row),
             form: ctx.form, figures: figures)
         return try doc.docxData()
+    }
+
+    /// The appendix of a report: its own figures, or — for a jurisdiction reporting its whole area upward,
+    /// when units below it have reported — the consolidated figures (a coded answer by its label).
+    static func appendix(_ ctx: ReportContext, consolidated: Bool, on db: any Database) async throws -> [String: String] {
+        var figures: [String: String] = [:]
+        for ind in ctx.form.indicators { figures[ind.code] = ReportDocument.figure(ind, ctx.values[ind.code]) }
+        guard ctx.unit.kind.isJurisdiction && consolidated else { return figures }
+        let area = try await ConsolidationService.consolidate(jurisdiction: ctx.unit, year: ctx.regime.year, kind: ctx.period.periodKind, on: db)
+        guard area.included.contains(where: { $0.id != area.jurisdiction.id }) else { return figures }
+        for f in area.figures {
+            guard let ind = ctx.form.indicator(f.code) else { continue }
+            let text = ReportDocument.figure(ind, consolidated: f)
+            if !text.isEmpty { figures[f.code] = text }
+        }
+        return figures
     }
 
     static func consolidation(_ req: Request) async throws -> (CCHCApp.Unit, ConsolidatedReport, FormDefinition) {
