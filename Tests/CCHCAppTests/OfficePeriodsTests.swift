@@ -30,6 +30,11 @@ struct OfficePeriodsTests {
             let commune = try #require(table.rows.first { $0.unitName == "Xã Thạch Đài" })
             #expect(office.cells.first { $0.periodID == year }?.status == "not_due")
             #expect(commune.cells.first { $0.periodID == year }?.status == "overdue")
+            // The office's own report shows its own window and deadline.
+            let tp = try await app.unit(code: "HT-THA-TP")
+            let own = try await TestClient.session(app, "thachha.tp.cv").get("/units/\(tp.id!)/reports/\(year)")
+            #expect(own.text.contains("15/12/2020 – 14/12/2021"))
+            #expect(own.text.contains("18/12/2021"))
             // An office period for a kind the units do not have is refused, naming it.
             regime.officePeriods = [ReportingPeriod(kind: .month(3), from: Day(2021, 2, 15)!, to: Day(2021, 3, 14)!, deadline: Day(2021, 3, 18)!)]
             let refused = try await officer.send(.PUT, path, json: ReportingAPI.RegimeInput(regime: regime, formID: current.formID,

@@ -24,6 +24,9 @@ struct ReportContext {
     /// Where the report goes: the jurisdiction above the unit, through its standing agency — for a
     /// jurisdiction's own report the level above it, never itself.
     let recipient: Recipient?
+    /// The period as this unit reports it: an office of the issuing jurisdiction by its own window and
+    /// deadline where the regime gives them (seed 000 §III), everybody else by the regime's.
+    let window: ReportingPeriod
 
     struct Recipient {
         let jurisdiction: Unit

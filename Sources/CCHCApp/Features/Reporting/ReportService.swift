@@ -77,7 +77,8 @@ struct ReportService {
         return ReportContext(unit: unit, period: period, regime: regime, issuer: issuer, formRecord: formRecord, form: form, report: report,
                              values: values, documents: documents, previousPeriod: previous, previousValues: previousValues,
                              versions: versions, role: role, officeSections: officeSections, contributions: contributions,
-                             recipient: try await Self.recipient(of: unit, on: db))
+                             recipient: try await Self.recipient(of: unit, on: db),
+                             window: try await RegimeService.window(of: period, for: unit, regime: regime, on: db))
     }
 
     /// The nearest jurisdiction above the unit and its CCHC standing agency.

@@ -159,10 +159,10 @@ struct ReportingAPI: RouteCollection {
                              display: ValueDisplay.text(ind, x))
             }
         }
-        let t = Timeliness.of(ctx.report, deadline: ctx.period.deadlineDay, now: now)
+        let t = Timeliness.of(ctx.report, deadline: ctx.window.deadline, now: now)
         return ReportDTO(
             unitID: try ctx.unit.requireID(), periodID: try ctx.period.requireID(), period: ctx.period.kind, year: ctx.regime.year,
-            window: ctx.period.domain.windowText, deadline: ctx.period.deadline, formCode: ctx.form.code,
+            window: ctx.window.windowText, deadline: ctx.window.deadline.iso, formCode: ctx.form.code,
             reportID: ctx.report?.id, version: ctx.report?.version, revision: ctx.report?.revision ?? 0,
             officeRevision: ctx.officeSections == nil ? nil : ctx.ownContribution?.revision ?? 0, state: ctx.report == nil ? "none" : ctx.state.rawValue,
             timeliness: t.code, timelinessLabel: t.label, docNumber: ctx.report?.docNumber, docDate: ctx.report?.docDate,

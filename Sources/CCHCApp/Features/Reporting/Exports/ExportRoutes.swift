@@ -21,7 +21,7 @@ enum Exports {
     }
 
     static func reportXLSX(_ ctx: ReportContext) throws -> Data {
-        let title = "\(ctx.period.periodKind.title(year: ctx.regime.year)) — \(ctx.unit.name) — chốt số liệu \(ctx.period.domain.windowText)"
+        let title = "\(ctx.period.periodKind.title(year: ctx.regime.year)) — \(ctx.unit.name) — chốt số liệu \(ctx.window.windowText)"
         return try XLSXWorkbook(sheets: [ReportWorkbook.form(ctx.form, values: ctx.values, title: title), try identity(ctx).sheet]).data()
     }
 

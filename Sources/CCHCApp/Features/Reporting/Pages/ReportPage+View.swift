@@ -126,9 +126,9 @@ extension ReportPage.View {
         <h1>\(title) — \(ctx.unit.name)</h1>
         \(changesHTML(changes))
         <div class="card"><dl class="facts">
-        <dt>Chốt số liệu</dt><dd>\(ctx.period.domain.windowText)\
-        \(ctx.period.domain.estimateFrom.map { e in " · ước tính \(e.vietnamese) – \(ctx.period.domain.estimateTo?.vietnamese ?? "")" } ?? "")</dd>
-        <dt>Hạn nộp</dt><dd>\(ctx.period.deadlineDay.vietnamese) \
+        <dt>Chốt số liệu</dt><dd>\(ctx.window.windowText)\
+        \(ctx.window.estimateFrom.map { e in " · ước tính \(e.vietnamese) – \(ctx.window.estimateTo?.vietnamese ?? "")" } ?? "")</dd>
+        <dt>Hạn nộp</dt><dd>\(ctx.window.deadline.vietnamese) \
         (theo chế độ báo cáo của \(ctx.issuer.name)\(ctx.regime.document.map { ", " + $0 } ?? ""))</dd>
         <dt>Trạng thái</dt><dd>\(report == nil ? "Chưa lập" : ctx.state.label)\(report.map { " · phiên bản \($0.version)" } ?? "")</dd>
         <dt>Thời hạn</dt><dd><span class="tag \(timeliness.code)">\(timeliness.label)</span></dd>

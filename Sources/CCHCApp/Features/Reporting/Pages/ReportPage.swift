@@ -192,14 +192,17 @@ enum ReportListing {
         let periods = try await RegimeService.periods(of: regime, on: db)
         let reports = try await Report.query(on: db).filter(\.$unit.$id == (try unit.requireID()))
             .filter(\.$period.$id ~~ (try periods.map { try $0.requireID() })).filter(\.$isCurrent == true).all()
-        return try periods.map { p in
+        var rows: [Row] = []
+        for p in periods {
             let r = reports.first { $0.$period.id == p.id }
-            let t = Timeliness.of(r, deadline: p.deadlineDay, now: now)
+            let window = try await RegimeService.window(of: p, for: unit, regime: regime, on: db)
+            let t = Timeliness.of(r, deadline: window.deadline, now: now)
             let state = r?.state ?? .draft
-            return Row(periodID: try p.requireID(), kind: p.kind, title: p.periodKind.title(year: year), window: p.domain.windowText,
-                       deadline: p.deadlineDay.vietnamese, state: r == nil ? "none" : state.rawValue,
+            rows.append(Row(periodID: try p.requireID(), kind: p.kind, title: p.periodKind.title(year: year), window: window.windowText,
+                       deadline: window.deadline.vietnamese, state: r == nil ? "none" : state.rawValue,
                        stateLabel: r == nil ? "Chưa lập" : state.label, status: t.code, timelinessLabel: t.label,
-                       reportID: r?.id, version: r?.version)
+                       reportID: r?.id, version: r?.version))
         }
+        return rows
     }
 }
