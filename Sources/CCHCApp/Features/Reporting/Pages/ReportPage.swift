@@ -2,7 +2,9 @@ import Fluent
 import Vapor
 import CCHCDomain
 
-/// A unit's report for a period: fill, save, sign off, review; versions side by side.
+/// A unit's report for a period: fill, save, sign off, review; versions side by side. The handlers: each page
+/// is a model loaded from the request (`ReportListPage`, `ReportPage`, `ReportComparePage` `+Model`) and a view
+/// that renders only it (`+View`).
 struct ReportPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.Reports.list(.key).pathComponents, use: list).access(.scoped)
@@ -16,45 +18,8 @@ struct ReportPages: RouteCollection {
     // MARK: List
 
     func list(req: Request) async throws -> HTML {
-        let actor = try req.actor
-        let unit = try await UnitQueries.reportable(try req.idParameter("unitID"), by: actor, on: req.db)
-        let years = try await RegimeService.years(for: unit, on: req.db)
-        let year = try req.queryInt("year", in: 2000...2100) ?? years.first ?? Day(req.now).year
-        let rows = try await ReportListing.rows(unit: unit, year: year, now: req.now, on: req.db)
-        let unitID = try unit.requireID()
-        let reports = SiteURL.Reports.list(.value(unitID))
-        let yearLinks: [HTML] = years.map { y in
-            y == year ? "<strong>\(y)</strong> " : "<a href=\"\(reports.relativeURL(parameters: [QueryParameter("year", y)]))\">\(y)</a> "
-        }
-        let body: [HTML] = rows.map { row in
-            let report = SiteURL.Reports.report(.value(unitID), .value(row.periodID)).path
-            return """
-            <tr><td><a href="\(report)">\(row.title)</a></td><td>\(row.window)</td><td>\(row.deadline)</td>
-            <td>\(row.stateLabel)</td><td><span class="tag \(row.status)">\(row.timelinessLabel)</span></td></tr>
-            """
-        }
-        let isJurisdiction = unit.kind.isJurisdiction
-        let timeliness = SiteURL.Reports.timeliness(.value(unitID)).relativeURL(parameters: [QueryParameter("year", year)])
-        let regime = SiteURL.Reports.regime(.value(unitID), .value(year)).path
-        let own: HTML = isJurisdiction && actor.scope.canManage(unit.unitPath) ? """
-            <p><a class="button" href="\(timeliness)">Theo dõi các đơn vị nộp báo cáo năm \(year)</a>
-            <a class="button secondary" href="\(regime)">Chế độ báo cáo năm \(year) do \(unit.name) ban hành</a></p>
-            """ : .empty
-        let periodsHTML: HTML = rows.isEmpty
-            ? "<p class=\"muted\">Chưa có chế độ báo cáo năm \(year) áp dụng cho đơn vị này.</p>" as HTML
-            : """
-                <table><thead><tr><th>Kỳ báo cáo</th><th>Chốt số liệu</th><th>Hạn nộp</th>\
-                <th>Trạng thái</th><th>Thời hạn</th></tr></thead>\
-
-                <tbody>\(body)</tbody></table>
-                """
-        return Layout.page(request: req, title: "Báo cáo CCHC — \(unit.name)", body: """
-        <p class="crumbs"><a href="\(SiteURL.Units.unit(.value(unitID)).path)">\(unit.name)</a></p>
-        <h1>Báo cáo CCHC định kỳ của \(unit.name)</h1>
-        <p>Năm: \(yearLinks)</p>
-        \(own)
-        \(periodsHTML)
-        """)
+        let model = try await ReportListPage.Model.load(req)
+        return Layout.page(request: req, title: model.pageTitle, body: ReportListPage.View.render(model))
     }
 
     // MARK: Show / save
@@ -130,33 +95,8 @@ struct ReportPages: RouteCollection {
 
     func compare(req: Request) async throws -> HTML {
         let (_, ctx) = try await req.reportContext()
-        let unit = ctx.unit
-        let a = (try? req.query.get(Int.self, at: "a")) ?? 1
-        let b = (try? req.query.get(Int.self, at: "b")) ?? (ctx.versions.first?.version ?? 1)
-        guard let ra = ctx.versions.first(where: { $0.version == a }), let rb = ctx.versions.first(where: { $0.version == b }) else {
-            throw CCHCError.notFound("Không có phiên bản này của báo cáo.")
-        }
-        let va = try await ReportService.values(of: ra, on: req.db)
-        let vb = try await ReportService.values(of: rb, on: req.db)
-        let rows: [HTML] = ctx.form.indicators.map { ind in
-            let x = ValueDisplay.text(ind, va[ind.code]), y = ValueDisplay.text(ind, vb[ind.code])
-            let changed = x != y
-            return """
-                <tr\(HTML.attr("class=\"changed\"", if: changed))><td>\(ind.code)</td><td>\(ind.name)</td>\
-                <td>\(x)</td><td>\(y)</td><td>\(changed ? "Thay đổi" : "")</td></tr>
-                """
-        }
-        let changes = ctx.form.indicators.filter { ValueDisplay.text($0, va[$0.code]) != ValueDisplay.text($0, vb[$0.code]) }.count
-        return Layout.page(request: req, title: "So sánh phiên bản", body: """
-        <p class="crumbs"><a href="\(SiteURL.Reports.report(.value(try unit.requireID()), .value(try ctx.period.requireID())).path)">\
-        \(ctx.period.periodKind.title(year: ctx.regime.year)) — \(unit.name)</a></p>
-        <h1>So sánh phiên bản \(a) và \(b)</h1>
-        <p>\(changes) chỉ tiêu khác nhau.</p>
-        <table class="compare"><thead><tr><th>Mã</th><th>Chỉ tiêu</th>\
-        <th>Phiên bản \(a) (\(ra.state.label))</th><th>Phiên bản \(b) (\(rb.state.label))</th><th></th></tr></thead>\
-        <tbody>\(rows)</tbody></table>
-
-        """)
+        let model = try await ReportComparePage.Model.load(req, ctx)
+        return Layout.page(request: req, title: ReportComparePage.View.title, body: ReportComparePage.View.render(model))
     }
 }
 
