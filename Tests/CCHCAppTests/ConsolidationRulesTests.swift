@@ -27,36 +27,17 @@ struct ConsolidationRulesTests {
         try await withTestApp(demo: false) { app in
             let db = app.db
             func unit(_ code: String, _ name: String, _ kind: UnitKind, _ parent: CCHCApp.Unit?) async throws -> CCHCApp.Unit {
-                let u = CCHCApp.Unit(code: code, name: name, kind: kind, parentID: parent?.id)
-                try await u.create(on: db)
-                try await OrganisationService.place(u, under: parent, on: db)
-                return u
+                try await TreeFixture.unit(db, code, name, kind, parent)
             }
             let d = try await unit("QT", "Huyện Quy Tắc", .district, nil)
             let a = try await unit("QT-A", "Xã An", .commune, d)
             let b = try await unit("QT-B", "Xã Bình", .commune, d)
             // Two communes may share a name: the drill-down keeps them apart.
             let c = try await unit("QT-C", "Xã Bình", .commune, d)
-            let (formRecord, _) = try await FormService.importForm(try JSONEncoder().encode(Self.form), on: db, actor: nil, now: Date())
-            let regime = RegimeRecord()
-            regime.$issuer.id = d.id!
-            regime.year = 2031
-            regime.$form.id = formRecord.id!
-            try await regime.create(on: db)
-            let q1 = PeriodRecord()
-            q1.$regime.id = regime.id!
-            q1.kind = "Q1"; q1.fromDay = "2030-12-15"; q1.toDay = "2031-03-14"; q1.deadline = "2031-03-18"
-            try await q1.create(on: db)
-
-            @discardableResult
+            let (formRecord, q1) = try await TreeFixture.q1(db, issuer: d, form: Self.form)
             func report(_ u: CCHCApp.Unit, _ state: ReportState, version: Int = 1, current: Bool = true,
-                        _ values: [String: IndicatorValue]) async throws -> Report {
-                let r = try Report(unit: u, periodID: q1.id!, formID: formRecord.id!, version: version)
-                r.state = state
-                r.isCurrent = current
-                try await r.create(on: db)
-                for (code, v) in values { try await ReportValue(reportID: r.id!, code: code, value: v).create(on: db) }
-                return r
+                        _ values: [String: IndicatorValue]) async throws {
+                try await TreeFixture.report(db, u, q1, formID: formRecord.id!, state, version: version, current: current, values)
             }
             // Xã An: accepted version 1, and a correction (version 2) in progress with other figures.
             try await report(a, .accepted, current: false, [

@@ -24,32 +24,16 @@ struct ConsolidationTests {
         try await withTestApp(demo: false) { app in
             let db = app.db
             func unit(_ code: String, _ name: String, _ kind: UnitKind, _ parent: CCHCApp.Unit?) async throws -> CCHCApp.Unit {
-                let u = CCHCApp.Unit(code: code, name: name, kind: kind, parentID: parent?.id)
-                try await u.create(on: db)
-                try await OrganisationService.place(u, under: parent, on: db)
-                return u
+                try await TreeFixture.unit(db, code, name, kind, parent)
             }
             let p = try await unit("P", "Tỉnh Thử", .province, nil)
             let d = try await unit("P-D", "Huyện Thử", .district, p)
             let a = try await unit("P-D-A", "Xã A", .commune, d)
             let b = try await unit("P-D-B", "Xã B", .commune, d)
             let c = try await unit("P-D-C", "Xã C", .commune, d)
-            let (formRecord, _) = try await FormService.importForm(try JSONEncoder().encode(Self.form), on: db, actor: nil, now: Date())
-            let regime = RegimeRecord()
-            regime.$issuer.id = d.id!
-            regime.year = 2030
-            regime.$form.id = formRecord.id!
-            try await regime.create(on: db)
-            let q1 = PeriodRecord()
-            q1.$regime.id = regime.id!
-            q1.kind = "Q1"; q1.fromDay = "2029-12-15"; q1.toDay = "2030-03-14"; q1.deadline = "2030-03-18"
-            try await q1.create(on: db)
-
+            let (formRecord, q1) = try await TreeFixture.q1(db, issuer: d, form: Self.form)
             func report(_ u: CCHCApp.Unit, _ state: ReportState, _ values: [String: IndicatorValue]) async throws {
-                let r = try Report(unit: u, periodID: q1.id!, formID: formRecord.id!)
-                r.state = state
-                try await r.create(on: db)
-                for (code, v) in values { try await ReportValue(reportID: r.id!, code: code, value: v).create(on: db) }
+                try await TreeFixture.report(db, u, q1, formID: formRecord.id!, state, values)
             }
             try await report(a, .accepted, ["1.1": .init(number: 10), "1.2": .init(numerator: 9, denominator: 10), "1.3": .init(number: 1),
                                             "1.4": .init(number: 5), "1.5": .init(numerator: 30, denominator: 40)])

@@ -66,24 +66,20 @@ struct DemoReporting {
             regime.$form.id = formID
             regime.document = spec.document
             try await regime.create(on: db)
+            func period(_ p: (String, String, String, String, String?, String?)) -> ReportingPeriod {
+                ReportingPeriod(kind: PeriodKind(code: p.0)!, from: Day(vietnamese: p.1)!, to: Day(vietnamese: p.2)!, deadline: Day(vietnamese: p.3)!,
+                                estimateFrom: p.4.flatMap { Day(vietnamese: $0) }, estimateTo: p.5.flatMap { Day(vietnamese: $0) })
+            }
             for p in spec.periods {
                 let row = PeriodRecord()
                 row.$regime.id = try regime.requireID()
-                row.kind = p.0
-                row.fromDay = Day(vietnamese: p.1)!.iso
-                row.toDay = Day(vietnamese: p.2)!.iso
-                row.deadline = Day(vietnamese: p.3)!.iso
-                row.estimateFrom = p.4.flatMap { Day(vietnamese: $0)?.iso }
-                row.estimateTo = p.5.flatMap { Day(vietnamese: $0)?.iso }
+                row.set(period(p))
                 try await row.create(on: db)
             }
             for p in spec.officePeriods {
                 let row = OfficePeriodRecord()
                 row.$regime.id = try regime.requireID()
-                row.kind = p.0
-                row.fromDay = Day(vietnamese: p.1)!.iso
-                row.toDay = Day(vietnamese: p.2)!.iso
-                row.deadline = Day(vietnamese: p.3)!.iso
+                row.set(period((p.0, p.1, p.2, p.3, nil, nil)))
                 try await row.create(on: db)
             }
             try await Audit.record(on: db, at: Day(2021, 1, 25)!.startInVietnam.addingTimeInterval(9 * 3600), actor: nil, action: "regime.create",
