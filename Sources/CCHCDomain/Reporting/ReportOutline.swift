@@ -76,13 +76,16 @@ public extension PeriodKind {
         }
     }
 
-    /// The period before this one in the reporting year (Q1 → none, H1 → Q1, Q3 → H1, Y → Q3, M05 → M04).
+    /// The earlier period of the year a report of this kind is set beside. Q1, H1 and the year run
+    /// cumulatively from 15/12 (seed 000 §II.1b), so H1 stands beside Q1 (its increment is the second
+    /// quarter) and the year beside H1; Q3 is a quarter of its own, comparable only with Q3 a year
+    /// earlier — never with H1. Months follow each other.
     var previousInYear: PeriodKind? {
         switch self {
         case .q1: nil
         case .h1: .q1
-        case .q3: .h1
-        case .year: .q3
+        case .q3: nil
+        case .year: .h1
         case .month(let m): m > 1 ? .month(m - 1) : nil
         }
     }

@@ -47,7 +47,7 @@ struct ReportService {
         }
         // Last period's values, beside each row.
         let periods = try await RegimeService.periods(of: regime, on: db)
-        let previous = periods.filter { $0.periodKind < period.periodKind && $0.periodKind.isComparable(with: period.periodKind) }.last
+        let previous = period.periodKind.previousInYear.flatMap { kind in periods.first { $0.periodKind == kind } }
         var previousValues: [String: IndicatorValue] = [:]
         if let previous {
             let prevReport = try await Report.query(on: db).filter(\.$unit.$id == unitID).filter(\.$period.$id == (try previous.requireID()))
