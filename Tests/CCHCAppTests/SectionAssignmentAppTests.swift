@@ -52,4 +52,16 @@ struct SectionAssignmentAppTests {
             #expect(try await SectionAssignment.query(on: app.db).count() == 2)
         }
     }
+
+    @Test func anOfficesHomeLeadsToItsPartOfTheDistrictsReport() async throws {
+        try await withTestApp(now: march10) { app in
+            let thachHa = try await app.unit(code: "HT-THA")
+            let q1 = try await app.period(issuer: "HT-THA", kind: "Q1")
+            let home = try await TestClient.session(app, "thachha.tp.cv").get("/")
+            #expect(home.text.contains("Phần cơ quan bạn trả lời trong báo cáo năm 2021 của Huyện Thạch Hà"))
+            #expect(home.text.contains("href=\"/units/\(thachHa.id!)/reports/\(q1.id!)\""))
+            // A commune's specialist has no such part.
+            #expect(!(try await TestClient.session(app, "thachdai.cv").get("/").text.contains("office-part")))
+        }
+    }
 }

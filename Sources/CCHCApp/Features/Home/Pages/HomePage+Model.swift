@@ -15,6 +15,16 @@ extension HomePage {
         /// Jurisdictions and offices in scope, not retired.
         var jurisdictions: Int
         var offices: Int
+        /// For an office's staff: its part of the jurisdiction's report (seed 000 §II.2), one click from here.
+        var officePart: OfficePart?
+    }
+
+    struct OfficePart {
+        var jurisdictionID: Int
+        var jurisdictionName: String
+        var year: Int
+        var sections: [String]
+        var periods: [(id: Int, label: String)]
     }
 }
 
@@ -29,6 +39,21 @@ extension HomePage.Model {
         var root: Unit?
         if let rootPath = actor.scope.root { root = try await Unit.find(rootPath.unitID, on: req.db) }
         return Self(fullName: actor.fullName, roleLabel: actor.role.label, unitID: actor.unitID, unitName: unit.name, root: root,
-                    jurisdictions: jurisdictions, offices: offices)
+                    jurisdictions: jurisdictions, offices: offices, officePart: try await officePart(actor, unit: unit, now: req.now, on: req.db))
+    }
+
+    /// The sections the office answers for in its jurisdiction's regime of this year (or the latest one).
+    static func officePart(_ actor: Actor, unit: Unit, now: Date, on db: any Database) async throws -> HomePage.OfficePart? {
+        guard unit.kind.isOffice, actor.role == .specialist || actor.role == .leader,
+              let jurisdiction = try await Unit.find(actor.jurisdictionID, on: db) else { return nil }
+        let thisYear = Day(now).year
+        let regimes = try await RegimeRecord.query(on: db).filter(\.$issuer.$id == actor.jurisdictionID).all()
+        guard let regime = regimes.filter({ $0.year <= thisYear }).max(by: { $0.year < $1.year }) ?? regimes.min(by: { $0.year < $1.year })
+        else { return nil }
+        let sections = try await SectionAssignment.query(on: db).filter(\.$regime.$id == (try regime.requireID()))
+            .filter(\.$office.$id == actor.unitID).all().map(\.section).sorted()
+        guard !sections.isEmpty else { return nil }
+        let periods = try await RegimeService.periods(of: regime, on: db).map { (id: try $0.requireID(), label: $0.periodKind.label) }
+        return .init(jurisdictionID: actor.jurisdictionID, jurisdictionName: jurisdiction.name, year: regime.year, sections: sections, periods: periods)
     }
 }
