@@ -47,4 +47,28 @@ struct OfficePeriodsTests {
             #expect(page.text.contains("name=\"odeadline:Y\" value=\"18/12/2021\""))
         }
     }
+
+    @Test func aDeadlineWrittenBeforeDayXEndsTheDayBefore() async throws {
+        try await withTestApp(now: Day(2021, 3, 13)!.startInVietnam.addingTimeInterval(10 * 3600)) { app in
+            let thachHa = try await app.unit(code: "HT-THA")
+            let officer = try await TestClient.api(app, "thachha.noivu")
+            let path = "/api/v1/units/\(thachHa.id!)/regimes/2021"
+            let current = try await officer.get(path).json(ReportingAPI.RegimeDTO.self)
+            var regime = current.regime
+            let q1 = try #require(regime.periods.firstIndex { $0.kind == .q1 })
+            regime.periods[q1].deadlineStrict = true // "trước ngày 13/03/2021": the 12th is the last day
+            let saved = try await officer.send(.PUT, path, json: ReportingAPI.RegimeInput(regime: regime, formID: current.formID,
+                                                                                           document: current.document, revision: current.revision))
+            #expect(saved.status == .ok)
+            #expect(try saved.json(ReportingAPI.RegimeDTO.self).regime.periods[q1].deadlineStrict == true)
+            let table = try await officer.get("/api/v1/units/\(thachHa.id!)/timeliness?year=2021").json(TimelinessTable.self)
+            let period = try #require(table.periods.first { $0.kind == .q1 })
+            #expect(period.deadline == "trước 13/03/2021")
+            // On the 13th, a commune that has not sent its Q1 is already overdue.
+            let dai = try #require(table.rows.first { $0.unitName == "Xã Thạch Đài" })
+            #expect(dai.cells.first { $0.periodID == period.id }?.status == "overdue")
+            let page = try await TestClient.session(app, "thachha.noivu").get("/units/\(thachHa.id!)/regimes/2021")
+            #expect(page.text.contains("name=\"strict:Q1\" checked"))
+        }
+    }
 }

@@ -35,3 +35,19 @@ import Testing
         #expect(t == .late(days: 2))
     }
 }
+
+/// "trước ngày X" ends the day before; "chậm nhất là ngày X" ends on X (issue 9).
+@Suite struct StrictDeadlineTests {
+    @Test func beforeDayXMeansTheDayBefore() {
+        let inclusive = ReportingPeriod(kind: .q1, from: Day(2020, 12, 15)!, to: Day(2021, 3, 14)!, deadline: Day(2021, 3, 18)!)
+        var strict = inclusive
+        strict.deadlineStrict = true
+        #expect(inclusive.lastDay == Day(2021, 3, 18)!)
+        #expect(strict.lastDay == Day(2021, 3, 17)!)
+        #expect(strict.deadlineText == "trước ngày 18/03/2021")
+        #expect(inclusive.deadlineText == "chậm nhất ngày 18/03/2021")
+        let onTheDay = Day(2021, 3, 18)!.startInVietnam.addingTimeInterval(9 * 3600)
+        #expect(Timeliness.evaluate(deadline: inclusive.lastDay, now: onTheDay, submittedAt: onTheDay) == .onTime)
+        #expect(Timeliness.evaluate(deadline: strict.lastDay, now: onTheDay, submittedAt: onTheDay) == .late(days: 1))
+    }
+}

@@ -20,5 +20,6 @@ enum Migrations {
         app.migrations.add(AddConsolidationRules())       // 13
         app.migrations.add(CreateOfficePeriods())         // 14
         app.migrations.add(AddReportAppendix())           // 15
+        app.migrations.add(AddStrictDeadlines())          // 16
     }
 }

@@ -57,15 +57,26 @@ public struct ReportingPeriod: Codable, Sendable, Equatable {
     /// Figures estimated for the tail of the year, reported separately (annual report).
     public var estimateFrom: Day?
     public var estimateTo: Day?
+    /// The deadline was written "trước ngày X" (before day X: the last day is the day before), not
+    /// "chậm nhất là ngày X" (at the latest on day X).
+    public var deadlineStrict: Bool?
 
-    public init(kind: PeriodKind, from: Day, to: Day, deadline: Day, estimateFrom: Day? = nil, estimateTo: Day? = nil) {
+    public init(kind: PeriodKind, from: Day, to: Day, deadline: Day, estimateFrom: Day? = nil, estimateTo: Day? = nil,
+                deadlineStrict: Bool? = nil) {
         self.kind = kind
         self.from = from
         self.to = to
         self.deadline = deadline
         self.estimateFrom = estimateFrom
         self.estimateTo = estimateTo
+        self.deadlineStrict = deadlineStrict
     }
+
+    /// The last day a report is on time: the deadline, or the day before a "trước ngày" deadline.
+    public var lastDay: Day { deadlineStrict == true ? deadline.adding(days: -1) : deadline }
+
+    /// "chậm nhất ngày 13/03/2021", "trước ngày 18/03/2021".
+    public var deadlineText: String { (deadlineStrict == true ? "trước ngày " : "chậm nhất ngày ") + deadline.vietnamese }
 
     /// "15/12/2020 – 14/03/2021"
     public var windowText: String { "\(from.vietnamese) – \(to.vietnamese)" }

@@ -83,15 +83,19 @@ final class PeriodRecord: Model, @unchecked Sendable {
     @Field(key: "deadline") var deadline: String
     @OptionalField(key: "estimate_from") var estimateFrom: String?
     @OptionalField(key: "estimate_to") var estimateTo: String?
+    @OptionalField(key: "deadline_strict") var deadlineStrict: Bool?
 
     init() {}
 
     var periodKind: PeriodKind { PeriodKind(code: kind) ?? .year }
     var deadlineDay: Day { Day(iso: deadline)! }
+    /// The last day a report is on time (the day before a "trước ngày" deadline).
+    var lastDay: Day { domain.lastDay }
 
     var domain: ReportingPeriod {
         ReportingPeriod(kind: periodKind, from: Day(iso: fromDay)!, to: Day(iso: toDay)!, deadline: deadlineDay,
-                        estimateFrom: estimateFrom.flatMap { Day(iso: $0) }, estimateTo: estimateTo.flatMap { Day(iso: $0) })
+                        estimateFrom: estimateFrom.flatMap { Day(iso: $0) }, estimateTo: estimateTo.flatMap { Day(iso: $0) },
+                        deadlineStrict: deadlineStrict)
     }
 }
 
@@ -108,6 +112,7 @@ final class OfficePeriodRecord: Model, @unchecked Sendable {
     @Field(key: "deadline") var deadline: String
     @OptionalField(key: "estimate_from") var estimateFrom: String?
     @OptionalField(key: "estimate_to") var estimateTo: String?
+    @OptionalField(key: "deadline_strict") var deadlineStrict: Bool?
 
     init() {}
 
@@ -122,6 +127,7 @@ protocol PeriodFields: AnyObject {
     var deadline: String { get set }
     var estimateFrom: String? { get set }
     var estimateTo: String? { get set }
+    var deadlineStrict: Bool? { get set }
 }
 
 extension PeriodFields {
@@ -132,13 +138,15 @@ extension PeriodFields {
         deadline = p.deadline.iso
         estimateFrom = p.estimateFrom?.iso
         estimateTo = p.estimateTo?.iso
+        deadlineStrict = p.deadlineStrict == true ? true : nil
     }
 
     var reportingPeriod: ReportingPeriod? {
         guard let kind = PeriodKind(code: kind), let from = Day(iso: fromDay), let to = Day(iso: toDay), let deadline = Day(iso: deadline)
         else { return nil }
         return ReportingPeriod(kind: kind, from: from, to: to, deadline: deadline,
-                               estimateFrom: estimateFrom.flatMap { Day(iso: $0) }, estimateTo: estimateTo.flatMap { Day(iso: $0) })
+                               estimateFrom: estimateFrom.flatMap { Day(iso: $0) }, estimateTo: estimateTo.flatMap { Day(iso: $0) },
+                               deadlineStrict: deadlineStrict)
     }
 }
 

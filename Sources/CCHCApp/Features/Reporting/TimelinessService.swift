@@ -54,7 +54,7 @@ enum TimelinessService {
         let periods = try await RegimeService.periods(of: regime, on: db)
         let periodIDs = try periods.map { try $0.requireID() }
         // The offices of the regime's issuer report by their own deadlines where the regime gives them (seed 000 §III).
-        let officeDeadlines = Dictionary(try await RegimeService.officePeriods(of: regime, on: db).map { ($0.kind.code, $0.deadline) },
+        let officeDeadlines = Dictionary(try await RegimeService.officePeriods(of: regime, on: db).map { ($0.kind.code, $0.lastDay) },
                                          uniquingKeysWith: { a, _ in a })
         // Current versions of every report under the jurisdiction for these periods: one query.
         let reports = try await Report.query(on: db)
@@ -75,7 +75,7 @@ enum TimelinessService {
             for p in periods {
                 let pid = try p.requireID()
                 let r = byKey["\(unitID)-\(pid)"]
-                let deadline = unit.kind.isOffice && unit.$parent.id == regime.$issuer.id ? officeDeadlines[p.kind] ?? p.deadlineDay : p.deadlineDay
+                let deadline = unit.kind.isOffice && unit.$parent.id == regime.$issuer.id ? officeDeadlines[p.kind] ?? p.lastDay : p.lastDay
                 let t = Timeliness.of(r, deadline: deadline, now: now)
                 var late: Int?
                 switch t {
@@ -111,7 +111,8 @@ enum TimelinessService {
             jurisdictionID: jurisdictionID, jurisdictionName: jurisdiction.name, year: year, regimeIssuer: issuer?.name ?? "",
             periods: try periods.map {
                 .init(id: try $0.requireID(), kind: $0.periodKind,
-                      label: $0.periodKind.label, deadline: $0.deadlineDay.vietnamese, window: $0.domain.windowText)
+                      label: $0.periodKind.label,
+                      deadline: ($0.domain.deadlineStrict == true ? "trước " : "") + $0.deadlineDay.vietnamese, window: $0.domain.windowText)
             },
 
             rows: rows,

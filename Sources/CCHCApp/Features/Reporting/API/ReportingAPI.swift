@@ -159,7 +159,7 @@ struct ReportingAPI: RouteCollection {
                              display: ValueDisplay.text(ind, x))
             }
         }
-        let t = Timeliness.of(ctx.report, deadline: ctx.window.deadline, now: now)
+        let t = Timeliness.of(ctx.report, deadline: ctx.window.lastDay, now: now)
         return ReportDTO(
             unitID: try ctx.unit.requireID(), periodID: try ctx.period.requireID(), period: ctx.period.kind, year: ctx.regime.year,
             window: ctx.window.windowText, deadline: ctx.window.deadline.iso, formCode: ctx.form.code,

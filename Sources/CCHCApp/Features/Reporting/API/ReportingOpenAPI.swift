@@ -218,7 +218,9 @@ extension OpenAPIDocument {
         /// A regime as sent and as read back: `year` differs (checked when sent alone, taken from the path when saved).
         static func regime(year: [String: Any]) -> [String: Any] {
             let period = object(["kind": periodKind, "from": day, "to": day, "deadline": day,
-                                 "estimateFrom": nullable(day), "estimateTo": nullable(day)],
+                                 "estimateFrom": nullable(day), "estimateTo": nullable(day),
+                                 "deadlineStrict": nullable(described(boolean, "true: hạn viết “trước ngày X” (ngày cuối là X − 1); "
+                                                                        + "không có: “chậm nhất là ngày X”"))],
                                 required: ["kind", "from", "to", "deadline"])
             return object(["issuer": string, "year": year,
                            "deadlineDay": nullable(integer.merging(["minimum": 1, "maximum": 31,

@@ -79,7 +79,10 @@ struct RegimePages: RouteCollection {
             for (label, text, day) in [("từ ngày", from, f), ("đến ngày", to, t), ("hạn nộp", deadline, d)] where day == nil {
                 errors.append(FieldError(field: "\(prefix)period.\(code)", message: "\(who)\(kind.label): \(label) “\(text)” không đúng dạng dd/MM/yyyy."))
             }
-            if let f, let t, let d { periods.append(ReportingPeriod(kind: kind, from: f, to: t, deadline: d, estimateFrom: ef, estimateTo: et)) }
+            if let f, let t, let d {
+                periods.append(ReportingPeriod(kind: kind, from: f, to: t, deadline: d, estimateFrom: ef, estimateTo: et,
+                                               deadlineStrict: form["\(prefix)strict:\(code)"] == "on" ? true : nil))
+            }
         }
         return (periods, errors)
     }
@@ -88,19 +91,22 @@ struct RegimePages: RouteCollection {
     static func rows(_ kinds: [PeriodKind], _ period: (PeriodKind) -> ReportingPeriod?, prefix: String, editable: Bool, typed: FormBody?) -> [HTML] {
         kinds.map { kind in
             let p = period(kind)
+            func strict(_ p: ReportingPeriod?) -> Bool { typed.map { $0["\(prefix)strict:\(kind.code)"] == "on" } ?? (p?.deadlineStrict == true) }
             func val(_ key: String, _ day: Day?) -> String { typed?["\(prefix)\(key):\(kind.code)"] ?? day?.vietnamese ?? "" }
             func input(_ key: String, _ day: Day?) -> HTML {
                 "<input name=\"\(prefix)\(key):\(kind.code)\" value=\"\(val(key, day))\" size=\"10\" placeholder=\"dd/MM/yyyy\">"
             }
             if editable {
                 return """
-                <tr><th>\(kind.label)</th><td>\(input("from", p?.from))</td><td>\(input("to", p?.to))</td><td>\(input("deadline", p?.deadline))</td>\
+                <tr><th>\(kind.label)</th><td>\(input("from", p?.from))</td><td>\(input("to", p?.to))</td><td>\(input("deadline", p?.deadline)) \
+                <label><input type="checkbox" name="\(prefix)strict:\(kind.code)"\(HTML.attr("checked", if: strict(p))) \
+                aria-label="\(kind.label): hạn “trước ngày”"> trước ngày</label></td>\
                 <td>\(input("estimateFrom", p?.estimateFrom)) – \(input("estimateTo", p?.estimateTo))</td></tr>
                 """
             }
             return """
             <tr><th>\(kind.label)</th><td>\(p?.from.vietnamese ?? "")</td><td>\(p?.to.vietnamese ?? "")</td>\
-            <td>\(p?.deadline.vietnamese ?? "")</td><td>\(p?.estimateFrom.map { "\($0.vietnamese) – \(p?.estimateTo?.vietnamese ?? "")" } ?? "")</td></tr>
+            <td>\(p?.deadlineText ?? "")</td><td>\(p?.estimateFrom.map { "\($0.vietnamese) – \(p?.estimateTo?.vietnamese ?? "")" } ?? "")</td></tr>
             """
         }
     }

@@ -61,7 +61,7 @@ extension ReportPage.Model {
             .filter(\.$entity == "report").filter(\.$entityID ~~ ids).sort(\.$at).all()
         let actor = try? req.actor
         return Self(ctx: ctx, unitID: unitID, periodID: periodID, title: ctx.period.periodKind.title(year: ctx.regime.year),
-                    timeliness: Timeliness.of(ctx.report, deadline: ctx.window.deadline, now: req.now), today: Day(req.now),
+                    timeliness: Timeliness.of(ctx.report, deadline: ctx.window.lastDay, now: req.now), today: Day(req.now),
                     history: history.map { Event(at: $0.at, username: $0.username, action: $0.action, summary: $0.summary, detail: $0.detail) },
                     actorUnitID: actor?.unitID, actorIsLeader: actor?.role == .leader,
                     typed: typed, typedBeforeMerge: typedBeforeMerge, failure: failure, conflict: conflict,

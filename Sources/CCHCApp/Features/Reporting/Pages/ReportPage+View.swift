@@ -128,7 +128,7 @@ extension ReportPage.View {
         <div class="card"><dl class="facts">
         <dt>Chốt số liệu</dt><dd>\(ctx.window.windowText)\
         \(ctx.window.estimateFrom.map { e in " · ước tính \(e.vietnamese) – \(ctx.window.estimateTo?.vietnamese ?? "")" } ?? "")</dd>
-        <dt>Hạn nộp</dt><dd>\(ctx.window.deadline.vietnamese) \
+        <dt>Hạn nộp</dt><dd>\(ctx.window.deadlineText) \
         (theo chế độ báo cáo của \(ctx.issuer.name)\(ctx.regime.document.map { ", " + $0 } ?? ""))</dd>
         <dt>Trạng thái</dt><dd>\(report == nil ? "Chưa lập" : ctx.state.label)\(report.map { " · phiên bản \($0.version)" } ?? "")</dd>
         <dt>Thời hạn</dt><dd><span class="tag \(timeliness.code)">\(timeliness.label)</span></dd>

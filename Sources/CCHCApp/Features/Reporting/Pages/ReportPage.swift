@@ -136,10 +136,11 @@ enum ReportListing {
         for p in periods {
             let r = reports.first { $0.$period.id == p.id }
             let window = try await RegimeService.window(of: p, for: unit, regime: regime, on: db)
-            let t = Timeliness.of(r, deadline: window.deadline, now: now)
+            let t = Timeliness.of(r, deadline: window.lastDay, now: now)
             let state = r?.state ?? .draft
             rows.append(Row(periodID: try p.requireID(), kind: p.kind, title: p.periodKind.title(year: year), window: window.windowText,
-                       deadline: window.deadline.vietnamese, state: r == nil ? "none" : state.rawValue,
+                       deadline: (window.deadlineStrict == true ? "trước " : "") + window.deadline.vietnamese,
+                       state: r == nil ? "none" : state.rawValue,
                        stateLabel: r == nil ? "Chưa lập" : state.label, status: t.code, timelinessLabel: t.label,
                        reportID: r?.id, version: r?.version))
         }
