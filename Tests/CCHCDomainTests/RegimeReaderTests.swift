@@ -76,11 +76,18 @@ import Testing
     static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../../shared/seeds").standardized.path
 
+    /// The periods without their "trước ngày" marks, for comparing dates; the marks are checked on their own.
+    static func loose(_ periods: [ReportingPeriod]) -> [ReportingPeriod] {
+        periods.map { var p = $0; p.deadlineStrict = nil; return p }
+    }
+
     @Test func anotherLocalitysWords() throws {
         let (regime, notes) = RegimeReader.read(RegimePassages.daiLoc)
         let r = try #require(regime)
+        // "trước ngày 20/3/2021", "trước ngày 20 tháng 9", "trước ngày 10/12/2021" end the day before; "hạn gửi ngày 20/6/2021" on it.
+        #expect(r.periods.map { $0.deadlineStrict == true } == [true, false, true, true])
         #expect(r.issuer == "Huyện Đại Lộc" && r.year == 2021 && r.deadlineDay == nil)
-        #expect(r.periods == Self.periods([
+        #expect(Self.loose(r.periods) == Self.periods([
             ("Q1", "16/12/2020", "15/03/2021", "20/03/2021", nil, nil),
             ("H1", "16/12/2020", "15/06/2021", "20/06/2021", nil, nil),
             ("Q3", "16/06/2021", "15/09/2021", "20/09/2021", nil, nil),
@@ -127,7 +134,7 @@ import Testing
     @Test func missingDeadlineIsANoteNotAGuess() throws {
         let (regime, notes) = RegimeReader.read(RegimePassages.missingDeadline)
         let r = try #require(regime)
-        #expect(r.periods == Self.periods([("Q1", "15/12/2020", "14/03/2021", "18/03/2021", nil, nil)]))
+        #expect(Self.loose(r.periods) == Self.periods([("Q1", "15/12/2020", "14/03/2021", "18/03/2021", nil, nil)]))
         #expect(r.period(.q3) == nil)
         #expect(notes == [
             "Quý III: không tìm thấy thời hạn gửi báo cáo; chưa đưa kỳ này vào bản dự thảo.",
@@ -148,7 +155,7 @@ import Testing
         let r = try #require(regime)
         // A deadline after the year's end: the day and month read, the year the one after the window. The rule's
         // "ngày 31" does not exist in September: said, not moved to the 30th.
-        #expect(r.periods == Self.periods([
+        #expect(Self.loose(r.periods) == Self.periods([
             ("H1", "16/12/2020", "15/06/2021", "20/06/2021", nil, nil),
             ("Y", "16/12/2020", "15/12/2021", "10/01/2022", nil, nil),
         ]))
@@ -168,7 +175,7 @@ import Testing
 
     @Test func namesHeadingTheirClausesAndTables() throws {
         let (regime, notes) = RegimeReader.read(RegimePassages.byClause)
-        #expect(regime?.periods == Self.periods([
+        #expect(regime.map { Self.loose($0.periods) } == Self.periods([
             ("Q1", "15/12/2020", "14/03/2021", "20/03/2021", nil, nil),
             ("H1", "15/12/2020", "14/06/2021", "20/06/2021", nil, nil),
             ("Q3", "15/06/2021", "14/09/2021", "20/09/2021", nil, nil),
@@ -187,7 +194,7 @@ import Testing
 
     @Test func datesInWordsAndAnEstimateWithoutItsStart() throws {
         let (regime, notes) = RegimeReader.read(RegimePassages.inWords)
-        #expect(regime?.periods == Self.periods([
+        #expect(regime.map { Self.loose($0.periods) } == Self.periods([
             ("Q1", "15/12/2020", "14/03/2021", "18/03/2021", nil, nil),
             ("Q3", "15/06/2021", "14/09/2021", "20/09/2021", nil, nil),
             ("Y", "15/12/2020", "14/12/2021", "18/12/2021", nil, nil),

@@ -38,6 +38,8 @@ extension RegimeReader {
         var end: Int
         /// Periods a rule does not apply to ("không tính báo cáo năm").
         var excluded: Set<PeriodKind> = []
+        /// A deadline written "trước ngày X" (before X), not "chậm nhất là ngày X" (at the latest on X).
+        var strict = false
     }
 
     static let monthWords: [String: Int] = ["gieng": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
@@ -172,7 +174,10 @@ extension RegimeReader {
                 role = .unknown
             }
             let start = afterTo ? (it.word(k - 1) == "het" ? k - 2 : k - 1) : k
-            out.append(Phrase(role: role, from: nil, to: d, quote: it.quote(start, e1), start: k, end: e1))
+            var phrase = Phrase(role: role, from: nil, to: d, quote: it.quote(start, e1), start: k, end: e1)
+            // "trước ngày 18/3", "trước 18/3": the day itself is already late.
+            phrase.strict = role == .deadline && (it.word(k - 1) == "truoc" || (it.word(k - 1) == "ngay" && it.word(k - 2) == "truoc"))
+            out.append(phrase)
             k = e1
             lastEnd = k
         }

@@ -214,10 +214,13 @@ public enum RegimeReader {
                 missing.append("không tìm thấy thời gian chốt số liệu (từ ngày … đến ngày …)")
             }
             var deadline: Day?
+            var strict = false
             if !own(.deadline).isEmpty {
                 deadline = firstDeadline(own(.deadline), after: window?.1)
+                strict = own(.deadline)[0].strict
             } else if let rule = deadlineRule, !rule.excluded.contains(kind) {
                 deadline = resolve(rule.to, as: .deadline, quote: rule.quote, after: window?.1)
+                strict = rule.strict
             } else if let rule = deadlineRule {
                 missing.append("hạn chung (“\(rule.quote)”) không áp dụng cho kỳ này và văn bản không nêu hạn riêng")
             } else {
@@ -242,7 +245,8 @@ public enum RegimeReader {
                 return nil
             }
             if !missing.isEmpty { notes.append("\(label): " + missing.joined(separator: "; ") + ".") }
-            return ReportingPeriod(kind: kind, from: from, to: to, deadline: deadline, estimateFrom: estimate?.0, estimateTo: estimate?.1)
+            return ReportingPeriod(kind: kind, from: from, to: to, deadline: deadline, estimateFrom: estimate?.0, estimateTo: estimate?.1,
+                                   deadlineStrict: strict ? true : nil)
         }
 
         /// The first window read; a note when the text gives others that differ.
