@@ -43,6 +43,8 @@ struct SignedAppendixTests {
             #expect(liveTasks != signedTasks)
             let xml = try await Self.documentXML(ld, path)
             #expect(xml.contains(">\(signedTasks)<"))
+            // Signed by the chairman seed 000 names, not by a post.
+            #expect(xml.contains(">Trần Việt Hà<"))
             #expect(!xml.contains(">\(liveTasks)<"))
         }
     }

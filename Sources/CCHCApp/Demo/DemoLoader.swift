@@ -32,7 +32,8 @@ struct DemoLoader {
     }
 
     @discardableResult
-    private func insertTree(_ demo: DemoUnit, parent: Unit?, hash: String, on db: any Database, summary: inout Summary) async throws -> Unit {
+    private func insertTree(_ demo: DemoUnit, parent: Unit?, parentLeader: String? = nil, hash: String, on db: any Database,
+                            summary: inout Summary) async throws -> Unit {
         let unit = try await insert(demo, parent: parent, on: db, summary: &summary)
         if let slug = demo.accountSlug {
             if demo.isStandingAgency {
@@ -40,17 +41,17 @@ struct DemoLoader {
                 try await addUser("\(slug).noivu", "Cán bộ \(demo.name) \(place)", unit, .standingOfficer, hash, on: db, summary: &summary)
                 if let parent {
                     // The jurisdiction's leader signs its own report.
-                    try await addUser("\(slug).ld", "Chủ tịch UBND \(place)", parent, .leader, hash, on: db, summary: &summary)
+                    try await addUser("\(slug).ld", parentLeader ?? "Chủ tịch UBND \(place)", parent, .leader, hash, on: db, summary: &summary)
                 }
             } else if demo.kind.tier == .commune {
                 let short = "UBND " + demo.name.prefix(1).lowercased() + demo.name.dropFirst()
                 try await addUser("\(slug).cv", "Chuyên viên \(short)", unit, .specialist, hash, on: db, summary: &summary)
-                try await addUser("\(slug).ld", "Chủ tịch \(short)", unit, .leader, hash, on: db, summary: &summary)
+                try await addUser("\(slug).ld", demo.leader ?? "Chủ tịch \(short)", unit, .leader, hash, on: db, summary: &summary)
             }
         }
         let standingSlug = demo.offices.first { $0.isStandingAgency }?.accountSlug
         for office in demo.offices {
-            let officeUnit = try await insertTree(office, parent: unit, hash: hash, on: db, summary: &summary)
+            let officeUnit = try await insertTree(office, parent: unit, parentLeader: demo.leader, hash: hash, on: db, summary: &summary)
             // Each other office of a jurisdiction with a demo standing agency gets a specialist who
             // fills its sections of the jurisdiction's report: thachha.tp.cv (Phòng Tư pháp) …
             if let standingSlug, !office.isStandingAgency, let suffix = office.code.split(separator: "-").last {

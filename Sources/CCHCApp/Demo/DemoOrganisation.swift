@@ -7,13 +7,14 @@ struct DemoUnit: Sendable, Codable, Equatable {
     var name: String            // full official Vietnamese name with diacritics
     var kind: UnitKind
     var accountSlug: String? = nil   // login slug of the unit's demo account(s); nil = no account
+    var leader: String? = nil        // the chairman's name as the seed documents sign it ("Trần Việt Hà"); nil: named after the post
     var isStandingAgency: Bool = false // true for the Phòng Nội vụ / Sở Nội vụ office that is the CCHC standing agency
     var offices: [DemoUnit] = []      // offices (sở/phòng/ban/văn phòng) of this jurisdiction
     var units: [DemoUnit] = []        // subordinate jurisdictions
     var mergedFrom: [DemoUnit] = []   // predecessor units (retired) that were merged into this one
     var mergedOn: String? = nil       // "YYYY-MM-DD" date of the merge, when mergedFrom is not empty
 
-    enum CodingKeys: String, CodingKey { case code, name, kind, accountSlug, isStandingAgency, offices, units, mergedFrom, mergedOn }
+    enum CodingKeys: String, CodingKey { case code, name, kind, leader, accountSlug, isStandingAgency, offices, units, mergedFrom, mergedOn }
 
     init(code: String, name: String, kind: UnitKind, accountSlug: String? = nil, isStandingAgency: Bool = false,
          offices: [DemoUnit] = [], units: [DemoUnit] = [], mergedFrom: [DemoUnit] = [], mergedOn: String? = nil) {
@@ -35,6 +36,7 @@ struct DemoUnit: Sendable, Codable, Equatable {
         name = try c.decode(String.self, forKey: .name)
         kind = try c.decode(UnitKind.self, forKey: .kind)
         accountSlug = try c.decodeIfPresent(String.self, forKey: .accountSlug)
+        leader = try c.decodeIfPresent(String.self, forKey: .leader)
         isStandingAgency = try c.decodeIfPresent(Bool.self, forKey: .isStandingAgency) ?? false
         offices = try c.decodeIfPresent([DemoUnit].self, forKey: .offices) ?? []
         units = try c.decodeIfPresent([DemoUnit].self, forKey: .units) ?? []
@@ -48,6 +50,7 @@ struct DemoUnit: Sendable, Codable, Equatable {
         try c.encode(code, forKey: .code)
         try c.encode(name, forKey: .name)
         try c.encode(kind, forKey: .kind)
+        try c.encodeIfPresent(leader, forKey: .leader)
         try c.encodeIfPresent(accountSlug, forKey: .accountSlug)
         if isStandingAgency { try c.encode(true, forKey: .isStandingAgency) }
         if !offices.isEmpty { try c.encode(offices, forKey: .offices) }
