@@ -48,10 +48,15 @@ struct RegimeService {
     /// A period as `unit` reports it: an office of the issuing jurisdiction by its own window and deadline,
     /// where the regime gives them one; everybody else by the regime's.
     static func window(of period: PeriodRecord, for unit: Unit, regime: RegimeRecord, on db: any Database) async throws -> ReportingPeriod {
-        guard unit.kind.isOffice, unit.$parent.id == regime.$issuer.id,
-              let own = try await OfficePeriodRecord.query(on: db).filter(\.$regime.$id == (try regime.requireID()))
-                .filter(\.$kind == period.kind).first()?.domain else { return period.domain }
-        return own
+        try await windows(for: unit, regime: regime, on: db)(period)
+    }
+
+    /// The same, for every period of the regime, with the offices' own periods read once.
+    static func windows(for unit: Unit, regime: RegimeRecord,
+                        on db: any Database) async throws -> @Sendable (PeriodRecord) -> ReportingPeriod {
+        guard unit.kind.isOffice, unit.$parent.id == regime.$issuer.id else { return { $0.domain } }
+        let own = Dictionary(try await officePeriods(of: regime, on: db).map { ($0.kind.code, $0) }, uniquingKeysWith: { a, _ in a })
+        return { own[$0.kind] ?? $0.domain }
     }
 
     /// Warnings for `regime`, including a deadline after the issuer's superior's for the same period.

@@ -132,10 +132,11 @@ enum ReportListing {
         let periods = try await RegimeService.periods(of: regime, on: db)
         let reports = try await Report.query(on: db).filter(\.$unit.$id == (try unit.requireID()))
             .filter(\.$period.$id ~~ (try periods.map { try $0.requireID() })).filter(\.$isCurrent == true).all()
+        let windowOf = try await RegimeService.windows(for: unit, regime: regime, on: db)
         var rows: [Row] = []
         for p in periods {
             let r = reports.first { $0.$period.id == p.id }
-            let window = try await RegimeService.window(of: p, for: unit, regime: regime, on: db)
+            let window = windowOf(p)
             let t = Timeliness.of(r, deadline: window.lastDay, now: now)
             let state = r?.state ?? .draft
             rows.append(Row(periodID: try p.requireID(), kind: p.kind, title: p.periodKind.title(year: year), window: window.windowText,
