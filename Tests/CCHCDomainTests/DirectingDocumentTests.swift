@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func everyPeriodKindRoundTripsThroughItsCode() {
-        #expect(PeriodKind.all.count == 16)
+        #expect(PeriodKind.all.count == 18)
         for kind in PeriodKind.all { #expect(PeriodKind(code: kind.code) == kind) }
     }
 }

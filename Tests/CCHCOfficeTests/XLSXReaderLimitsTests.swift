@@ -28,9 +28,7 @@ struct XLSXReaderLimitsTests {
             $0.replacingOccurrences(of: "</sheetData>",
                                     with: "<row r=\"10000000\"><c r=\"A10000000\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>")
         }
-        let started = Date()
         #expect(Self.refusal(farRow) == XLSXReader.tooLargeMessage)
-        #expect(Date().timeIntervalSince(started) < 2)
         #expect(XLSXReader.tooLargeMessage.contains("quá lớn"))
 
         let rows = Array(repeating: [XLSXCell.integer(1)], count: XLSXReader.maximumRows + 1)

@@ -15,6 +15,8 @@ struct DemoReporting {
         var periods: [(String, String, String, String, String?, String?)] // kind, from, to, deadline, estimateFrom, estimateTo
         /// The issuer's offices' own windows, where the document gives them (kind, from, to, deadline).
         var officePeriods: [(String, String, String, String)] = []
+        /// The supplementary report, owed when asked (from, to, deadline).
+        var supplement: (String, String, String)?
     }
 
     static let regimes: [RegimeSpec] = [
@@ -29,7 +31,9 @@ struct DemoReporting {
             // §III: the district's offices report the year from 15/12/2020 to 14/12/2021; the document gives them
             // no other deadline than the units' 15/11/2021 — a slip the check points out.
             ("Y", "15/12/2020", "14/12/2021", "15/11/2021"),
-        ]),
+        ], supplement: ("01/12/2021", "14/12/2021", "17/12/2021")),
+        // The supplement's window is the document's ("báo cáo bổ sung số liệu chính xác từ 01/12/2021 đến 14/12/2021");
+        // it gives no deadline — 17/12/2021 is the one the Phòng Nội vụ sets when it asks.
         // Seed 002, 158/UBND-NV: day 05; month-end cut-offs.
         RegimeSpec(issuerCode: "GL-AKH", deadlineDay: 5, document: "158/UBND-NV ngày 08/02/2021", periods: [
             ("Q1", "15/12/2020", "28/02/2021", "05/03/2021", nil, nil),
@@ -70,10 +74,16 @@ struct DemoReporting {
                 ReportingPeriod(kind: PeriodKind(code: p.0)!, from: Day(vietnamese: p.1)!, to: Day(vietnamese: p.2)!, deadline: Day(vietnamese: p.3)!,
                                 estimateFrom: p.4.flatMap { Day(vietnamese: $0) }, estimateTo: p.5.flatMap { Day(vietnamese: $0) })
             }
-            for p in spec.periods {
+            var periods = spec.periods.map(period)
+            if let (from, to, deadline) = spec.supplement {
+                periods.append(ReportingPeriod(kind: .supplement, from: Day(vietnamese: from)!, to: Day(vietnamese: to)!,
+                                               deadline: Day(vietnamese: deadline)!, onRequest: true))
+            }
+            // The annual period's estimate window makes the estimate a report of its own.
+            for p in Regime(issuer: issuer.name, year: 2021, periods: periods).reportedPeriods {
                 let row = PeriodRecord()
                 row.$regime.id = try regime.requireID()
-                row.set(period(p))
+                row.set(p)
                 try await row.create(on: db)
             }
             for p in spec.officePeriods {

@@ -21,5 +21,6 @@ enum Migrations {
         app.migrations.add(CreateOfficePeriods())         // 14
         app.migrations.add(AddReportAppendix())           // 15
         app.migrations.add(AddStrictDeadlines())          // 16
+        app.migrations.add(AddOnRequestAndAssumedWindows()) // 18
     }
 }

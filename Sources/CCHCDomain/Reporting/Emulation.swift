@@ -40,7 +40,7 @@ public enum Emulation {
                 case .late(let d), .resubmitted(let d): s.late += 1; s.daysLate += d
                 case .overdue: s.missing += 1
                 case .returned: s.returned += 1
-                case .notDueYet, .dueSoon: break
+                case .notDueYet, .dueSoon, .notRequested: break
                 }
             }
             return s

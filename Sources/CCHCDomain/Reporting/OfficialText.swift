@@ -26,6 +26,8 @@ public enum OfficialText {
         case .h1: "6 tháng đầu năm \(year)"
         case .q3: "Quý III năm \(year)"
         case .year: "năm \(year)"
+        case .estimate: "năm \(year) (số liệu ước đạt cuối năm)"
+        case .supplement: "năm \(year) (số liệu bổ sung)"
         case .month(let m): "tháng \(m) năm \(year)"
         }
         return "Kết quả thực hiện công tác cải cách hành chính \(when)"

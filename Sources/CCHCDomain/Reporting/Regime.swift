@@ -17,6 +17,17 @@ public struct Regime: Codable, Sendable, Equatable {
 
     public func period(_ kind: PeriodKind) -> ReportingPeriod? { periods.first { $0.kind == kind } }
 
+    /// The periods reports are made for: the regime's own, and — where the annual period gives an estimate
+    /// window — the estimate of the tail of the year as a report of its own (kept and consolidated apart), due
+    /// with the annual report.
+    public var reportedPeriods: [ReportingPeriod] {
+        var out = periods.filter { $0.kind != .estimate }
+        if let y = period(.year), let ef = y.estimateFrom, let et = y.estimateTo, ef <= et {
+            out.append(ReportingPeriod(kind: .estimate, from: ef, to: et, deadline: y.deadline, deadlineStrict: y.deadlineStrict))
+        }
+        return out.sorted { $0.kind < $1.kind }
+    }
+
     /// The period as an office of the jurisdiction reports it: its own window where the regime gives one.
     public func officePeriod(_ kind: PeriodKind) -> ReportingPeriod? { officePeriods?.first { $0.kind == kind } ?? period(kind) }
 
@@ -60,9 +71,16 @@ public struct ReportingPeriod: Codable, Sendable, Equatable {
     /// The deadline was written "trước ngày X" (before day X: the last day is the day before), not
     /// "chậm nhất là ngày X" (at the latest on day X).
     public var deadlineStrict: Bool?
+    /// Owed only when the standing agency asks for it (the supplementary report: "trường hợp … yêu cầu báo cáo
+    /// bổ sung"): a unit that has not sent one is not late.
+    public var onRequest: Bool?
+    /// `false` when the regime gives only a deadline for the period, no cut-off window (older guidance: "báo cáo
+    /// quý trước ngày 05 của tháng cuối quý"). The window is then the calendar period up to the day before the
+    /// deadline — said by the check every time, never silently.
+    public var windowGiven: Bool?
 
     public init(kind: PeriodKind, from: Day, to: Day, deadline: Day, estimateFrom: Day? = nil, estimateTo: Day? = nil,
-                deadlineStrict: Bool? = nil) {
+                deadlineStrict: Bool? = nil, onRequest: Bool? = nil, windowGiven: Bool? = nil) {
         self.kind = kind
         self.from = from
         self.to = to
@@ -70,6 +88,68 @@ public struct ReportingPeriod: Codable, Sendable, Equatable {
         self.estimateFrom = estimateFrom
         self.estimateTo = estimateTo
         self.deadlineStrict = deadlineStrict
+        self.onRequest = onRequest == true ? true : nil
+        self.windowGiven = windowGiven == false ? false : nil
+    }
+
+    /// A period the regime gives only a deadline for: the window assumed from the calendar (see `windowGiven`).
+    public static func deadlineOnly(kind: PeriodKind, year: Int, deadline: Day, deadlineStrict: Bool? = nil,
+                                    onRequest: Bool? = nil) -> ReportingPeriod {
+        let firstMonth: Int = switch kind {
+        case .q3: 7
+        case .estimate, .supplement: 12
+        case .month(let m): m
+        case .q1, .h1, .year: 1
+        }
+        let last = deadlineStrict == true ? deadline.adding(days: -2) : deadline.adding(days: -1)
+        let from = Day(year, firstMonth, 1)!
+        return ReportingPeriod(kind: kind, from: from, to: max(from, last), deadline: deadline, deadlineStrict: deadlineStrict,
+                               onRequest: onRequest, windowGiven: false)
+    }
+
+    /// Was the cut-off window written in the regime (not assumed from a deadline alone)?
+    public var hasGivenWindow: Bool { windowGiven != false }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, from, to, deadline, estimateFrom, estimateTo, deadlineStrict, onRequest, windowGiven
+    }
+
+    /// `from` and `to` may be left out when the regime gives only a deadline (`windowGiven` is then false).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let kind = try c.decode(PeriodKind.self, forKey: .kind)
+        let deadline = try c.decode(Day.self, forKey: .deadline)
+        let strict = try c.decodeIfPresent(Bool.self, forKey: .deadlineStrict)
+        let onRequest = try c.decodeIfPresent(Bool.self, forKey: .onRequest)
+        if let from = try c.decodeIfPresent(Day.self, forKey: .from), let to = try c.decodeIfPresent(Day.self, forKey: .to) {
+            self.init(kind: kind, from: from, to: to, deadline: deadline,
+                      estimateFrom: try c.decodeIfPresent(Day.self, forKey: .estimateFrom),
+                      estimateTo: try c.decodeIfPresent(Day.self, forKey: .estimateTo), deadlineStrict: strict, onRequest: onRequest,
+                      windowGiven: try c.decodeIfPresent(Bool.self, forKey: .windowGiven))
+        } else {
+            if c.contains(.from) || c.contains(.to) {
+                throw DecodingError.dataCorruptedError(forKey: c.contains(.from) ? .from : .to, in: c,
+                    debugDescription: "\(kind.label): cần cả ngày bắt đầu (from) và ngày kết thúc (to) chốt số liệu, hoặc bỏ cả hai.")
+            }
+            self = .deadlineOnly(kind: kind, year: deadline.year, deadline: deadline, deadlineStrict: strict, onRequest: onRequest)
+            estimateFrom = try c.decodeIfPresent(Day.self, forKey: .estimateFrom)
+            estimateTo = try c.decodeIfPresent(Day.self, forKey: .estimateTo)
+        }
+    }
+
+    /// A period whose window was assumed is written without it, as the regime gave it.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        if hasGivenWindow {
+            try c.encode(from, forKey: .from)
+            try c.encode(to, forKey: .to)
+        }
+        try c.encode(deadline, forKey: .deadline)
+        try c.encodeIfPresent(estimateFrom, forKey: .estimateFrom)
+        try c.encodeIfPresent(estimateTo, forKey: .estimateTo)
+        try c.encodeIfPresent(deadlineStrict, forKey: .deadlineStrict)
+        try c.encodeIfPresent(onRequest, forKey: .onRequest)
     }
 
     /// The last day a report is on time: the deadline, or the day before a "trước ngày" deadline.

@@ -12,7 +12,11 @@ public enum RegimeCheck {
             /// A deadline on a weekend or public holiday: noted, not a fault.
             case nonWorkingDay
             /// A window that differs from the level above's for the same period.
-            case parentWindow }
+            case parentWindow
+            /// A period given a deadline only, no cut-off window: what is missing, and the window assumed.
+            case noWindow
+            /// The supplementary report's window or deadline does not fit the year.
+            case supplement }
         public var kind: Kind
         public var period: String
         public var message: String
@@ -28,6 +32,7 @@ public enum RegimeCheck {
         case .h1: 181
         case .q3: 92
         case .year: 365
+        case .estimate, .supplement: 30
         case .month: 30
         }
     }
@@ -53,10 +58,35 @@ public enum RegimeCheck {
         func warn(_ kind: Warning.Kind, _ p: ReportingPeriod, _ message: String) {
             out.append(Warning(kind: kind, period: p.kind.code, message: message))
         }
-        let periods = regime.periods.sorted { $0.kind < $1.kind }
+        let all = regime.periods.sorted { $0.kind < $1.kind }
+        // The estimate and the supplement accompany the annual report: checked on their own below.
+        let cycle = all.filter { !$0.kind.accompaniesYear }
+        // A period with a deadline only has no window to compare.
+        let periods = cycle.filter(\.hasGivenWindow)
+        for p in cycle where !p.hasGivenWindow {
+            warn(.noWindow, p, "\(name(p)): chế độ chỉ nêu thời hạn nộp (\(p.deadlineText)), không nêu thời gian chốt số liệu; "
+                + "hệ thống tạm tính \(p.windowText) — cần bổ sung khoảng chốt số liệu.")
+        }
+        for p in all where p.kind == .supplement {
+            if p.from > p.to {
+                warn(.supplement, p, "\(name(p)): ngày bắt đầu \(p.from) sau ngày kết thúc \(p.to).")
+            } else if let y = regime.period(.year), p.hasGivenWindow, y.from <= y.to, p.from < y.from {
+                warn(.supplement, p, "\(name(p)): khoảng \(p.windowText) bắt đầu trước kỳ năm (\(y.windowText)).")
+            }
+            if p.deadline < p.to {
+                warn(.supplement, p, "\(name(p)): thời hạn nộp \(p.deadline) trước ngày kết thúc số liệu bổ sung \(p.to).")
+            }
+            if let off = WorkingDays.reasonOff(p.deadline) {
+                warn(.nonWorkingDay, p, "\(name(p)): thời hạn nộp \(p.deadline) rơi vào \(off).")
+            }
+        }
+        if all.contains(where: { $0.kind == .estimate }) {
+            out.append(Warning(kind: .estimate, period: PeriodKind.estimate.code,
+                               message: "Số liệu ước đạt cuối năm được khai báo trong kỳ năm (estimateFrom, estimateTo), không thành kỳ riêng."))
+        }
 
         var seen = Set<PeriodKind>()
-        for p in periods where !seen.insert(p.kind).inserted {
+        for p in all where !seen.insert(p.kind).inserted {
             warn(.duplicate, p, "\(name(p)) được khai báo nhiều lần.")
         }
 
@@ -142,12 +172,12 @@ public enum RegimeCheck {
             }
         }
 
-        out += uncovered(periods)
-        for p in periods {
+        out += uncovered(periods + all.filter { $0.kind == .supplement && $0.hasGivenWindow })
+        for p in cycle {
             if p.deadline.month != p.kind.lastMonth || p.deadline.year != year {
                 warn(.deadlineMonth, p, "\(name(p)): thời hạn nộp \(p.deadline) không thuộc tháng cuối kỳ (tháng \(p.kind.lastMonth)/\(year)).")
             }
-            if p.to <= p.deadline, WorkingDays.count(after: p.to, through: p.deadline) < 1 {
+            if p.hasGivenWindow, p.to <= p.deadline, WorkingDays.count(after: p.to, through: p.deadline) < 1 {
                 warn(.tooLittleTime, p, "\(name(p)): từ ngày chốt số liệu \(p.to) đến thời hạn nộp \(p.deadline) không có ngày làm việc nào "
                     + "(Nghị định 09/2019/NĐ-CP, Điều 8: cần đủ thời gian tổng hợp).")
             }
@@ -164,7 +194,7 @@ public enum RegimeCheck {
                         + (p.to > q.to ? "; chốt sau cấp trên nên số liệu không kịp đưa vào báo cáo của cấp trên." : "."))
                 }
             }
-            for p in periods {
+            for p in cycle {
                 if let q = parent.period(p.kind), p.deadline > q.deadline {
                     warn(.parentDeadline, p,
                          "\(name(p)): thời hạn nộp \(p.deadline) muộn hơn thời hạn cấp trên (\(who)) yêu cầu cho cùng kỳ: \(q.deadline).")

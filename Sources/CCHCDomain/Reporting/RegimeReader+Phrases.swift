@@ -192,6 +192,9 @@ extension RegimeReader {
         var unsupported: String?
         /// "hàng quý": names no period, makes its group a rule for all.
         var generic = false
+        /// "Báo cáo quý …": the quarterly reports of the cycle (Quý I and Quý III; the six months and the year take the
+        /// places of quarters II and IV), governed by the rules that follow.
+        var quarterly = false
         /// "báo cáo hằng tháng": every month.
         var monthly = false
         /// Needs a link to the name before it ("quý I, 6 tháng và năm").
@@ -231,9 +234,11 @@ extension RegimeReader {
             case "ii", "2", "hai": return make([], k + 2, unsupported: "Quý II")
             case "iv", "4", "bon", "tu": return make([], k + 2, unsupported: "Quý IV")
             default:
-                guard prev == "hang" || prev == "moi" || [",", "va"].contains(it.text(k + 1) ?? "") || it.text(k + 1) == nil else { return nil }
+                let listed = [",", "va"].contains(it.text(k + 1) ?? "") || it.text(k + 1) == nil
+                guard prev == "hang" || prev == "moi" || prev == "cao" || listed else { return nil }
                 var m = make([], k + 1, strong: false)
                 m.generic = true
+                m.quarterly = prev == "cao"
                 return m
             }
         case "6", "sau", "3", "ba", "9", "chin", "nua":

@@ -60,6 +60,7 @@ public enum RegimeReader {
                 let found = phrases(item, group.last!.end..<end).map { inColumn($0, item) }
                 if group.contains(where: \.generic) {
                     general += found
+                    if group.contains(where: \.quarterly) { mentioned.formUnion([.q1, .q3]) }
                 } else if !found.isEmpty || group.contains(where: \.reported) {
                     years += group.compactMap(\.year)
                     record(group, found, item: item)
@@ -235,10 +236,18 @@ public enum RegimeReader {
                 notes.append("\(label): “\(p.quote)” chỉ có ngày cuối, không rõ thuộc khoảng nào; chưa dùng.")
             }
             for p in own(.supplement) {
-                notes.append("\(label): khoảng báo cáo bổ sung “\(p.quote)” chưa có chỗ trong chế độ báo cáo; chưa dùng.")
+                let when = resolveWindow(p).map { " (\($0.0.vietnamese) – \($0.1.vietnamese))" } ?? ""
+                notes.append("\(label): văn bản có báo cáo bổ sung “\(p.quote)”\(when) nhưng không nêu thời hạn nộp; "
+                    + "thêm kỳ “\(PeriodKind.supplement.label)” (khi được yêu cầu) với hạn nộp khi cơ quan thường trực yêu cầu.")
             }
             for p in own(.unknown) {
                 notes.append("\(label): không rõ ngày “\(p.quote)” dùng vào việc gì; chưa dùng.")
+            }
+            if window == nil, let deadline, missing.count == 1, missing[0].hasPrefix("không tìm thấy thời gian chốt") {
+                let p = ReportingPeriod.deadlineOnly(kind: kind, year: year, deadline: deadline, deadlineStrict: strict ? true : nil)
+                notes.append("\(label): văn bản chỉ nêu thời hạn nộp, không nêu thời gian chốt số liệu; "
+                    + "bản dự thảo tạm tính \(p.windowText), cần bổ sung.")
+                return p
             }
             guard let (from, to) = window, let deadline else {
                 notes.append("\(label): " + (missing + ["chưa đưa kỳ này vào bản dự thảo."]).joined(separator: "; "))
@@ -295,6 +304,7 @@ public enum RegimeReader {
             switch kind {
             case .q1, .h1, .year: first = 1
             case .q3: first = 7
+            case .estimate, .supplement: first = 11
             case .month(let m): first = m
             }
             switch e {

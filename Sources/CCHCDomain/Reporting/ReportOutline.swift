@@ -86,6 +86,7 @@ public extension PeriodKind {
         case .h1: .q1
         case .q3: nil
         case .year: .h1
+        case .estimate, .supplement: nil
         case .month(let m): m > 1 ? .month(m - 1) : nil
         }
     }

@@ -11,6 +11,8 @@ public enum Timeliness: Equatable, Sendable {
     case returned(overdue: Bool)
     /// Sent again after a return: the resubmission's date decides (0 days late = on time).
     case resubmitted(daysLate: Int)
+    /// A report owed only when asked for (the supplementary report), not sent: nobody is late for it.
+    case notRequested
 
     /// Reports due within this many days are "due soon".
     public static let dueSoonDays = 5
@@ -53,6 +55,16 @@ public enum Timeliness: Equatable, Sendable {
         case .late: "late"
         case .returned: "returned"
         case .resubmitted(let d): d > 0 ? "late" : "on_time"
+        case .notRequested: "on_request"
+        }
+    }
+
+    /// A report owed only on request is judged like any other once it has been sent; until then it is not owed.
+    public func onRequest(_ onRequest: Bool) -> Timeliness {
+        guard onRequest else { return self }
+        switch self {
+        case .notDueYet, .dueSoon, .overdue: return .notRequested
+        default: return self
         }
     }
 
@@ -67,6 +79,7 @@ public enum Timeliness: Equatable, Sendable {
         case .late(let d): "Nộp muộn \(d) ngày"
         case .returned(let overdue): overdue ? "Bị trả lại, chờ nộp lại (đã quá hạn)" : "Bị trả lại, chờ nộp lại"
         case .resubmitted(let d): d > 0 ? "Nộp lại muộn \(d) ngày (sau khi bị trả lại)" : "Nộp lại đúng hạn (sau khi bị trả lại)"
+        case .notRequested: "Chỉ nộp khi được yêu cầu"
         }
     }
 
@@ -81,6 +94,7 @@ public enum Timeliness: Equatable, Sendable {
         case .notDueYet: 5
         case .onTime: 6
         case .resubmitted(let d): d > 0 ? 2 : 6
+        case .notRequested: 7
         }
     }
 }

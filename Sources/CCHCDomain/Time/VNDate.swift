@@ -26,6 +26,17 @@ public enum VNDate {
         return String(format: "%04d-%02d-%02d", y, m, d)
     }
 
+    /// Why `text` is not a day, in Vietnamese, quoting it: a wrong shape, or a right shape naming a day that
+    /// does not exist ("31/02/2021" is written correctly; February has no 31st).
+    public static func problem(_ text: String) -> String {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/")
+        if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 {
+            if !(1...12).contains(m) { return "“\(text)”: không có tháng \(m)." }
+            if !(1...daysIn(month: m, year: y)).contains(d) { return "“\(text)”: tháng \(m)/\(y) không có ngày \(d)." }
+        }
+        return "“\(text)” không đúng dạng dd/MM/yyyy."
+    }
+
     /// "2021-01-25" → "25/01/2021".
     public static func display(iso: String) -> String {
         guard let (y, m, d) = parseISO(iso) else { return iso }

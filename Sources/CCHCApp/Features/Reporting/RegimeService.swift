@@ -33,7 +33,8 @@ struct RegimeService {
     }
 
     static func domain(_ regime: RegimeRecord, issuerName: String, on db: any Database) async throws -> Regime {
-        let periods = try await periods(of: regime, on: db)
+        // The estimate's period is derived from the annual period's estimate window (`Regime.reportedPeriods`).
+        let periods = try await periods(of: regime, on: db).filter { $0.periodKind != .estimate }
         let offices = try await officePeriods(of: regime, on: db)
         return Regime(issuer: issuerName, year: regime.year, deadlineDay: regime.deadlineDay, periods: periods.map(\.domain),
                       officePeriods: offices.isEmpty ? nil : offices)
@@ -98,7 +99,7 @@ struct RegimeService {
             let regimeID = try record.requireID()
             // Keep period rows (reports point at them); update, add, and remove only unused ones.
             let old = try await PeriodRecord.query(on: tx).filter(\.$regime.$id == regimeID).all()
-            for p in regime.periods {
+            for p in regime.reportedPeriods {
                 let row = old.first { $0.kind == p.kind.code } ?? PeriodRecord()
                 row.$regime.id = regimeID
                 row.set(p)
@@ -112,7 +113,7 @@ struct RegimeService {
                 row.set(p)
                 try await row.create(on: tx)
             }
-            let kept = Set(regime.periods.map(\.kind.code))
+            let kept = Set(regime.reportedPeriods.map(\.kind.code))
             for row in old where !kept.contains(row.kind) {
                 let used = try await Report.query(on: tx).filter(\.$period.$id == (try row.requireID())).count()
                 if used > 0 {

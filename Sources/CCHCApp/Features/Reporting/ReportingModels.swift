@@ -84,6 +84,8 @@ final class PeriodRecord: Model, @unchecked Sendable {
     @OptionalField(key: "estimate_from") var estimateFrom: String?
     @OptionalField(key: "estimate_to") var estimateTo: String?
     @OptionalField(key: "deadline_strict") var deadlineStrict: Bool?
+    @OptionalField(key: "on_request") var onRequest: Bool?
+    @OptionalField(key: "window_given") var windowGiven: Bool?
 
     init() {}
 
@@ -95,7 +97,7 @@ final class PeriodRecord: Model, @unchecked Sendable {
     var domain: ReportingPeriod {
         ReportingPeriod(kind: periodKind, from: Day(iso: fromDay)!, to: Day(iso: toDay)!, deadline: deadlineDay,
                         estimateFrom: estimateFrom.flatMap { Day(iso: $0) }, estimateTo: estimateTo.flatMap { Day(iso: $0) },
-                        deadlineStrict: deadlineStrict)
+                        deadlineStrict: deadlineStrict, onRequest: onRequest, windowGiven: windowGiven)
     }
 }
 
@@ -113,6 +115,8 @@ final class OfficePeriodRecord: Model, @unchecked Sendable {
     @OptionalField(key: "estimate_from") var estimateFrom: String?
     @OptionalField(key: "estimate_to") var estimateTo: String?
     @OptionalField(key: "deadline_strict") var deadlineStrict: Bool?
+    @OptionalField(key: "on_request") var onRequest: Bool?
+    @OptionalField(key: "window_given") var windowGiven: Bool?
 
     init() {}
 
@@ -128,6 +132,8 @@ protocol PeriodFields: AnyObject {
     var estimateFrom: String? { get set }
     var estimateTo: String? { get set }
     var deadlineStrict: Bool? { get set }
+    var onRequest: Bool? { get set }
+    var windowGiven: Bool? { get set }
 }
 
 extension PeriodFields {
@@ -139,6 +145,8 @@ extension PeriodFields {
         estimateFrom = p.estimateFrom?.iso
         estimateTo = p.estimateTo?.iso
         deadlineStrict = p.deadlineStrict == true ? true : nil
+        onRequest = p.onRequest == true ? true : nil
+        windowGiven = p.hasGivenWindow ? nil : false
     }
 
     var reportingPeriod: ReportingPeriod? {
@@ -146,7 +154,7 @@ extension PeriodFields {
         else { return nil }
         return ReportingPeriod(kind: kind, from: from, to: to, deadline: deadline,
                                estimateFrom: estimateFrom.flatMap { Day(iso: $0) }, estimateTo: estimateTo.flatMap { Day(iso: $0) },
-                               deadlineStrict: deadlineStrict)
+                               deadlineStrict: deadlineStrict, onRequest: onRequest, windowGiven: windowGiven)
     }
 }
 

@@ -38,9 +38,9 @@ struct TimelinessTable: Content {
 }
 
 enum TimelinessService {
-    static let statusOrder = ["on_time", "late", "returned", "overdue", "due_soon", "not_due"]
+    static let statusOrder = ["on_time", "late", "returned", "overdue", "due_soon", "not_due", "on_request"]
     static let statusLabels = ["on_time": "Đúng hạn", "late": "Nộp muộn", "returned": "Bị trả lại", "overdue": "Quá hạn chưa nộp",
-                               "due_soon": "Sắp đến hạn", "not_due": "Chưa đến hạn"]
+                               "due_soon": "Sắp đến hạn", "not_due": "Chưa đến hạn", "on_request": "Khi được yêu cầu"]
 
     static func table(jurisdiction: Unit, year: Int, now: Date, sort: String?, on db: any Database) async throws -> TimelinessTable? {
         // The units that report to this jurisdiction: its subordinate units and its offices — never its
@@ -76,7 +76,7 @@ enum TimelinessService {
                 let pid = try p.requireID()
                 let r = byKey["\(unitID)-\(pid)"]
                 let deadline = unit.kind.isOffice && unit.$parent.id == regime.$issuer.id ? officeDeadlines[p.kind] ?? p.lastDay : p.lastDay
-                let t = Timeliness.of(r, deadline: deadline, now: now)
+                let t = Timeliness.of(r, deadline: deadline, now: now).onRequest(p.onRequest == true)
                 var late: Int?
                 switch t {
                 case .late(let d), .overdue(let d): late = d; bad += 1

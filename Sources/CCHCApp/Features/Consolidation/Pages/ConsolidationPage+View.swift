@@ -45,7 +45,7 @@ extension ConsolidationPage.View {
             <td class="muted">\(ind.effectiveMeasure.label)</td></tr>
             """
         }
-        let kinds = PeriodKind.standard.map { k in
+        let kinds = (PeriodKind.standard + [.estimate, .supplement]).map { k in
             k == report.period
                 ? "<strong>\(k.label)</strong> " as HTML
                 : "<a href=\"\(SiteURL.Consolidated.figures(unitRef, yearRef, .value(k)).path)\">\(k.label)</a> " as HTML

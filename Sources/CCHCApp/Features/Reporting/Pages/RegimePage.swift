@@ -68,7 +68,7 @@ struct RegimePages: RouteCollection {
     static func periods(_ form: FormBody, prefix: String, who: String) -> ([ReportingPeriod], [FieldError]) {
         var periods: [ReportingPeriod] = []
         var errors: [FieldError] = []
-        for kind in PeriodKind.all {
+        for kind in PeriodKind.all where kind != .estimate {
             let code = kind.code
             func typed(_ key: String) -> String { form["\(prefix)\(key):\(code)"] ?? "" }
             let from = typed("from"), to = typed("to"), deadline = typed("deadline")
@@ -76,12 +76,23 @@ struct RegimePages: RouteCollection {
             let f = Day(vietnamese: from), t = Day(vietnamese: to), d = Day(vietnamese: deadline)
             let ef = typed("estimateFrom").isEmpty ? nil : Day(vietnamese: typed("estimateFrom"))
             let et = typed("estimateTo").isEmpty ? nil : Day(vietnamese: typed("estimateTo"))
-            for (label, text, day) in [("từ ngày", from, f), ("đến ngày", to, t), ("hạn nộp", deadline, d)] where day == nil {
-                errors.append(FieldError(field: "\(prefix)period.\(code)", message: "\(who)\(kind.label): \(label) “\(text)” không đúng dạng dd/MM/yyyy."))
+            let strict = form["\(prefix)strict:\(code)"] == "on" ? true : nil
+            let onRequest = form["\(prefix)request:\(code)"] == "on" ? true : nil
+            // A deadline with no window: the regime gives only the deadline; the check says what is missing.
+            let deadlineOnly = from.trimmingCharacters(in: .whitespaces).isEmpty && to.trimmingCharacters(in: .whitespaces).isEmpty
+            var checked = [("hạn nộp", deadline, d)]
+            if !deadlineOnly { checked = [("từ ngày", from, f), ("đến ngày", to, t)] + checked }
+            for (label, text, day) in checked where day == nil {
+                errors.append(FieldError(field: "\(prefix)period.\(code)", message: "\(who)\(kind.label): \(label) " + VNDate.problem(text)))
             }
-            if let f, let t, let d {
+            if deadlineOnly, let d {
+                var p = ReportingPeriod.deadlineOnly(kind: kind, year: d.year, deadline: d, deadlineStrict: strict, onRequest: onRequest)
+                p.estimateFrom = ef
+                p.estimateTo = et
+                periods.append(p)
+            } else if let f, let t, let d {
                 periods.append(ReportingPeriod(kind: kind, from: f, to: t, deadline: d, estimateFrom: ef, estimateTo: et,
-                                               deadlineStrict: form["\(prefix)strict:\(code)"] == "on" ? true : nil))
+                                               deadlineStrict: strict, onRequest: onRequest))
             }
         }
         return (periods, errors)
@@ -93,20 +104,29 @@ struct RegimePages: RouteCollection {
             let p = period(kind)
             func strict(_ p: ReportingPeriod?) -> Bool { typed.map { $0["\(prefix)strict:\(kind.code)"] == "on" } ?? (p?.deadlineStrict == true) }
             func val(_ key: String, _ day: Day?) -> String { typed?["\(prefix)\(key):\(kind.code)"] ?? day?.vietnamese ?? "" }
+            func onRequest(_ p: ReportingPeriod?) -> Bool { typed.map { $0["\(prefix)request:\(kind.code)"] == "on" } ?? (p?.onRequest == true) }
+            // An assumed window (the regime gave a deadline only) is shown empty, as the regime gave it.
+            let given = p?.hasGivenWindow ?? true
+            let requestBox: HTML = kind == .supplement ? """
+                <br><label><input type="checkbox" name="\(prefix)request:\(kind.code)"\(HTML.attr("checked", if: onRequest(p))) \
+                aria-label="\(kind.label): chỉ khi được yêu cầu"> chỉ khi được yêu cầu</label>
+                """ : .empty
             func input(_ key: String, _ day: Day?) -> HTML {
                 "<input name=\"\(prefix)\(key):\(kind.code)\" value=\"\(val(key, day))\" size=\"10\" placeholder=\"dd/MM/yyyy\">"
             }
             if editable {
                 return """
-                <tr><th>\(kind.label)</th><td>\(input("from", p?.from))</td><td>\(input("to", p?.to))</td><td>\(input("deadline", p?.deadline)) \
+                <tr><th>\(kind.label)</th><td>\(input("from", given ? p?.from : nil))</td><td>\(input("to", given ? p?.to : nil))</td>\
+                <td>\(input("deadline", p?.deadline)) \
                 <label><input type="checkbox" name="\(prefix)strict:\(kind.code)"\(HTML.attr("checked", if: strict(p))) \
-                aria-label="\(kind.label): hạn “trước ngày”"> trước ngày</label></td>\
-                <td>\(input("estimateFrom", p?.estimateFrom)) – \(input("estimateTo", p?.estimateTo))</td></tr>
+                aria-label="\(kind.label): hạn “trước ngày”"> trước ngày</label>\(requestBox)</td>\
+                <td>\(kind == .year ? input("estimateFrom", p?.estimateFrom) + " – " + input("estimateTo", p?.estimateTo) : .empty)</td></tr>
                 """
             }
             return """
-            <tr><th>\(kind.label)</th><td>\(p?.from.vietnamese ?? "")</td><td>\(p?.to.vietnamese ?? "")</td>\
-            <td>\(p?.deadlineText ?? "")</td><td>\(p?.estimateFrom.map { "\($0.vietnamese) – \(p?.estimateTo?.vietnamese ?? "")" } ?? "")</td></tr>
+            <tr><th>\(kind.label)</th><td>\(given ? p?.from.vietnamese ?? "" : "(không nêu)")</td><td>\(given ? p?.to.vietnamese ?? "" : "")</td>\
+            <td>\(p?.deadlineText ?? "")\(p?.onRequest == true ? " (khi được yêu cầu)" : "")</td>\
+            <td>\(p?.estimateFrom.map { "\($0.vietnamese) – \(p?.estimateTo?.vietnamese ?? "")" } ?? "")</td></tr>
             """
         }
     }
@@ -119,7 +139,7 @@ struct RegimePages: RouteCollection {
         let forms = try await FormRecord.query(on: req.db).sort(\.$year, .descending).all()
         let selectedForm = typed?["formID"] ?? record?.$form.id.map(String.init)
             ?? forms.first(where: { $0.year == regime.year }).flatMap { $0.id.map(String.init) }
-        let kinds = PeriodKind.standard
+        let kinds = PeriodKind.standard + [.supplement]
             + (regime.periods.contains { if case .month = $0.kind { true } else { false } } ? (1...12).map { PeriodKind.month($0) } : [])
         let rows = Self.rows(kinds, regime.period, prefix: "", editable: editable, typed: typed)
         let officeRows = Self.rows(kinds, { kind in regime.officePeriods?.first { $0.kind == kind } }, prefix: "o", editable: editable, typed: typed)

@@ -127,7 +127,12 @@ extension ReportPage.View {
         \(changesHTML(changes))
         <div class="card"><dl class="facts">
         <dt>Chốt số liệu</dt><dd>\(ctx.window.windowText)\
-        \(ctx.window.estimateFrom.map { e in " · ước tính \(e.vietnamese) – \(ctx.window.estimateTo?.vietnamese ?? "")" } ?? "")</dd>
+        \(ctx.window.estimateFrom.map { e in
+            let list = SiteURL.Reports.list(unitRef).relativeURL(parameters: [QueryParameter("year", ctx.regime.year)])
+            return " · số liệu ước đạt \(e.vietnamese) – \(ctx.window.estimateTo?.vietnamese ?? "") báo cáo riêng: "
+                + "<a href=\"\(list)\">\(PeriodKind.estimate.title(year: ctx.regime.year))</a>" as HTML
+        } ?? .empty)\
+        \(ctx.window.hasGivenWindow ? .empty : " (chế độ không nêu thời gian chốt số liệu; tạm tính)" as HTML)</dd>
         <dt>Hạn nộp</dt><dd>\(ctx.window.deadlineText) \
         (theo chế độ báo cáo của \(ctx.issuer.name)\(ctx.regime.document.map { ", " + $0 } ?? ""))</dd>
         <dt>Trạng thái</dt><dd>\(report == nil ? "Chưa lập" : ctx.state.label)\(report.map { " · phiên bản \($0.version)" } ?? "")</dd>
