@@ -39,7 +39,8 @@ let package = Package(
         .testTarget(name: "CCHCDomainTests", dependencies: ["CCHCDomain"]),
         .testTarget(
             name: "CCHCOfficeTests",
-            dependencies: ["CCHCOffice", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CCHCOffice", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CCHCAppTests",

@@ -47,9 +47,15 @@ public struct OfficialDocument: Sendable {
         /// Relative column widths.
         public var widths: [Double]?
         public var landscape: Bool = true
+        /// Indexes (into `rows`) of rows written as one cell across the table (a group's title): their first text.
+        public var spanningRows: Set<Int> = []
+        /// Columns whose equal texts in consecutive rows are merged into one cell down the rows (`w:vMerge`); a spanning
+        /// row ends a merge.
+        public var mergedColumns: Set<Int> = []
 
         public init(label: String, title: String, subtitle: String, header: [String], rows: [[String]],
-                    boldRows: Set<Int> = [], widths: [Double]? = nil, landscape: Bool = true) {
+                    boldRows: Set<Int> = [], widths: [Double]? = nil, landscape: Bool = true,
+                    spanningRows: Set<Int> = [], mergedColumns: Set<Int> = []) {
             self.label = label
             self.title = title
             self.subtitle = subtitle
@@ -58,6 +64,8 @@ public struct OfficialDocument: Sendable {
             self.boldRows = boldRows
             self.widths = widths
             self.landscape = landscape
+            self.spanningRows = spanningRows
+            self.mergedColumns = mergedColumns
         }
     }
 

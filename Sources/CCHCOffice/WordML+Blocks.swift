@@ -197,7 +197,8 @@ extension WordML {
         subtitleLayout.keepNext = true
         xml += paragraph(appendix.subtitle, subtitleLayout, size: 28, italic: true)
         xml += dataTable(header: appendix.header, rows: appendix.rows, boldRows: appendix.boldRows,
-                         widths: appendix.widths, total: total, size: 24)
+                         widths: appendix.widths, total: total, size: 24,
+                         spanningRows: appendix.spanningRows, mergedColumns: appendix.mergedColumns)
         // A document part may not end with a table.
         xml += paragraph("", ParagraphLayout.leftAligned, size: 4)
         return xml

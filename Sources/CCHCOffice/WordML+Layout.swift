@@ -150,9 +150,13 @@ extension WordML {
         return xml
     }
 
-    /// A cell holding the given paragraphs (at least one paragraph is written).
-    static func cell(width: Int, verticalAlign: String, paragraphs: String) -> String {
-        var xml = "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/><w:vAlign w:val=\"\(verticalAlign)\"/></w:tcPr>"
+    /// A cell holding the given paragraphs (at least one paragraph is written), across `span` grid columns, perhaps part
+    /// of a vertical merge ("restart" begins one, "continue" carries it on).
+    static func cell(width: Int, verticalAlign: String, paragraphs: String, span: Int = 1, verticalMerge: String? = nil) -> String {
+        var xml = "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
+        if span > 1 { xml += "<w:gridSpan w:val=\"\(span)\"/>" }
+        if let verticalMerge { xml += "<w:vMerge w:val=\"\(verticalMerge)\"/>" }
+        xml += "<w:vAlign w:val=\"\(verticalAlign)\"/></w:tcPr>"
         xml += paragraphs.isEmpty ? "<w:p/>" : paragraphs
         xml += "</w:tc>"
         return xml
@@ -176,9 +180,10 @@ extension WordML {
         looksNumeric(text) || (text.count <= 4 && !text.contains(where: { $0.isWhitespace }))
     }
 
-    /// A bordered data table: header row bold, centred and repeated on each page; numbers centred.
+    /// A bordered data table: header row bold, centred and repeated on each page; numbers centred. A spanning row is one
+    /// cell across the table; a merged column's equal texts in consecutive rows are one cell down the rows.
     static func dataTable(header: [String], rows: [[String]], boldRows: Set<Int>, widths relative: [Double]?,
-                          total: Int, size: Int) -> String {
+                          total: Int, size: Int, spanningRows: Set<Int> = [], mergedColumns: Set<Int> = []) -> String {
         let columns = max(header.count, rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return "" }
         let widths = columnWidths(relative, columns: columns, total: total, sample: [header] + rows)
@@ -197,15 +202,37 @@ extension WordML {
             }
             xml += "</w:tr>"
         }
+        /// The text of a merged column in a row that takes part in merges (nil for a spanning row or beyond the table).
+        func mergeable(_ rowIndex: Int, _ column: Int) -> String? {
+            guard rows.indices.contains(rowIndex), !spanningRows.contains(rowIndex) else { return nil }
+            let text = column < rows[rowIndex].count ? rows[rowIndex][column] : ""
+            return text.isEmpty ? nil : text
+        }
         for (rowIndex, row) in rows.enumerated() {
             let bold = boldRows.contains(rowIndex)
             xml += rowStart(header: false, cantSplit: true)
+            if spanningRows.contains(rowIndex) {
+                let text = row.first { !$0.isEmpty } ?? ""
+                xml += cell(width: total, verticalAlign: "center",
+                            paragraphs: paragraph(text, cellLayout, size: size, bold: bold), span: columns)
+                xml += "</w:tr>"
+                continue
+            }
             for index in 0..<columns {
                 let text = index < row.count ? row[index] : ""
+                var merge: String?
+                if mergedColumns.contains(index), let own = mergeable(rowIndex, index) {
+                    if mergeable(rowIndex - 1, index) == own {
+                        merge = "continue"
+                    } else if mergeable(rowIndex + 1, index) == own {
+                        merge = "restart"
+                    }
+                }
                 var layout = cellLayout
                 layout.align = centredInTable(text) ? "center" : "left"
-                xml += cell(width: widths[index], verticalAlign: "center",
-                            paragraphs: paragraph(text, layout, size: size, bold: bold))
+                let content = merge == "continue" ? paragraph("", layout, size: size) : paragraph(text, layout, size: size, bold: bold)
+                xml += cell(width: widths[index], verticalAlign: merge == nil ? "center" : "top", paragraphs: content,
+                            verticalMerge: merge)
             }
             xml += "</w:tr>"
         }
