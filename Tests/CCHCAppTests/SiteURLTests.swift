@@ -55,6 +55,11 @@ struct SiteURLTests {
          "/units/5/consolidation/2021/Q1/export.csv"),
         (SiteURL.Consolidated.exportDOCX(.key, .key, .key), SiteURL.Consolidated.exportDOCX(.value(5), .value(2021), .value(q1)),
          "/units/5/consolidation/2021/Q1/export.docx"),
+        (SiteURL.Documents.list(.key), SiteURL.Documents.list(.value(5)), "/units/5/documents"),
+        (SiteURL.Documents.new(.key), SiteURL.Documents.new(.value(5)), "/units/5/documents/new"),
+        (SiteURL.Documents.document(.key, .key), SiteURL.Documents.document(.value(5), .value(9)), "/units/5/documents/9"),
+        (SiteURL.Documents.delete(.key, .key), SiteURL.Documents.delete(.value(5), .value(9)), "/units/5/documents/9/delete"),
+        (SiteURL.Documents.attachment(.key, .key), SiteURL.Documents.attachment(.value(5), .value(9)), "/units/5/documents/9/attachment"),
     ]
 
     static func pattern(_ route: Route) -> String { "/" + route.path.map(\.description).joined(separator: "/") }

@@ -25,6 +25,7 @@ struct DemoLoader {
                 try await insertTree(province, parent: nil, hash: hash, on: tx, summary: &summary)
             }
             try await DemoReporting(db: tx).load(now: app.clock.now())
+            try await DemoRegister.load(on: tx)
             try await Audit.record(on: tx, at: app.clock.now(), actor: nil, action: "demo.load", entity: "system", entityID: nil, unit: nil,
                                    summary: "Nạp dữ liệu mẫu: \(summary.units) đơn vị, \(summary.accounts) tài khoản")
             return summary

@@ -21,6 +21,7 @@ enum Migrations {
         app.migrations.add(CreateOfficePeriods())         // 14
         app.migrations.add(AddReportAppendix())           // 15
         app.migrations.add(AddStrictDeadlines())          // 16
+        app.migrations.add(CreateRegisterDocuments())  // 17
         app.migrations.add(AddOnRequestAndAssumedWindows()) // 18
     }
 }

@@ -53,6 +53,7 @@ func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(UserCommandGroup(), as: "user")
     app.asyncCommands.use(FormCommandGroup(), as: "form")
     app.asyncCommands.use(RegimeCommandGroup(), as: "regime")
+    app.asyncCommands.use(RegisterCommandGroup(), as: "register")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
 

@@ -48,6 +48,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: FormPages())
     try signedIn.register(collection: ConsolidationPages())
     try signedIn.register(collection: ExportPages())
+    try signedIn.register(collection: RegisterPages())
 
     let api = app.grouped("api", "v1")
     api.get("openapi.json") { _ in OpenAPIDocument.response() }.access(.public)
@@ -61,4 +62,5 @@ func routes(_ app: Application) throws {
     try apiSignedIn.register(collection: SectionAssignmentAPI())
     try apiSignedIn.register(collection: ConsolidationAPI())
     try apiSignedIn.register(collection: ExportAPI())
+    try apiSignedIn.register(collection: RegisterAPI())
 }
