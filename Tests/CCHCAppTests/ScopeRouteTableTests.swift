@@ -50,7 +50,8 @@ struct ScopeRouteTableTests {
         let form = try #require(try await FormRecord.query(on: app.db).first())
         let parameters: [String: String] = ["unitID": String(targetID), "userID": String(try targetUser.requireID()),
                                             "periodID": String(try thachHaQ1.requireID()), "formID": String(try form.requireID()),
-                                            "year": "2021", "action": "submit", "kind": "Q1", "documentID": "1"]
+                                            "year": "2021", "action": "submit", "kind": "Q1", "documentID": "1",
+                                            "taskID": "1", "assignmentID": "1"]
 
         // Outsiders: e.g. another commune of the same district, a sibling district's standing agency,
         // another province's standing agency.

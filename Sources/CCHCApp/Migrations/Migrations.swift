@@ -23,5 +23,6 @@ enum Migrations {
         app.migrations.add(AddStrictDeadlines())          // 16
         app.migrations.add(CreateRegisterDocuments())  // 17
         app.migrations.add(AddOnRequestAndAssumedWindows()) // 18
+        app.migrations.add(CreatePlans())                 // 19
     }
 }

@@ -54,6 +54,7 @@ func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(FormCommandGroup(), as: "form")
     app.asyncCommands.use(RegimeCommandGroup(), as: "regime")
     app.asyncCommands.use(RegisterCommandGroup(), as: "register")
+    app.asyncCommands.use(PlanCommandGroup(), as: "plan")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
 

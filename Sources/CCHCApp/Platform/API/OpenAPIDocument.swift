@@ -16,7 +16,7 @@ protocol OpenAPIPart {
 enum OpenAPIDocument {
     /// Each feature's part. A new feature adds its own here.
     static var parts: [any OpenAPIPart.Type] {
-        [Platform.self, Organisation.self, Accounts.self, Reporting.self, Consolidation.self, Register.self]
+        [Platform.self, Organisation.self, Accounts.self, Reporting.self, Consolidation.self, Register.self, Planning.self]
     }
 
     static func response() -> Response {
@@ -133,9 +133,10 @@ enum OpenAPIDocument {
         "type": "integer", "format": "int64",
         "description": "Lần sửa đã đọc (trường revision của GET); đã có người khác sửa sau đó: 409, không ghi đè",
     ]
-    /// Q1, H1, Q3, Y, M01…M12 (case does not matter).
-    nonisolated(unsafe) static let periodKind: [String: Any] = ["type": "string", "pattern": "^([QqHh]1|[Qq]3|[Yy]|[Mm](0[1-9]|1[0-2]))$",
-                                                              "description": "Q1, H1, Q3, Y, M01…M12"]
+    /// Q1, H1, Q3, Y, YE (the estimate), YS (the supplement), M01…M12 (case does not matter).
+    nonisolated(unsafe) static let periodKind: [String: Any] = ["type": "string",
+                                                              "pattern": "^([QqHh]1|[Qq]3|[Yy]|[Yy][EeSs]|[Mm](0[1-9]|1[0-2]))$",
+                                                              "description": "Q1, H1, Q3, Y, YE (ước đạt cuối năm), YS (bổ sung năm), M01…M12"]
     /// A figure as text or number; null leaves that part out.
     nonisolated(unsafe) static let scalar: [String: Any] = ["anyOf": [["type": "string"], ["type": "number"]], "nullable": true]
 

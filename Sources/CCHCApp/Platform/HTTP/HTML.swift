@@ -56,4 +56,5 @@ extension HTML: AsyncResponseEncodable {
 
 extension Array where Element == HTML {
     func joined() -> HTML { HTML(raw: map(\.raw).joined()) }
+    func joined(separator: HTML) -> HTML { HTML(raw: map(\.raw).joined(separator: separator.raw)) }
 }

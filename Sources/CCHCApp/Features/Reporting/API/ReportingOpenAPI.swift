@@ -217,11 +217,13 @@ extension OpenAPIDocument {
 
         /// A regime as sent and as read back: `year` differs (checked when sent alone, taken from the path when saved).
         static func regime(year: [String: Any]) -> [String: Any] {
+            // `from` and `to` are left out when the regime gives a deadline only (the window is then assumed, and said).
             let period = object(["kind": periodKind, "from": day, "to": day, "deadline": day,
                                  "estimateFrom": nullable(day), "estimateTo": nullable(day),
                                  "deadlineStrict": nullable(described(boolean, "true: hạn viết “trước ngày X” (ngày cuối là X − 1); "
-                                                                        + "không có: “chậm nhất là ngày X”"))],
-                                required: ["kind", "from", "to", "deadline"])
+                                                                        + "không có: “chậm nhất là ngày X”")),
+                                 "onRequest": nullable(described(boolean, "true: chỉ nộp khi được yêu cầu (báo cáo bổ sung)"))],
+                                required: ["kind", "deadline"])
             return object(["issuer": string, "year": year,
                            "deadlineDay": nullable(integer.merging(["minimum": 1, "maximum": 31,
                                                                     "description": "Ngày hạn nộp trong tháng (1–31)"]) { _, new in new }),
