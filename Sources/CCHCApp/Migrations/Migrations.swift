@@ -24,5 +24,6 @@ enum Migrations {
         app.migrations.add(CreateRegisterDocuments())  // 17
         app.migrations.add(AddOnRequestAndAssumedWindows()) // 18
         app.migrations.add(CreatePlans())                 // 19
+        app.migrations.add(AddComputedSources())          // 20
     }
 }

@@ -90,6 +90,14 @@ public struct FormDefinition: Codable, Sendable, Equatable {
                 out.append("Chỉ tiêu \(ind.code): cách tổng hợp “\(rule.rawValue)” không dùng được "
                            + "cho loại \(ind.kind.label.lowercased()).")
             }
+            if let source = ind.source {
+                if ComputedSource(rawValue: source) == nil {
+                    out.append("Chỉ tiêu \(ind.code): nguồn tự tính “\(source)” không có (dùng: "
+                               + ComputedSource.allCases.map(\.rawValue).joined(separator: ", ") + ").")
+                } else if ind.kind != .count && ind.kind != .number {
+                    out.append("Chỉ tiêu \(ind.code): nguồn tự tính chỉ dùng cho dòng số đếm hoặc số.")
+                }
+            }
             if ind.partOf == true {
                 if ind.parent == nil { out.append("Chỉ tiêu \(ind.code): dòng “Trong đó” phải có chỉ tiêu cha.") }
             }
@@ -214,6 +222,8 @@ public struct Indicator: Codable, Sendable, Equatable {
     public var consolidate: Consolidate?
     /// A report may not go to the leader without this row filled.
     public var required: Bool?
+    /// Where the system computes the row from (`ComputedSource`: "plan.tasks", "register.directing" …); nil: typed.
+    public var source: String?
 
     public init(code: String, parent: String? = nil, name: String, unit: String? = nil, kind: Kind,
                 choices: [Choice]? = nil, partOf: Bool? = nil, measure: Measure? = nil, office: String? = nil,

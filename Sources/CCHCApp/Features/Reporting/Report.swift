@@ -79,6 +79,8 @@ final class ReportValue: Model, @unchecked Sendable {
     @OptionalField(key: "text") var text: String?
     /// "entered" (typed by a user), later "computed" (filled by the system).
     @Field(key: "source") var source: String
+    /// Why a unit changed a computed figure (`source` "override").
+    @OptionalField(key: "note") var note: String?
 
     init() {}
 

@@ -27,6 +27,12 @@ struct ReportContext {
     /// The period as this unit reports it: an office of the issuing jurisdiction by its own window and
     /// deadline where the regime gives them (seed 000 §III), everybody else by the regime's.
     let window: ReportingPeriod
+    /// The rows the system computes from its records (the form's `source`), for this unit and window.
+    let computed: [String: ComputedFigure]
+    /// Phụ lục 3A as the register holds it for the window (the unit's and, for a jurisdiction, its offices' documents).
+    let registerDocuments: [DirectingDocumentRow]
+    /// How each saved figure came: "entered", "computed", or "override" with the unit's reason.
+    let sources: [String: ReportService.ValueSource]
 
     struct Recipient {
         let jurisdiction: Unit

@@ -135,7 +135,9 @@ extension ReportService {
                 try await copy.create(on: tx)
                 let copyID = try copy.requireID()
                 for v in try await ReportValue.query(on: tx).filter(\.$report.$id == (try report.requireID())).all() {
-                    try await ReportValue(reportID: copyID, code: v.indicatorCode, value: v.value, source: v.source).create(on: tx)
+                    let copy = ReportValue(reportID: copyID, code: v.indicatorCode, value: v.value, source: v.source)
+                    copy.note = v.note
+                    try await copy.create(on: tx)
                 }
                 for d in try await DirectingDocument.query(on: tx).filter(\.$report.$id == (try report.requireID())).all() {
                     try await DirectingDocument(reportID: copyID, position: d.position, row: d.row).create(on: tx)

@@ -74,11 +74,16 @@ struct ReportService {
         }
         let role = Self.reportActor(actor, unit: unit)
         let issuer = try await Unit.find(regime.$issuer.id, on: db)!
+        let window = try await RegimeService.window(of: period, for: unit, regime: regime, on: db)
+        let directing = try await RegisterFigures.directing(unit: unit, from: window.from, through: window.to, on: db)
         return ReportContext(unit: unit, period: period, regime: regime, issuer: issuer, formRecord: formRecord, form: form, report: report,
                              values: values, documents: documents, previousPeriod: previous, previousValues: previousValues,
                              versions: versions, role: role, officeSections: officeSections, contributions: contributions,
-                             recipient: try await Self.recipient(of: unit, on: db),
-                             window: try await RegimeService.window(of: period, for: unit, regime: regime, on: db))
+                             recipient: try await Self.recipient(of: unit, on: db), window: window,
+                             computed: try await ComputedFigures.compute(form: form, unit: unit, year: regime.year, window: window,
+                                                                         directing: directing, on: db),
+                             registerDocuments: directing,
+                             sources: try await Self.sources(of: report, on: db))
     }
 
     /// The nearest jurisdiction above the unit and its CCHC standing agency.
@@ -91,6 +96,18 @@ struct ReportService {
         let agency = try await Unit.query(on: db).filter(\.$parent.$id == (try jurisdiction.requireID()))
             .filter(\.$isStandingAgency == true).filter(\.$retiredOn == nil).first()
         return .init(jurisdiction: jurisdiction, agency: agency)
+    }
+
+    /// How a saved figure came, and the reason a unit gave for overriding a computed one.
+    struct ValueSource: Content, Equatable {
+        var source: String
+        var note: String?
+    }
+
+    static func sources(of report: Report?, on db: any Database) async throws -> [String: ValueSource] {
+        guard let report, let id = report.id else { return [:] }
+        let rows = try await ReportValue.query(on: db).filter(\.$report.$id == id).filter(\.$source != "entered").all()
+        return Dictionary(rows.map { ($0.indicatorCode, ValueSource(source: $0.source, note: $0.note)) }, uniquingKeysWith: { a, _ in a })
     }
 
     static func values(of report: Report?, on db: any Database) async throws -> [String: IndicatorValue] {
@@ -116,6 +133,9 @@ struct ReportService {
         var officeRevision: Int? = nil
         /// Only the figures in `values` are touched (API); otherwise every editable figure is replaced (page, .xlsx).
         var partial: Bool = false
+        /// Why a computed figure was changed, per row (page and API). nil (an .xlsx upload): a changed one is kept as entered,
+        /// and shown beside the computed figure.
+        var reasons: [String: String]? = nil
     }
 
     /// Saves what the user typed. Type and range problems refuse the whole save (nothing is
@@ -136,6 +156,24 @@ struct ReportService {
         }
         let parsed = FormValidator.parse(ctx.form, raw: raw)
         errors += parsed.errors
+        // A computed figure kept is marked so; one changed needs its reason (page and API).
+        var sources: [String: ValueSource] = [:]
+        for (code, figure) in ctx.computed {
+            guard let value = parsed.values[code], !value.isEmpty, raw[code] != nil else { continue }
+            if value.number == figure.value {
+                sources[code] = ValueSource(source: "computed")
+            } else if let reasons = input.reasons {
+                let reason = (reasons[code] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                if reason.isEmpty {
+                    errors.append(FieldError(field: "reason:\(code)", message: "Dòng \(code): số đã nhập khác số hệ thống tính "
+                        + "(\(NumberFormat.vietnamese(figure.value)): \(figure.explanation)); ghi lý do sửa, hoặc để lại số hệ thống tính."))
+                } else if reason.count > 1000 {
+                    errors.append(FieldError(field: "reason:\(code)", message: "Dòng \(code): lý do sửa quá dài (tối đa 1.000 ký tự)."))
+                } else {
+                    sources[code] = ValueSource(source: "override", note: reason)
+                }
+            }
+        }
         let documents = DirectingDocumentRow.parse(input.documents ?? [])
         errors += documents.errors
         guard errors.isEmpty else { throw ValidationFailure(errors) }
@@ -159,6 +197,7 @@ struct ReportService {
         let editable = Set(ctx.form.indicators.filter { ctx.canEdit($0.code) }.map(\.code))
             .intersection(input.partial ? Set(raw.keys) : Set(ctx.form.indicators.map(\.code)))
         let newDocuments = documents.rows
+        let kept = sources
         let (actor, now) = (self.actor, self.now)
         let report: Report = try await db.writeTransaction { tx in
             // Everything the save is computed from is read here, inside the transaction.
@@ -189,7 +228,9 @@ struct ReportService {
                 try await row.delete(on: tx)
             }
             for (code, value) in parsed.values where editable.contains(code) && !value.isEmpty {
-                try await ReportValue(reportID: reportID, code: code, value: value).create(on: tx)
+                let row = ReportValue(reportID: reportID, code: code, value: value, source: kept[code]?.source ?? "entered")
+                row.note = kept[code]?.note
+                try await row.create(on: tx)
             }
             var detail = Self.changes(form: ctx.form, before: before, after: parsed.values.filter { editable.contains($0.key) && !$0.value.isEmpty })
             if ctx.officeSections == nil {

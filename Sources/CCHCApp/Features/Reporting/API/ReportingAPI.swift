@@ -149,6 +149,10 @@ struct ReportingAPI: RouteCollection {
         var warnings: [RuleWarning]
         var availableActions: [String]
         var editableCodes: [String]
+        /// The rows the system computes (the form's `source`): value, what it was computed from, where to see it.
+        var computed: [ComputedFigure]
+        /// How saved figures that were not simply typed came: "computed", or "override" with the unit's reason.
+        var sources: [String: ReportService.ValueSource]
     }
 
     static func dto(_ ctx: ReportContext, now: Date) throws -> ReportDTO {
@@ -170,7 +174,8 @@ struct ReportingAPI: RouteCollection {
             narrative: ctx.report?.narrative ?? [:],
             documents: ctx.documents.map(\.row),
             warnings: ctx.warnings(), availableActions: ReportWorkflow.available(ctx.state, for: ctx.role).map(\.rawValue),
-            editableCodes: ctx.form.indicators.filter { $0.isInput && ctx.canEdit($0.code) }.map(\.code))
+            editableCodes: ctx.form.indicators.filter { $0.isInput && ctx.canEdit($0.code) }.map(\.code),
+            computed: ctx.form.indicators.compactMap { ctx.computed[$0.code] }, sources: ctx.sources)
     }
 
     func report(req: Request) async throws -> ReportDTO {
@@ -219,6 +224,8 @@ struct ReportingAPI: RouteCollection {
         /// The `revision` of the report as read (required), or for an office's staff `officeRevision`.
         var revision: Int?
         var officeRevision: Int?
+        /// Why a computed figure (`computed`) is changed, per row code: required for each one sent different.
+        var reasons: [String: String]?
     }
 
     struct SaveResult: Content {
@@ -240,7 +247,8 @@ struct ReportingAPI: RouteCollection {
         let raw = (body.values ?? [:]).mapValues(\.raw)
         let (_, warnings) = try await service.save(ctx, .init(values: raw, narrative: body.narrative, documents: body.documents,
                                                              topicReport: body.topicReport, markOfficeDone: body.officeDone ?? false,
-                                                             revision: body.revision, officeRevision: body.officeRevision, partial: true))
+                                                             revision: body.revision, officeRevision: body.officeRevision, partial: true,
+                                                             reasons: body.reasons ?? [:]))
         let fresh = try await service.context(unit: unit, periodID: try ctx.period.requireID())
         return SaveResult(report: try Self.dto(fresh, now: req.now), warnings: warnings)
     }

@@ -105,7 +105,8 @@ extension ReportPage {
                                        documents: form["documentsPresent"] == nil ? nil : docs,
                                        topicReport: form["topicReport"], markOfficeDone: form["officeDone"] == "on",
                                        revision: form["revision"].flatMap { Int($0) } ?? -1,
-                                       officeRevision: ctx.officeSections == nil ? nil : form["officeRevision"].flatMap { Int($0) } ?? -1)
+                                       officeRevision: ctx.officeSections == nil ? nil : form["officeRevision"].flatMap { Int($0) } ?? -1,
+                                       reasons: form.prefixed("reason"))
     }
 
     /// After a conflict, the boxes keep what the user typed; where they left a box empty and the saved

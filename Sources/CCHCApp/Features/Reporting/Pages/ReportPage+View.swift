@@ -33,10 +33,14 @@ extension ReportPage.View {
             && (report?.returnComment ?? "").isEmpty == false
             ? "<div class=\"error-summary\"><strong>Ý kiến trả lại:</strong> \(report?.returnComment ?? "")</div>" : .empty
 
+        let fromRegister: HTML = ctx.documents.isEmpty && model.typed == nil && !ctx.registerDocuments.isEmpty
+            ? "<p class=\"muted\">Điền sẵn \(ctx.registerDocuments.count) văn bản chỉ đạo CCHC ban hành trong kỳ, lấy từ sổ văn bản; "
+                + "xem lại rồi bấm Lưu.</p>"
+            : .empty
         let narrativeHTML: HTML = narrativeEditable ? """
             <h2>Nội dung báo cáo</h2><div class="stack">\(narrative)</div>\
             <h2>Phụ lục 3A: Văn bản chỉ đạo, điều hành CCHC đã ban hành trong kỳ</h2>\
-            <table><thead><tr><th>STT</th><th>Số, ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th><th>Cơ quan ban hành</th></tr></thead>\
+            \(fromRegister)<table><thead><tr><th>STT</th><th>Số, ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th><th>Cơ quan ban hành</th></tr></thead>\
             <tbody>\(docRows)</tbody></table>
             """ : .empty
         // "Trình lãnh đạo ký" sits in the form itself, so what was typed is saved first, never dropped.
@@ -172,7 +176,9 @@ extension ReportPage.View {
     private static func statsRows(_ model: Model) -> [HTML] {
         let ctx = model.ctx, typed = model.typed
         let warnedCodes = Set(model.warnings.flatMap(\.codes))
-        let failedCodes = Set((model.failure?.errors ?? []).map { $0.field.replacingOccurrences(of: "v.", with: "") })
+        let failedCodes = Set((model.failure?.errors ?? []).map {
+            $0.field.replacingOccurrences(of: "v.", with: "").replacingOccurrences(of: "reason:", with: "")
+        })
         let typedV = typed?.prefixed("v"), typedN = typed?.prefixed("n"), typedD = typed?.prefixed("d")
 
         var rows: [HTML] = []
@@ -222,7 +228,9 @@ extension ReportPage.View {
                 case .text:
                     cell = "<textarea name=\"v:\(name)\" rows=\"2\" aria-label=\"\(name)\">\(typedV?[name] ?? value?.text ?? "")</textarea>"
                 default:
-                    let text = typedV?[name] ?? ValueDisplay.input(value?.number)
+                    // A computed row starts from the figure the system computes.
+                    let text = typedV?[name] ?? (value == nil ? ctx.computed[name].map { ValueDisplay.input($0.value) } : nil)
+                        ?? ValueDisplay.input(value?.number)
                     cell = """
                     <input name="v:\(name)" value="\(text)" inputmode="decimal" size="8" aria-label="\(name)">\
                     \(ind.kind == .percent ? " %" as HTML : .empty)
@@ -231,12 +239,38 @@ extension ReportPage.View {
             } else {
                 cell = "\(ValueDisplay.text(ind, value))"
             }
+            let computed = Self.computedNote(ctx, ind.code, value: value, editable: editable,
+                                             reason: typed?["reason:\(ind.code)"], failure: model.failure)
             rows.append("""
                 <tr class="\(cls)" id="i-\(ind.code)"><th>\(ind.code)</th>\(nameCell)<td>\(ind.unit ?? "")</td>\
-                <td class="prev">\(prev)</td><td>\(cell)</td><td class="muted">\(office ?? "")</td></tr>
+                <td class="prev">\(prev)</td><td>\(cell)\(computed)</td><td class="muted">\(office ?? "")</td></tr>
                 """)
         }
         return rows
+    }
+
+    /// Under a computed row: the figure the system computes, from what (one click away), and — to whoever fills the
+    /// report — a box for the reason when the figure is changed; to everybody else, the reason given.
+    static func computedNote(_ ctx: ReportContext, _ code: String, value: IndicatorValue?, editable: Bool, reason typed: String?,
+                             failure: ValidationFailure?) -> HTML {
+        guard let f = ctx.computed[code] else { return .empty }
+        let saved = ctx.sources[code]
+        let link: HTML = f.link.map { " <a href=\"\($0)\">xem</a>" as HTML } ?? .empty
+        let line: HTML = "<br><small class=\"computed\">Hệ thống tính: <strong>\(NumberFormat.vietnamese(f.value))</strong> — \(f.explanation)\(link)</small>"
+        if editable {
+            return line + """
+                <br><input name="reason:\(code)" value="\(typed ?? saved?.note ?? "")" size="26" \
+                placeholder="Lý do, nếu sửa số hệ thống tính" aria-label="Dòng \(code): lý do sửa số hệ thống tính">\
+                \(Layout.errors(failure, "reason:\(code)"))
+                """
+        }
+        if saved?.source == "override" {
+            return line + "<br><small class=\"tag late\">Đơn vị đã sửa: \(saved?.note ?? "")</small>"
+        }
+        if let number = value?.number, number != f.value {
+            return line + "<br><small class=\"tag late\">Khác số hệ thống tính, chưa ghi lý do</small>"
+        }
+        return line
     }
 
     /// The narrative, in boxes for whoever writes it, else as text.
@@ -265,7 +299,12 @@ extension ReportPage.View {
                 shown.issuedOn = $0.issuedOnForDisplay
                 return shown
             }
-            if let typed = model.typed { docs = ReportPage.typedDocuments(typed) }
+            if let typed = model.typed {
+                docs = ReportPage.typedDocuments(typed)
+            } else if docs.isEmpty {
+                // Nothing entered yet: the register's directing documents of the window, to review and save.
+                docs = ctx.registerDocuments.map { var d = $0; d.issuedOn = $0.issuedOnForDisplay; return d }
+            }
             docs += Array(repeating: DirectingDocumentRow(numberSymbol: "", issuedOn: "", summary: "", issuer: ""), count: 3)
             for (i, d) in docs.enumerated() {
                 docRows.append("""
