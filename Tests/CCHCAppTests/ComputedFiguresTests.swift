@@ -15,7 +15,7 @@ struct ComputedFiguresTests {
 
     @Test func aCommunesQ1ReportIsPrefilledWithWhatATestCountsAndAnOverrideKeepsItsReason() async throws {
         try await withTestApp(now: Day(2021, 3, 11)!.startInVietnam.addingTimeInterval(9 * 3600)) { app in
-            let dai = try await app.unit(code: "HT-THA-THACHDAI")
+            let dai = try await app.unit(code: "HT-THA-THACHTRI")
             let officer = try await TestClient.api(app, "thachha.noivu")
             let thachHa = try await app.unit(code: "HT-THA")
             let table = try await officer.get("/api/v1/units/\(thachHa.id!)/timeliness?year=2021").json(TimelinessTable.self)
@@ -35,7 +35,7 @@ struct ComputedFiguresTests {
                 SELECT COUNT(*) AS n FROM register_documents
                 WHERE unit_id = \(bind: dai.id!) AND directs_cchc = \(bind: true) AND issued_on >= '2020-12-15' AND issued_on <= '2021-03-10'
                 """).first(decoding: Count.self)?.n
-            let cv = try await TestClient.api(app, "thachdai.cv")
+            let cv = try await TestClient.api(app, "thachtri.cv")
             let path = "/api/v1/units/\(dai.id!)/reports/\(q1.id)"
             let dto = try await cv.get(path).json(ReportingAPI.ReportDTO.self)
             let computed = Dictionary(dto.computed.map { ($0.code, $0.value) }, uniquingKeysWith: { a, _ in a })
@@ -44,15 +44,18 @@ struct ComputedFiguresTests {
             #expect(computed["1.1.3"] == Double(try #require(directing)))
             #expect(tasks == 7)
             // The page pre-fills the computed figures and says where they come from.
-            let page = try await TestClient.session(app, "thachdai.cv").get("/units/\(dai.id!)/reports/\(q1.id)")
+            let page = try await TestClient.session(app, "thachtri.cv").get("/units/\(dai.id!)/reports/\(q1.id)")
             #expect(page.text.contains("name=\"v:1.1.1\" value=\"7\""))
             #expect(page.text.contains("7 nhiệm vụ trong Kế hoạch số"))
-            // A different figure without a reason is refused, naming the row; with one, it is kept with its reason.
-            let refused = try await cv.send(.PUT, path, json: Save(values: ["1.1.1": "9"], revision: dto.revision, reasons: [:]))
-            #expect(refused.status == .unprocessableEntity)
-            #expect(refused.text.contains("Dòng 1.1.1: số đã nhập khác số hệ thống tính (7"))
+            // A different figure without a reason is kept as entered and shown as unexplained; with one, it keeps its reason.
+            let unexplained = try await cv.send(.PUT, path, json: Save(values: ["1.1.1": "9"], revision: dto.revision, reasons: [:]))
+            #expect(unexplained.status == .ok)
+            let first = try unexplained.json(ReportingAPI.SaveResult.self).report
+            #expect(first.sources["1.1.1"] == nil)
+            let flagged = try await TestClient.session(app, "thachha.noivu").get("/units/\(dai.id!)/reports/\(q1.id)")
+            #expect(flagged.text.contains("Khác số hệ thống tính, chưa ghi lý do"))
             let saved = try await cv.send(.PUT, path, json: Save(values: ["1.1.1": "9", "1.1.2": String(Int(computed["1.1.2"]!))],
-                                                                 revision: dto.revision,
+                                                                 revision: first.revision,
                                                                  reasons: ["1.1.1": "Thêm 2 nhiệm vụ theo Kế hoạch bổ sung số 15/KH-UBND"]))
             #expect(saved.status == .ok)
             let after = try saved.json(ReportingAPI.SaveResult.self).report

@@ -48,39 +48,39 @@ struct PlanningTests {
             let long = try await Self.plan(officer, try await app.unit(code: "HT-THA-THACHLONG"))
             #expect(long.warnings.contains { $0.kind == .areaMissing && $0.area == .publicFinance })
             #expect(long.warnings.contains { $0.message.contains("Cải cách tài chính công") })
-            // Thạch Đài's leaves out a task the district's plan gives the communes to lead.
-            let dai = try await Self.plan(officer, try await app.unit(code: "HT-THA-THACHDAI"))
-            let missing = try #require(dai.warnings.first { $0.kind == .assignedMissing })
+            // Tượng Sơn's leaves out a task the district's plan gives the communes to lead.
+            let tuong = try await Self.plan(officer, try await app.unit(code: "HT-THA-TUONGSON"))
+            let missing = try #require(tuong.warnings.first { $0.kind == .assignedMissing })
             #expect(missing.message.contains("Rà soát, hệ thống hóa văn bản quy phạm pháp luật"))
             #expect(missing.message.contains("10/KH-UBND-NV"))
-            #expect(!dai.warnings.contains { $0.kind == .areaMissing })
+            #expect(!tuong.warnings.contains { $0.kind == .areaMissing })
             // Thạch Kênh issued on 05/02/2021, the district's deadline being "trước ngày 30/01/2021".
             let kenh = try await Self.plan(officer, try await app.unit(code: "HT-THA-THACHKENH"))
             #expect(kenh.deadline == DueDate(day: Day(2021, 1, 30)!, strict: true))
             #expect(kenh.warnings.contains { $0.kind == .issuedLate })
-            // The district's tracking table says the same, unit by unit; Việt Tiến has issued nothing.
+            // The district's tracking table says the same, unit by unit; Thạch Đài has issued nothing.
             let thachHa = try await app.unit(code: "HT-THA")
             let list = try await officer.get("/api/v1/units/\(thachHa.id!)/plans?year=2021").json(PlanListPage.Model.self)
             let kenhRow = try #require(list.below.first { $0.unitName == "Xã Thạch Kênh" })
             #expect(kenhRow.timeliness == "Ban hành chậm 7 ngày")
             #expect(kenhRow.late)
-            let tien = try #require(list.below.first { $0.unitName == "Xã Việt Tiến" })
-            #expect(tien.timeliness == "Quá hạn 31 ngày, chưa ban hành")
-            #expect(tien.warnings.contains { $0.kind == .notIssued })
+            let dai = try #require(list.below.first { $0.unitName == "Xã Thạch Đài" })
+            #expect(dai.timeliness == "Quá hạn 31 ngày, chưa ban hành")
+            #expect(dai.warnings.contains { $0.kind == .notIssued })
             #expect(list.below.filter { $0.timeliness == "Ban hành đúng hạn" }.count >= 15)
         }
     }
 
     @Test func aCommuneDraftsSignsAndSendsItsPlanAndTheDistrictSeesItsProgressOnAssignedTasks() async throws {
         try await withTestApp(now: Self.at) { app in
-            let tien = try await app.unit(code: "HT-THA-VIETTIEN")
-            let cv = try await TestClient.api(app, "viettien.cv"), ld = try await TestClient.api(app, "viettien.ld")
-            let path = "/api/v1/units/\(tien.id!)/plans/2021/cchc"
-            let before = try await Self.plan(cv, tien)
+            let dai = try await app.unit(code: "HT-THA-THACHDAI")
+            let cv = try await TestClient.api(app, "thachdai.cv"), ld = try await TestClient.api(app, "thachdai.ld")
+            let path = "/api/v1/units/\(dai.id!)/plans/2021/cchc"
+            let before = try await Self.plan(cv, dai)
             #expect(before.id == nil)
             #expect(before.assigned.count >= 4)
             // A row without its content is refused, naming it; nothing is written.
-            let bad = PlanDocument(unit: tien.name, year: 2021, tasks: [
+            let bad = PlanDocument(unit: dai.name, year: 2021, tasks: [
                 PlanTaskEntry(area: "Cải cách thể chế", detail: "Rà soát, hệ thống hóa văn bản quy phạm pháp luật do HĐND, UBND xã ban hành",
                               product: "Báo cáo", lead: ["Công chức Tư pháp - Hộ tịch"], timeFrame: "Quý 3/2021"),
                 PlanTaskEntry(area: "Cải cách thủ tục hành chính", detail: "  "),
@@ -88,9 +88,9 @@ struct PlanningTests {
             let refused = try await cv.send(.PUT, path, json: PlanningAPI.PlanInput(plan: bad))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.text.contains("Nhiệm vụ dòng 2: chưa ghi nội dung nhiệm vụ."))
-            #expect(try await PlanRecord.query(on: app.db).filter(\.$unit.$id == tien.id!).count() == 0)
+            #expect(try await PlanRecord.query(on: app.db).filter(\.$unit.$id == dai.id!).count() == 0)
             // The plan: the commune's tasks, carrying what the district gave it.
-            let doc = PlanDocument(unit: tien.name, year: 2021, tasks: DemoPlanning.communeTasks())
+            let doc = PlanDocument(unit: dai.name, year: 2021, tasks: DemoPlanning.communeTasks())
             let saved = try await cv.send(.PUT, path, json: PlanningAPI.PlanInput(plan: doc))
             #expect(saved.status == .ok)
             let view = try saved.json(PlanView.self)
@@ -112,8 +112,13 @@ struct PlanningTests {
             #expect(sent.warnings.contains { $0.kind == .issuedLate })
             let officer = try await TestClient.api(app, "thachha.noivu")
             #expect(try await officer.send(.POST, path + "/actions/accept").json(PlanView.self).state == .accepted)
+            // Signed, it is a document of the commune's register, linked to the plan.
+            let registered = try #require(try await RegisterDocument.query(on: app.db).filter(\.$unit.$id == dai.id!)
+                .filter(\.$numberText == "05/KH-UBND").first())
+            #expect(registered.sourceKind == "plan" && registered.sourceID == sent.id)
+            #expect(registered.directsCCHC)
             // Another commune cannot read it.
-            #expect(try await TestClient.api(app, "thachdai.cv").get(path).status == .notFound)
+            #expect(try await TestClient.api(app, "thachkenh.cv").get(path).status == .notFound)
             // Progress on a task the district assigned: recorded by the commune, seen by the district.
             let task = try #require(sent.assigned.first { $0.title.hasPrefix("Niêm yết") })
             let progress = PlanService.ProgressInput(status: .done, completedOn: "25/02/2021", note: nil, revision: task.revision)
@@ -122,7 +127,7 @@ struct PlanningTests {
             let thachHa = try await app.unit(code: "HT-THA")
             let district = try await Self.plan(officer, thachHa)
             let districtTask = try #require(district.tasks.first { $0.id == task.taskID })
-            let mine = try #require(districtTask.assignees.first { $0.unitID == tien.id! })
+            let mine = try #require(districtTask.assignees.first { $0.unitID == dai.id! })
             #expect(mine.state.status == .done)
             #expect(mine.state.onTime == true)
             // A completion day in the future is refused, naming it.
@@ -134,12 +139,12 @@ struct PlanningTests {
             // Who did what is recorded.
             let events = try await AuditEvent.query(on: app.db).filter(\.$action ~~ ["plan.create", "plan.submit", "plan.accept",
                                                                                       "plan.assignment.progress"]).all()
-            #expect(events.contains { $0.action == "plan.submit" && $0.username == "viettien.ld" })
-            #expect(events.contains { $0.action == "plan.assignment.progress" && $0.username == "viettien.cv" })
+            #expect(events.contains { $0.action == "plan.submit" && $0.username == "thachdai.ld" })
+            #expect(events.contains { $0.action == "plan.assignment.progress" && $0.username == "thachdai.cv" })
             // The district's progress page lists the commune's progress.
             let page = try await TestClient.session(app, "thachha.noivu").get("/units/\(thachHa.id!)/plans/2021/cchc/progress")
             #expect(page.status == .ok)
-            #expect(page.text.contains("Xã Việt Tiến"))
+            #expect(page.text.contains("Xã Thạch Đài"))
         }
     }
 

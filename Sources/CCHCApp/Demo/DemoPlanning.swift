@@ -4,8 +4,9 @@ import CCHCDomain
 
 /// The demo's 2021 plans: Sóc Trăng's (seed 004) imported through the .docx importer from the file made for the demo;
 /// Thạch Hà's (10/KH-UBND-NV, seed 000), which assigns tasks to its communes and sets 30/01/2021 for theirs; the
-/// communes' plans — most on time, one late, one missing an area, one missing an assigned task, one not issued —
-/// and progress on several tasks, some overdue.
+/// communes' plans, numbered and dated as their registers and their reports' Phụ lục 3A hold them — most on time, Thạch
+/// Kênh late, Thạch Long missing an area, Tượng Sơn missing an assigned task, Thạch Đài not issued — and progress on
+/// several tasks, some overdue.
 struct DemoPlanning {
     let db: any Database
 
@@ -63,12 +64,19 @@ struct DemoPlanning {
         return out
     }
 
+    /// The day a Thạch Hà commune issued its plan (`index`: among the communes by code, Thạch Đài left out, as the demo's
+    /// reports and register count them): 20–27/01/2021, Thạch Kênh's on 05/02/2021 — after "trước ngày 30/01/2021".
+    static func communePlanDay(code: String, index: Int) -> Day {
+        code == "HT-THA-THACHKENH" ? Day(2021, 2, 5)! : Day(2021, 1, 20 + index % 8)!
+    }
+
     func load() async throws {
         // Sóc Trăng, seed 004: the task table read from the Word file made for the demo.
         if let province = try await Unit.query(on: db).filter(\.$code == "ST").first() {
             let (plan, _) = try PlanFiles.demoPlanFromDOCX()
             let record = try await PlanService(db: db, actor: nil, now: Day(2020, 12, 24)!.startInVietnam).save(plan, unit: province)
             try await issue(record, number: "142/KH-UBND", day: Day(2020, 12, 24)!, signer: "Trần Văn Lâu", accepted: false)
+            try await link(record, unit: province, number: "142/KH-UBND")
         }
         guard let district = try await Unit.query(on: db).filter(\.$code == "HT-THA").first() else { return }
         let plan = PlanDocument(unit: district.name, year: 2021, document: nil, tasks: Self.thachHaTasks)
@@ -77,20 +85,42 @@ struct DemoPlanning {
         record.subordinateDeadlineStrict = true // "Hoàn thành trước ngày 30/01/2021"
         try await issue(record, number: "10/KH-UBND-NV", day: Day(2021, 1, 22)!, signer: "Trần Việt Hà", accepted: false)
 
+        // Thạch Đài has not issued its plan: overdue in the district's tracking (and kept clean for the tests).
         let communes = try await Unit.query(on: db).filter(\.$parent.$id == (try district.requireID())).all()
-            .filter { $0.kind.tier == .commune }.sorted { $0.code < $1.code }
+            .filter { $0.kind.tier == .commune && $0.code != "HT-THA-THACHDAI" }.sorted { $0.code < $1.code }
         for (n, commune) in communes.enumerated() {
             let code = commune.code
-            if code == "HT-THA-VIETTIEN" { continue } // not issued: overdue in the district's tracking
             let tasks = Self.communeTasks(skipArea: code == "HT-THA-THACHLONG" ? "Cải cách tài chính công" : nil,
-                                          skipAssigned: code == "HT-THA-THACHDAI")
-            let issued = code == "HT-THA-THACHKENH" ? Day(2021, 2, 5)! : Day(2021, 1, 25 + n % 4)!
+                                          skipAssigned: code == "HT-THA-TUONGSON")
+            let issued = Self.communePlanDay(code: code, index: n)
             let doc = PlanDocument(unit: commune.name, year: 2021, tasks: tasks)
             let saved = try await PlanService(db: db, actor: nil, now: issued.startInVietnam).save(doc, unit: commune)
-            if code == "HT-THA-THACHXUAN" { continue } // still a draft
-            try await issue(saved, number: "\(10 + n)/KH-UBND", day: issued, signer: nil, accepted: n % 3 != 0)
+            // The register holds the plan (DemoRegister): the same number and day, linked to it.
+            try await issue(saved, number: "\(n + 3)/KH-UBND", day: issued, signer: nil, accepted: n % 3 != 0)
+            try await link(saved, unit: commune, number: "\(n + 3)/KH-UBND")
             try await progress(saved, n: n)
         }
+        // The district's own tasks: some done, one late, the rest in progress.
+        for task in try await PlanQueries.tasks(of: record, on: db) {
+            switch task.position {
+            case 1: task.status = .done; task.completedOn = Day(2021, 1, 22)!.iso
+            case 2: task.status = .doneLate; task.completedOn = Day(2021, 7, 12)!.iso
+            case 4, 6: task.status = .inProgress
+            default: continue
+            }
+            try await task.save(on: db)
+        }
+        // Thạch Hà's plan is in its register already (DemoRegister): linked to it.
+        try await link(record, unit: district, number: "10/KH-UBND-NV")
+    }
+
+    /// The register's entry for a plan (DemoRegister put it there) points at the plan.
+    func link(_ plan: PlanRecord, unit: Unit, number: String) async throws {
+        guard let registered = try await RegisterDocument.query(on: db).filter(\.$unit.$id == (try unit.requireID()))
+            .filter(\.$numberText == number).first() else { return }
+        registered.sourceKind = "plan"
+        registered.sourceID = plan.id
+        try await registered.save(on: db)
     }
 
     /// Signed and sent on `day` (09:00 Vietnam time), accepted two days later when `accepted`.

@@ -82,7 +82,7 @@ enum DemoRegister {
     /// 12/03/2021, after Q1's cut-off (10/03), so it counts in the 6 months only.
     static func communeSpecs(code: String, index i: Int) -> [Spec] {
         let thachHa = "Thực hiện Kế hoạch số 10/KH-UBND-NV ngày 22/01/2021 của UBND huyện về cải cách hành chính năm 2021"
-        var specs = [Spec(unit: code, number: "\(i + 3)/KH-UBND", date: Day(2021, 1, 20 + i % 8)!.vietnamese,
+        var specs = [Spec(unit: code, number: "\(i + 3)/KH-UBND", date: DemoPlanning.communePlanDay(code: code, index: i).vietnamese,
                           summary: "Kế hoạch cải cách hành chính năm 2021", cited: thachHa)]
         guard i < 6 else { return specs }
         specs.append(Spec(unit: code, number: "0\(1 + i % 3)/QĐ-UBND", date: "11/01/2021",

@@ -274,7 +274,8 @@ struct DemoReporting {
                 for (code, value) in values {
                     try await ReportValue(reportID: reportID, code: code, value: value).create(on: db)
                 }
-                let document = DirectingDocumentRow(numberSymbol: "\(i + 3)/KH-UBND", issuedOn: Day(2021, 1, 20 + i % 8)!.iso,
+                let document = DirectingDocumentRow(numberSymbol: "\(i + 3)/KH-UBND",
+                                                    issuedOn: DemoPlanning.communePlanDay(code: unit.code, index: i).iso,
                                                     summary: "Kế hoạch cải cách hành chính năm 2021",
                                                     issuer: "UBND \(DemoLoader.shortName(unit.name))")
                 try await DirectingDocument(reportID: reportID, position: 1, row: document)

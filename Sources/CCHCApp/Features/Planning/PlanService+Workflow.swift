@@ -19,6 +19,16 @@ extension PlanService {
     }
 
     func act(_ plan: PlanRecord, unit: Unit, _ action: ReportAction, _ input: ActionInput) async throws -> PlanRecord {
+        let acted = try await transition(plan, unit: unit, action, input)
+        // Registered once the plan is signed; the number was checked free above.
+        if let (draft, planID) = acted.registration {
+            _ = try await RegisterService(db: db, actor: nil, now: now).create(draft, in: unit, source: .init(kind: "plan", id: planID))
+        }
+        return acted.plan
+    }
+
+    private func transition(_ plan: PlanRecord, unit: Unit, _ action: ReportAction,
+                            _ input: ActionInput) async throws -> (plan: PlanRecord, registration: (RegisterDraft, Int)?) {
         guard let actor, action != .save, action != .newVersion else { throw CCHCError.notFound() }
         let role = ReportService.reportActor(actor, unit: unit)
         let next: ReportState
@@ -48,8 +58,28 @@ extension PlanService {
             errors.append(FieldError(field: "comment", message: "Lý do trả lại: chưa ghi."))
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
+        // A signed plan is a register document: its number must be free in the unit's register (or be this very plan's).
+        var registration: RegisterDraft?
+        if action == .submit, let day = docDay {
+            let draft = RegisterDraft(number: (input.docNumber ?? plan.docNumber ?? "").trimmingCharacters(in: .whitespaces),
+                                      issuedOn: day.iso, summary: PlanFiles.summary(PlanDocument(unit: unit.name, year: plan.year,
+                                                                                                 kind: plan.planKind)),
+                                      signer: input.signer?.trimmingCharacters(in: .whitespaces).nilIfEmpty ?? plan.signer ?? actor.fullName,
+                                      directsCCHC: true)
+            let entry = try RegisterRules.check(draft, unitID: try unit.requireID(), unitName: unit.name, unitKind: unit.kind)
+            let holder = try await RegisterDocument.query(on: db).filter(\.$unit.$id == entry.unitID).filter(\.$year == entry.year)
+                .filter(\.$number == entry.number.number).filter(\.$symbolKey == entry.number.symbolKey).first()
+            if let holder {
+                guard holder.sourceKind == "plan", holder.sourceID == plan.id else {
+                    throw ValidationFailure(field: "docNumber", RegisterRules.taken(entry.number, year: entry.year, by: holder.entry(unit: unit)))
+                }
+            } else {
+                registration = draft
+            }
+        }
         let now = self.now
         let signedOn = docDay
+        let toRegister = registration
         return try await db.writeTransaction { tx in
             guard let fresh = try await PlanRecord.find(plan.id, on: tx) else { throw CCHCError.notFound() }
             try Revisions.check(fresh.revision, expected: input.revision, what: name)
@@ -78,11 +108,12 @@ extension PlanService {
             }
             try await fresh.save(on: tx)
             let what = action == .submit ? "Ký ban hành và gửi" : action.label
+            let registered = try toRegister.map { ($0, try fresh.requireID()) }
             try await Audit.record(on: tx, at: now, actor: actor, action: "plan.\(action.rawValue)", entity: "plan", entityID: fresh.id, unit: unit,
                                    summary: "\(Self.planWords(what)): \(name.lowercasedFirst)"
                                        + (action == .return ? " — \(input.comment ?? "")" : "")
                                        + (action == .submit ? " (số \(fresh.docNumber ?? ""), ngày \(signedOn?.vietnamese ?? ""))" : ""))
-            return fresh
+            return (fresh, registered)
         }
     }
 

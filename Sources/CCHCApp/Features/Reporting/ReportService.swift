@@ -156,22 +156,18 @@ struct ReportService {
         }
         let parsed = FormValidator.parse(ctx.form, raw: raw)
         errors += parsed.errors
-        // A computed figure kept is marked so; one changed needs its reason (page and API).
+        // A computed figure kept is marked so; one changed with a reason keeps it ("override"). One changed without a reason
+        // is kept as entered, and every page shows it beside the computed figure, unexplained.
         var sources: [String: ValueSource] = [:]
         for (code, figure) in ctx.computed {
             guard let value = parsed.values[code], !value.isEmpty, raw[code] != nil else { continue }
+            let reason = (input.reasons?[code] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if value.number == figure.value {
                 sources[code] = ValueSource(source: "computed")
-            } else if let reasons = input.reasons {
-                let reason = (reasons[code] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                if reason.isEmpty {
-                    errors.append(FieldError(field: "reason:\(code)", message: "Dòng \(code): số đã nhập khác số hệ thống tính "
-                        + "(\(NumberFormat.vietnamese(figure.value)): \(figure.explanation)); ghi lý do sửa, hoặc để lại số hệ thống tính."))
-                } else if reason.count > 1000 {
-                    errors.append(FieldError(field: "reason:\(code)", message: "Dòng \(code): lý do sửa quá dài (tối đa 1.000 ký tự)."))
-                } else {
-                    sources[code] = ValueSource(source: "override", note: reason)
-                }
+            } else if reason.count > 1000 {
+                errors.append(FieldError(field: "reason:\(code)", message: "Dòng \(code): lý do sửa quá dài (tối đa 1.000 ký tự)."))
+            } else if !reason.isEmpty {
+                sources[code] = ValueSource(source: "override", note: reason)
             }
         }
         let documents = DirectingDocumentRow.parse(input.documents ?? [])

@@ -249,30 +249,6 @@ extension ReportPage.View {
         return rows
     }
 
-    /// Under a computed row: the figure the system computes, from what (one click away), and — to whoever fills the
-    /// report — a box for the reason when the figure is changed; to everybody else, the reason given.
-    static func computedNote(_ ctx: ReportContext, _ code: String, value: IndicatorValue?, editable: Bool, reason typed: String?,
-                             failure: ValidationFailure?) -> HTML {
-        guard let f = ctx.computed[code] else { return .empty }
-        let saved = ctx.sources[code]
-        let link: HTML = f.link.map { " <a href=\"\($0)\">xem</a>" as HTML } ?? .empty
-        let line: HTML = "<br><small class=\"computed\">Hệ thống tính: <strong>\(NumberFormat.vietnamese(f.value))</strong> — \(f.explanation)\(link)</small>"
-        if editable {
-            return line + """
-                <br><input name="reason:\(code)" value="\(typed ?? saved?.note ?? "")" size="26" \
-                placeholder="Lý do, nếu sửa số hệ thống tính" aria-label="Dòng \(code): lý do sửa số hệ thống tính">\
-                \(Layout.errors(failure, "reason:\(code)"))
-                """
-        }
-        if saved?.source == "override" {
-            return line + "<br><small class=\"tag late\">Đơn vị đã sửa: \(saved?.note ?? "")</small>"
-        }
-        if let number = value?.number, number != f.value {
-            return line + "<br><small class=\"tag late\">Khác số hệ thống tính, chưa ghi lý do</small>"
-        }
-        return line
-    }
-
     /// The narrative, in boxes for whoever writes it, else as text.
     private static func narrativeSections(_ model: Model) -> [HTML] {
         let ctx = model.ctx, typed = model.typed, report = ctx.report
@@ -286,42 +262,6 @@ extension ReportPage.View {
                 : "<h3>\(heading)</h3><p class=\"prose\">\(text.isEmpty ? "—" : text)</p>"
         }
         return narrative
-    }
-
-    /// Phụ lục 3A: the directing documents, editable with three empty rows, else as text.
-    private static func documentRows(_ model: Model) -> [HTML] {
-        let ctx = model.ctx
-        let narrativeEditable = ctx.canEdit && ctx.officeSections == nil
-        var docRows: [HTML] = []
-        if narrativeEditable {
-            var docs: [DirectingDocumentRow] = ctx.documents.map(\.row).map {
-                var shown = $0
-                shown.issuedOn = $0.issuedOnForDisplay
-                return shown
-            }
-            if let typed = model.typed {
-                docs = ReportPage.typedDocuments(typed)
-            } else if docs.isEmpty {
-                // Nothing entered yet: the register's directing documents of the window, to review and save.
-                docs = ctx.registerDocuments.map { var d = $0; d.issuedOn = $0.issuedOnForDisplay; return d }
-            }
-            docs += Array(repeating: DirectingDocumentRow(numberSymbol: "", issuedOn: "", summary: "", issuer: ""), count: 3)
-            for (i, d) in docs.enumerated() {
-                docRows.append("""
-                    <tr><td>\(i + 1)</td><td><input name="docNumber" value="\(d.numberSymbol)" size="14"></td>\
-                    <td><input name="docDate" value="\(d.issuedOn)" size="10" placeholder="dd/MM/yyyy"></td>\
-                    <td><input name="docSummary" value="\(d.summary)" size="40"></td><td><input name="docIssuer" value="\(d.issuer)" size="16"></td></tr>
-                    """)
-            }
-        } else {
-            for (i, d) in ctx.documents.enumerated() {
-                docRows.append("""
-                    <tr><td>\(i + 1)</td><td>\(d.numberSymbol)</td><td>\(d.row.issuedOnForDisplay)</td>\
-                    <td>\(d.summary)</td><td>\(d.issuer)</td></tr>
-                    """)
-            }
-        }
-        return docRows
     }
 
     /// The offices' parts (capability 6) and, for an office, its own topic report.
