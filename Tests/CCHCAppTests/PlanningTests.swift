@@ -130,6 +130,17 @@ struct PlanningTests {
             let mine = try #require(districtTask.assignees.first { $0.unitID == dai.id! })
             #expect(mine.state.status == .done)
             #expect(mine.state.onTime == true)
+            // Evidence is a document of the commune's register: one it does not hold is refused, naming it; its plan is kept.
+            let unknown = PlanService.ProgressInput(status: .done, completedOn: "25/02/2021", note: nil, evidence: "99/BC-UBND",
+                                                    revision: nil)
+            let noSuch = try await cv.send(.PUT, path + "/assigned/\(task.assignmentID)", json: unknown)
+            #expect(noSuch.status == .unprocessableEntity)
+            #expect(noSuch.text.replacingOccurrences(of: "\\/", with: "/").contains("không có “99/BC-UBND”"))
+            let shown = PlanService.ProgressInput(status: .done, completedOn: "25/02/2021", note: nil, evidence: "05/kh-ubnd", revision: nil)
+            let withEvidence = try await cv.send(.PUT, path + "/assigned/\(task.assignmentID)", json: shown)
+            #expect(withEvidence.status == .ok)
+            let evidence = try #require(try withEvidence.json(PlanView.self).assigned.first { $0.assignmentID == task.assignmentID }).evidence
+            #expect(evidence.map(\.number) == ["05/KH-UBND"])
             // A completion day in the future is refused, naming it.
             let future = PlanService.ProgressInput(status: .done, completedOn: "01/04/2021", note: nil, revision: nil)
             let tooSoon = try await cv.send(.PUT, path + "/assigned/\(task.assignmentID)", json: future)

@@ -241,7 +241,7 @@ struct RegisterAppTests {
             let all = try await api.get(base).json(RegisterListDTO.self).documents
             #expect(all.map(\.issuedOn) == all.map(\.issuedOn).sorted())
             #expect(all.first { $0.type == "BC" }?.source?.kind == "report")
-            #expect(try await api.get(base + "&type=XYZ").status == .badRequest)
+            #expect(try await api.get(base + "&type=XYZ").status == .unprocessableEntity)
             let page = try await TestClient.session(app, "luuvinhson.cv").get("/units/\(commune.id!)/documents?year=2021&q=quyet+dinh")
             #expect(page.status == .ok && page.text.contains("1 văn bản,") && page.text.contains(">02/QĐ-UBND</a>"))
         }

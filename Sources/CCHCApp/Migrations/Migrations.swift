@@ -25,5 +25,6 @@ enum Migrations {
         app.migrations.add(AddOnRequestAndAssumedWindows()) // 18
         app.migrations.add(CreatePlans())                 // 19
         app.migrations.add(AddComputedSources())          // 20
+        app.migrations.add(AddTaskEvidence())             // 21
     }
 }

@@ -49,6 +49,10 @@ public struct Regime: Codable, Sendable, Equatable {
                 out.append(FieldError(field: "officePeriods", message: "Cơ quan chuyên môn, \(p.kind.label): chế độ chưa có kỳ này cho các đơn vị."))
             }
         }
+        for p in periods + (officePeriods ?? []) where p.halfWindow == true {
+            out.append(FieldError(field: "periods", message: "\(p.kind.label): cần cả ngày bắt đầu (from) và ngày kết thúc (to) chốt số liệu, "
+                                  + "hoặc bỏ cả hai khi văn bản chỉ nêu hạn nộp."))
+        }
         let plausible = (year - 5)...(year + 5)
         for p in periods + (officePeriods ?? []) {
             for day in [p.from, p.to, p.deadline] + [p.estimateFrom, p.estimateTo].compactMap({ $0 }) where !plausible.contains(day.year) {
@@ -78,6 +82,8 @@ public struct ReportingPeriod: Codable, Sendable, Equatable {
     /// quý trước ngày 05 của tháng cuối quý"). The window is then the calendar period up to the day before the
     /// deadline — said by the check every time, never silently.
     public var windowGiven: Bool?
+    /// Decoded with only one of `from` and `to`: refused by `Regime.problems` (not written back).
+    public var halfWindow: Bool?
 
     public init(kind: PeriodKind, from: Day, to: Day, deadline: Day, estimateFrom: Day? = nil, estimateTo: Day? = nil,
                 deadlineStrict: Bool? = nil, onRequest: Bool? = nil, windowGiven: Bool? = nil) {
@@ -127,11 +133,11 @@ public struct ReportingPeriod: Codable, Sendable, Equatable {
                       estimateTo: try c.decodeIfPresent(Day.self, forKey: .estimateTo), deadlineStrict: strict, onRequest: onRequest,
                       windowGiven: try c.decodeIfPresent(Bool.self, forKey: .windowGiven))
         } else {
-            if c.contains(.from) || c.contains(.to) {
-                throw DecodingError.dataCorruptedError(forKey: c.contains(.from) ? .from : .to, in: c,
-                    debugDescription: "\(kind.label): cần cả ngày bắt đầu (from) và ngày kết thúc (to) chốt số liệu, hoặc bỏ cả hai.")
-            }
             self = .deadlineOnly(kind: kind, year: deadline.year, deadline: deadline, deadlineStrict: strict, onRequest: onRequest)
+            // Half a window is refused by `Regime.problems`, naming the period, not guessed.
+            if try c.decodeIfPresent(Day.self, forKey: .from) != nil || c.decodeIfPresent(Day.self, forKey: .to) != nil {
+                halfWindow = true
+            }
             estimateFrom = try c.decodeIfPresent(Day.self, forKey: .estimateFrom)
             estimateTo = try c.decodeIfPresent(Day.self, forKey: .estimateTo)
         }

@@ -66,6 +66,8 @@ final class PlanTaskRecord: Model, @unchecked Sendable {
     @Field(key: "status") var status: TaskStatus
     @OptionalField(key: "completed_on") var completedOn: String?
     @OptionalField(key: "status_note") var statusNote: String?
+    /// JSON array of register document ids: the evidence of the progress recorded.
+    @OptionalField(key: "evidence") var evidenceJSON: String?
     @Field(key: "revision") var revision: Int
     @OptionalField(key: "updated_by") var updatedBy: String?
     @OptionalField(key: "updated_at") var updatedAt: Date?
@@ -116,6 +118,8 @@ final class PlanAssignmentRecord: Model, @unchecked Sendable {
     @Field(key: "status") var status: TaskStatus
     @OptionalField(key: "completed_on") var completedOn: String?
     @OptionalField(key: "status_note") var statusNote: String?
+    /// JSON array of register document ids (of the assigned unit's register).
+    @OptionalField(key: "evidence") var evidenceJSON: String?
     @Field(key: "revision") var revision: Int
     @OptionalField(key: "updated_by") var updatedBy: String?
     @OptionalField(key: "updated_at") var updatedAt: Date?

@@ -123,6 +123,8 @@ extension PlanService {
         var status: TaskStatus
         var completedOn: String?
         var note: String?
+        /// Register documents showing the task done, by number: "15/BC-UBND; 03/QĐ-UBND".
+        var evidence: String? = nil
         var revision: Int?
     }
 
@@ -130,9 +132,11 @@ extension PlanService {
     func record(_ input: ProgressInput, task: PlanTaskRecord, plan: PlanRecord, unit: Unit) async throws -> PlanTaskRecord {
         guard let actor, actor.scope.canDraft(for: unit.unitPath) || actor.scope.canSign(for: unit.unitPath) else { throw CCHCError.forbidden }
         let (status, day) = try Self.checked(input, today: Day(now))
+        let evidence = try await PlanEvidence.resolve(input.evidence, unit: unit, on: db)
         let now = self.now
         return try await db.writeTransaction { tx in
             guard let fresh = try await PlanTaskRecord.find(task.id, on: tx) else { throw CCHCError.notFound() }
+            fresh.evidenceJSON = evidence.isEmpty ? nil : JSONList.encode(ints: evidence)
             try Revisions.check(fresh.revision, expected: input.revision, what: "Nhiệm vụ dòng \(fresh.position)")
             fresh.status = status
             fresh.completedOn = day?.iso
@@ -152,11 +156,13 @@ extension PlanService {
     func record(_ input: ProgressInput, assignment: PlanAssignmentRecord, unit: Unit) async throws -> PlanAssignmentRecord {
         guard let actor, actor.scope.canDraft(for: unit.unitPath) || actor.scope.canSign(for: unit.unitPath) else { throw CCHCError.forbidden }
         let (status, day) = try Self.checked(input, today: Day(now))
+        let evidence = try await PlanEvidence.resolve(input.evidence, unit: unit, on: db)
         let now = self.now
         return try await db.writeTransaction { tx in
             guard let fresh = try await PlanAssignmentRecord.find(assignment.id, on: tx),
                   let task = try await PlanTaskRecord.find(fresh.$task.id, on: tx) else { throw CCHCError.notFound() }
             try Revisions.check(fresh.revision, expected: input.revision, what: "Nhiệm vụ được giao")
+            fresh.evidenceJSON = evidence.isEmpty ? nil : JSONList.encode(ints: evidence)
             fresh.status = status
             fresh.completedOn = day?.iso
             fresh.statusNote = input.note?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty

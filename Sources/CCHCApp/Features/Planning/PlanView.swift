@@ -14,6 +14,7 @@ struct PlanView: Content {
         var completedOn: Day?
         var note: String?
         var state: TaskState
+        var evidence: [Evidence]
     }
 
     struct Task: Content {
@@ -28,6 +29,8 @@ struct PlanView: Content {
         var completedOn: Day?
         var note: String?
         var state: TaskState
+        /// Register documents showing the progress (with their files).
+        var evidence: [Evidence]
         /// The task of a higher plan this one carries out.
         var assignedFrom: Int?
         /// Names in the lead and coordinator cells that match no unit.
@@ -49,6 +52,7 @@ struct PlanView: Content {
         var completedOn: Day?
         var note: String?
         var state: TaskState
+        var evidence: [Evidence]
         var revision: Int
         /// The row of the unit's own plan that carries it, if any.
         var carriedBy: Int?
@@ -91,6 +95,12 @@ struct PlanView: Content {
         let taskIDs = records.compactMap(\.id)
         let assignments = taskIDs.isEmpty ? [] : try await PlanAssignmentRecord.query(on: db).filter(\.$task.$id ~~ taskIDs).all()
         let names = Dictionary(candidates.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var evidence: [Int: [Evidence]] = [:]
+        for t in records where t.evidenceJSON != nil { evidence[t.id ?? 0] = try await PlanEvidence.load(t.evidenceJSON, unitID: unitID, on: db) }
+        var assigneeEvidence: [Int: [Evidence]] = [:]
+        for a in assignments where a.evidenceJSON != nil {
+            assigneeEvidence[a.id ?? 0] = try await PlanEvidence.load(a.evidenceJSON, unitID: a.$unit.id, on: db)
+        }
         let tasks: [Task] = try records.map { t in
             let entry = t.entry
             let mine = assignments.filter { $0.$task.id == t.id }
@@ -101,12 +111,14 @@ struct PlanView: Content {
             return Task(id: try t.requireID(), position: t.position, revision: t.revision, entry: entry,
                         area: t.areaCode.flatMap(ReformArea.init(rawValue:)), timeFrame: TimeFrame.read(t.timeFrame, year: year),
                         status: t.status, completedOn: t.completedDay, note: t.statusNote, state: t.progress(today: today),
+                        evidence: evidence[t.id ?? 0] ?? [],
                         assignedFrom: t.assignedFrom, unmatched: candidates.count > 1 ? refs.unmatchedNotes : [],
                         assignees: try mine.map { a in
                             Assignee(assignmentID: try a.requireID(), unitID: a.$unit.id, unitName: names[a.$unit.id] ?? "", role: a.role,
                                      status: a.status, completedOn: a.completedDay, note: a.statusNote,
                                      state: TaskProgress.state(status: a.status, completedOn: a.completedDay, cancelReason: a.statusNote,
-                                                               dues: t.due, today: today))
+                                                               dues: t.due, today: today),
+                                     evidence: assigneeEvidence[a.id ?? 0] ?? [])
                         })
         }
         let higher = try await PlanQueries.assignedTasks(to: unit, year: year, kind: kind, on: db)
@@ -116,13 +128,17 @@ struct PlanView: Content {
             .map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let carriers = PlanCoverage.carriers(tasks: records.map { t in
             PlanCoverage.Task(t.entry, row: t.position, assignedID: t.assignedFrom.map(String.init)) }, assigned: higher.map(\.assigned))
+        var assignedEvidence: [Int: [Evidence]] = [:]
+        for a in higherRows.values where a.evidenceJSON != nil {
+            assignedEvidence[a.id ?? 0] = try await PlanEvidence.load(a.evidenceJSON, unitID: unitID, on: db)
+        }
         let assigned: [Assigned] = higher.compactMap { h -> Assigned? in
             guard let t = higherTasks[h.taskID], let a = higherRows[h.assignmentID] else { return nil }
             return Assigned(assignmentID: h.assignmentID, taskID: h.taskID, plan: h.assigned.plan, issuer: h.issuer, role: h.role,
                             title: h.assigned.title, area: h.assigned.area, timeFrame: t.timeFrame, dues: t.due, status: a.status,
                             completedOn: a.completedDay, note: a.statusNote,
                             state: TaskProgress.state(status: a.status, completedOn: a.completedDay, cancelReason: a.statusNote, dues: t.due, today: today),
-                            revision: a.revision, carriedBy: carriers[h.assigned.id])
+                            evidence: assignedEvidence[h.assignmentID] ?? [], revision: a.revision, carriedBy: carriers[h.assigned.id])
         }
         let warnings = try await PlanQueries.coverage(unit: unit, plan: plan, tasks: records, year: year, kind: kind, today: today, on: db)
         let deadline = try await PlanQueries.deadline(for: unit, year: year, kind: kind, on: db)

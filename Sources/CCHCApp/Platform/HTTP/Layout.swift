@@ -7,22 +7,35 @@ enum Layout {
         let actor = request.actorIfAny
         let nav: HTML
         if let actor {
-            var links: [HTML] = [
-                link(SiteURL.home.path, "Trang chủ", request),
-                link(SiteURL.Units.list.path, "Đơn vị", request),
+            var links: [(href: String, label: String)] = [
+                (SiteURL.home.path, "Trang chủ"),
+                (SiteURL.Units.list.path, "Đơn vị"),
             ]
-            if actor.canManage { links.append(link(SiteURL.Users.list.path, "Tài khoản", request)) }
+            if actor.canManage { links.append((SiteURL.Users.list.path, "Tài khoản")) }
             // An office's staff (and the standing agency) work on their jurisdiction's report: the office's part is in it.
             let reportsUnit = actor.jurisdictionID
-            links.append(link(SiteURL.Reports.list(.value(reportsUnit)).path, "Báo cáo", request))
+            // Plans: the standing agency tracks its jurisdiction's; everybody else opens their own unit's.
+            let plansUnit = actor.canManage ? actor.jurisdictionID : actor.unitID
+            links.append((SiteURL.Plans.list(.value(plansUnit)).path, "Kế hoạch"))
+            links.append((SiteURL.Reports.list(.value(reportsUnit)).path, "Báo cáo"))
             if actor.canManage {
                 let timeliness = SiteURL.Reports.timeliness(.value(actor.jurisdictionID))
-                links.append(link(timeliness.relativeURL(parameters: [QueryParameter("year", Day(request.now).year)]), "Theo dõi nộp", request))
+                links.append((timeliness.relativeURL(parameters: [QueryParameter("year", Day(request.now).year)]), "Theo dõi nộp"))
             }
-            links.append(link(SiteURL.Forms.list.path, "Biểu mẫu", request))
-            links.append(link(SiteURL.audit.path, "Nhật ký", request))
+            links.append((SiteURL.Forms.list.path, "Biểu mẫu"))
+            links.append((SiteURL.audit.path, "Nhật ký"))
+            // The menu marks one item: the one whose address is the longest start of this page's.
+            let path = request.url.path.split(separator: "?").first.map(String.init) ?? ""
+            func matches(_ href: String) -> Bool {
+                let bare = href.split(separator: "?").first.map(String.init) ?? href
+                return bare == "/" ? path == "/" : path.hasPrefix(bare)
+            }
+            let current = links.filter { matches($0.href) }.max { $0.href.count < $1.href.count }?.href
+            let items: [HTML] = links.map { l in
+                "<a href=\"\(l.href)\"\(HTML.attr("aria-current=\"page\"", if: l.href == current))>\(l.label)</a>"
+            }
             nav = """
-            <nav class="main">\(links)</nav>
+            <nav class="main">\(items)</nav>
             <div class="who"><span title="\(actor.role.label)">\(actor.fullName)</span> · <span class="muted">\(actor.unitName)</span>
             <form method="post" action="\(SiteURL.logout.path)" class="inline"><button type="submit" class="link">Đăng xuất</button></form></div>
             """
@@ -45,12 +58,6 @@ enum Layout {
         // Every state-changing form of a signed-in page carries the session's CSRF token.
         guard let token = CSRF.sessionToken(request) else { return page }
         return HTML(raw: CSRF.protect(page.raw, token: token))
-    }
-
-    private static func link(_ href: String, _ label: String, _ request: Request) -> HTML {
-        let path = request.url.path
-        let current = href == "/" ? path == "/" : path.hasPrefix(href)
-        return "<a href=\"\(href)\"\(HTML.attr("aria-current=\"page\"", if: current))>\(label)</a>"
     }
 
     /// Field-level messages under an input.

@@ -56,7 +56,9 @@ extension UnitPage.View {
         \(unit.isStandingAgency ? "<dt>Vai trò</dt><dd>Cơ quan thường trực về CCHC</dd>" as HTML : .empty)
         </dl></div>
         <p>\(actions)</p>
-        <p><a href="\(SiteURL.Documents.list(.value(id)).path)">Sổ đăng ký văn bản đi</a></p>
+        <p><a href="\(SiteURL.Plans.list(.value(id)).path)">Kế hoạch CCHC</a> · \
+        <a href="\(SiteURL.Reports.list(.value(id)).path)">Báo cáo CCHC</a> · \
+        <a href="\(SiteURL.Documents.list(.value(id)).path)">Sổ đăng ký văn bản đi</a></p>
         \(unit.kind.isJurisdiction ? """
             <h2>Cơ quan chuyên môn (\(offices.count))</h2>\(list(offices, empty: "Chưa có cơ quan chuyên môn."))\
             <h2>Đơn vị trực thuộc (\(subordinates.count))</h2>\(list(subordinates, empty: "Không có đơn vị trực thuộc."))

@@ -50,6 +50,8 @@ extension OpenAPIDocument {
 
         static var schemas: [String: Any] {
             let status: [String: Any] = ["type": "string", "enum": ["notStarted", "inProgress", "done", "doneLate", "cancelled"]]
+            let evidence = array(object(["documentID": integer, "number": string, "date": day, "summary": string, "link": string],
+                                        required: ["documentID", "number", "date", "summary", "link"]))
             let state = object(["status": status, "overdueDays": nullableInteger, "lateDays": nullableInteger, "daysLeft": nullableInteger,
                                 "nextDue": nullable(ref("DueDate")), "onTime": nullable(boolean), "label": string],
                                required: ["status", "label"])
@@ -66,18 +68,20 @@ extension OpenAPIDocument {
                                     "conditional": boolean, "unread": nullableString, "notes": array(string)],
                                    required: ["text", "kind", "dues", "conditional", "notes"])
             let assignee = object(["assignmentID": integer, "unitID": integer, "unitName": string, "role": string, "status": status,
-                                   "completedOn": nullable(day), "note": nullableString, "state": state],
-                                  required: ["assignmentID", "unitID", "unitName", "role", "status", "state"])
+                                   "completedOn": nullable(day), "note": nullableString, "state": state, "evidence": evidence],
+                                  required: ["assignmentID", "unitID", "unitName", "role", "status", "state", "evidence"])
             let task = object(["id": integer, "position": integer, "revision": revision, "entry": ref("PlanTask"), "area": area,
                                "timeFrame": timeFrame, "status": status, "completedOn": nullable(day), "note": nullableString, "state": state,
+                               "evidence": evidence,
                                "assignedFrom": nullableInteger, "unmatched": array(string), "assignees": array(assignee)],
-                              required: ["id", "position", "revision", "entry", "timeFrame", "status", "state", "unmatched", "assignees"])
+                              required: ["id", "position", "revision", "entry", "timeFrame", "status", "state", "evidence", "unmatched",
+                                         "assignees"])
             let assigned = object(["assignmentID": integer, "taskID": integer, "plan": string, "issuer": string, "role": string, "title": string,
                                    "area": area, "timeFrame": string, "dues": array(ref("DueDate")), "status": status,
-                                   "completedOn": nullable(day), "note": nullableString, "state": state, "revision": revision,
-                                   "carriedBy": nullableInteger],
+                                   "completedOn": nullable(day), "note": nullableString, "state": state, "evidence": evidence,
+                                   "revision": revision, "carriedBy": nullableInteger],
                                   required: ["assignmentID", "taskID", "plan", "issuer", "role", "title", "timeFrame", "dues", "status",
-                                             "state", "revision"])
+                                             "state", "evidence", "revision"])
             return [
                 "DueDate": object(["day": day, "strict": nullable(described(boolean, "true: “trước ngày X”"))], required: ["day"]),
                 "PlanTask": object(["area": string, "task": string, "detail": string, "product": string, "lead": array(string),
@@ -88,7 +92,9 @@ extension OpenAPIDocument {
                                         "kind": ["type": "string", "enum": ["cchc", "communications", "inspection"]],
                                         "document": nullable(issuance), "tasks": array(ref("PlanTask"))],
                                        required: ["unit", "year", "kind", "tasks"]),
-                "ProgressInput": object(["status": status, "completedOn": nullable(day), "note": nullableString, "revision": revision],
+                "ProgressInput": object(["status": status, "completedOn": nullable(day), "note": nullableString,
+                                         "evidence": nullable(described(string, "Minh chứng: số văn bản trong sổ của đơn vị, cách nhau bởi “;”")),
+                                         "revision": revision],
                                         required: ["status"]),
                 "Plan": object(["id": nullableInteger, "unitID": integer, "unitName": string, "year": integer,
                                 "kind": string, "title": string, "state": nullableString, "stateLabel": string, "revision": revision,

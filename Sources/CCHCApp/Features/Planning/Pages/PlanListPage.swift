@@ -38,7 +38,18 @@ enum PlanListPage {
             let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
             let today = Day(req.now)
             let year = try req.queryInt("year", in: 2000...2100) ?? today.year
-            let kind = (try? req.query.get(String.self, at: "kind")).flatMap(PlanKind.init(rawValue:)) ?? .cchc
+            // Only `year` and `kind`: anything else is a mistyped address, said so rather than ignored.
+            let keys = (req.url.query ?? "").split(separator: "&").map { String($0.prefix { $0 != "=" }) }.filter { !$0.isEmpty }
+            if let other = keys.first(where: { $0 != "year" && $0 != "kind" }) {
+                throw CCHCError(.badRequest, "Tham số “\(other.removingPercentEncoding?.prefix(20) ?? "")” không dùng ở đây (chỉ year, kind).")
+            }
+            var kind = PlanKind.cchc
+            if (req.url.query ?? "").split(separator: "&").contains(where: { $0.hasPrefix("kind=") }) {
+                guard let typed = req.query[String.self, at: "kind"], let k = PlanKind(rawValue: typed) else {
+                    throw CCHCError(.badRequest, "Loại kế hoạch không hợp lệ (kind: cchc, communications hoặc inspection).")
+                }
+                kind = k
+            }
             let years = Set(try await PlanRecord.query(on: req.db).filter(\.$unitPath, .custom("LIKE"), unit.unitPath.subtreePattern).all()
                 .map(\.year)).union([today.year, year]).sorted(by: >)
             var own: [Row] = []

@@ -118,12 +118,17 @@ enum PlanPage {
     }
 
     /// A small form recording progress: status, completion day, note.
-    static func progressForm(action: String, status: TaskStatus, completedOn: Day?, note: String?, revision: Int, label: String) -> HTML {
-        """
-        <form method="post" action="\(action)" class="progress">\(Revisions.field(revision))\
+    static func progressForm(action: String, status: TaskStatus, completedOn: Day?, note: String?, evidence: [Evidence], revision: Int,
+                             label: String) -> HTML {
+        let links: [HTML] = evidence.map { e in "<a href=\"\(e.link)\" title=\"\(e.summary)\">\(e.number)</a> ngày \(e.date.vietnamese)" }
+        let shown: HTML = evidence.isEmpty ? .empty : "<small>Minh chứng: \(links.joined(separator: "; "))</small>"
+        return """
+        \(shown)<form method="post" action="\(action)" class="progress">\(Revisions.field(revision))\
         <select name="status" aria-label="\(label): trạng thái">\(statusOptions(status))</select> \
-        <input name="completedOn" value="\(completedOn?.vietnamese ?? "")" size="10" placeholder="ngày hoàn thành" aria-label="\(label): ngày hoàn thành"> \
+        <input name="completedOn" value="\(completedOn?.vietnamese ?? "")" size="12" placeholder="ngày hoàn thành" aria-label="\(label): ngày hoàn thành"> \
         <input name="note" value="\(note ?? "")" size="14" placeholder="ghi chú / lý do hủy" aria-label="\(label): ghi chú"> \
+        <input name="evidence" value="\(evidence.map(\.number).joined(separator: "; "))" size="14" \
+        placeholder="số văn bản minh chứng" aria-label="\(label): minh chứng (số văn bản trong sổ)"> \
         <button type="submit" class="secondary">Lưu</button></form>
         """
     }
@@ -133,12 +138,16 @@ enum PlanPage {
         guard !v.assigned.isEmpty else { return .empty }
         let rows: [HTML] = v.assigned.map { a in
             let action = SiteURL.Plans.assigned(.value(v.unitID), .value(v.year), .value(v.kind), .value(a.assignmentID)).path
+            // The plan must carry what the unit leads; what it coordinates, the lead plans.
+            let carried: HTML = a.carriedBy.map { "dòng \($0)" }
+                ?? (a.role == "lead" ? "<span class=\"tag overdue\">chưa có trong kế hoạch</span>" : "<span class=\"muted\">(phối hợp)</span>")
             let control: HTML = (m.role.drafts || m.role.signs)
-                ? progressForm(action: action, status: a.status, completedOn: a.completedOn, note: a.note, revision: a.revision, label: a.title)
+                ? progressForm(action: action, status: a.status, completedOn: a.completedOn, note: a.note, evidence: a.evidence,
+                               revision: a.revision, label: a.title)
                 : .empty
             return """
                 <tr><td>\(a.title)<br><small class="muted">\(a.plan) · \(a.role == "lead" ? "chủ trì" : "phối hợp")</small></td>\
-                <td>\(a.timeFrame)</td><td>\(a.carriedBy.map { "dòng \($0)" } ?? "<span class=\"tag overdue\">chưa có trong kế hoạch</span>" as HTML)</td>\
+                <td>\(lines(a.timeFrame))</td><td>\(carried)</td>\
                 <td><span class="tag \(tag(a.state))">\(a.state.label)</span>\(control)</td></tr>
                 """
         }
@@ -183,8 +192,8 @@ enum PlanPage {
             let notes: HTML = t.timeFrame.notes.isEmpty ? .empty : "<br><small class=\"muted\">\(t.timeFrame.notes.joined(separator: " "))</small>"
             let action = SiteURL.Plans.task(.value(v.unitID), .value(v.year), .value(v.kind), .value(t.id)).path
             let control: HTML = (m.role.drafts || m.role.signs) && v.state != nil
-                ? progressForm(action: action, status: t.status, completedOn: t.completedOn, note: t.note, revision: t.revision,
-                               label: "Dòng \(t.position)")
+                ? progressForm(action: action, status: t.status, completedOn: t.completedOn, note: t.note, evidence: t.evidence,
+                               revision: t.revision, label: "Dòng \(t.position)")
                 : .empty
             let assignees: HTML = t.assignees.isEmpty ? .empty
                 : "<br><small class=\"muted\">Giao: \(t.assignees.count) đơn vị (\(t.assignees.filter { $0.state.status.isDone }.count) hoàn thành)</small>"
@@ -204,6 +213,9 @@ enum PlanPage {
             """
     }
 
+    static let columnNames = ["task": "nhiệm vụ chung", "detail": "nội dung nhiệm vụ", "product": "sản phẩm", "lead": "đơn vị chủ trì",
+                              "coordinators": "đơn vị phối hợp", "timeFrame": "thời gian thực hiện"]
+
     /// Every task as inputs, and five empty rows to add tasks; lead and coordinators one per line.
     static func editTable(_ m: Model, action: String) -> HTML {
         let v = m.view
@@ -211,10 +223,11 @@ enum PlanPage {
         let areas = ReformArea.allCases.map { "<option value=\"\($0.title)\">" as HTML }.joined()
         let inputs: [HTML] = rows.enumerated().map { i, e in
             func area(_ name: String, _ value: String, rows: Int = 2) -> HTML {
-                "<textarea name=\"\(name)[\(i)]\" rows=\"\(rows)\" aria-label=\"Dòng \(i + 1): \(name)\">\(value)</textarea>"
+                let label = "Dòng \(i + 1): \(Self.columnNames[name] ?? name)"
+                return "<textarea name=\"\(name):\(i)\" rows=\"\(rows)\" aria-label=\"\(label)\">\(value)</textarea>"
             }
             return """
-                <tr><td>\(i + 1)</td><td><input name="area[\(i)]" value="\(e.area)" list="areas" aria-label="Dòng \(i + 1): lĩnh vực">\
+                <tr><td>\(i + 1)</td><td><input name="area:\(i)" value="\(e.area)" list="areas" aria-label="Dòng \(i + 1): lĩnh vực">\
                 \(Layout.errors(m.failure, "tasks[\(i)].area"))</td>\
                 <td>\(area("task", e.task))</td><td>\(area("detail", e.detail, rows: 3))\(Layout.errors(m.failure, "tasks[\(i)].detail"))</td>\
                 <td>\(area("product", e.product))</td><td>\(area("lead", e.lead.joined(separator: "\n")))</td>\
@@ -223,7 +236,7 @@ enum PlanPage {
         }
         return """
             <h2>Sửa bảng nhiệm vụ</h2>
-            <p class="muted">Để trống cả “Nhiệm vụ” và “Nội dung” thì dòng bị bỏ. Đơn vị chủ trì, phối hợp: mỗi đơn vị hoặc nhóm một dòng \
+            <p class="muted">Để trống cả dòng thì dòng bị bỏ; dòng có chữ mà thiếu nội dung nhiệm vụ sẽ được báo lại. Đơn vị chủ trì, phối hợp: mỗi đơn vị hoặc nhóm một dòng \
             (vd: “Phòng Nội vụ”, “UBND cấp xã”). Thời gian ghi như văn bản (vd: “Quý 3/2021”, “Thường xuyên”, “Trước ngày 15/12/2021”).</p>
             <form method="post" action="\(action)">\(Revisions.field(v.revision))
             <datalist id="areas">\(areas)</datalist>

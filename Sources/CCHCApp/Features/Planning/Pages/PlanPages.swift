@@ -48,7 +48,7 @@ struct PlanPages: RouteCollection {
         let flash: String? = switch (try? req.query.get(String.self, at: "done")) ?? "" {
         case "saved": "Đã lưu kế hoạch."
         case "progress": "Đã lưu tiến độ."
-        case "action": "Đã chuyển kế hoạch."
+        case "action": "Đã chuyển kế hoạch sang bước tiếp theo (xem Trạng thái)."
         default: nil
         }
         return page(req, try await model(req, editing: (try? req.query.get(Int.self, at: "edit")) == 1, flash: flash))
@@ -60,18 +60,20 @@ struct PlanPages: RouteCollection {
         return req.redirect(to: SiteURL.Plans.plan(.value(u), .value(y), .value(k)).relativeURL(parameters: [QueryParameter("done", done)]))
     }
 
-    /// The edit table, typed back into plan rows (blank rows dropped).
+    /// The edit table (`area:0`, `detail:0` …), typed back into plan rows. A row left wholly blank is dropped; a row with
+    /// anything typed in it is kept, so a row missing its content is refused by name, never lost.
     static func typedTasks(_ form: FormBody) -> [PlanTaskEntry] {
-        let areas = form.prefixed("area")
-        let count = areas.keys.compactMap { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))) }.max().map { $0 + 1 } ?? 0
-        func cell(_ name: String, _ i: Int) -> String { (form["\(name)[\(i)]"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let columns = ["area", "task", "detail", "product", "lead", "coordinators", "timeFrame"]
+        let count = columns.flatMap { form.prefixed($0).keys.compactMap { Int($0) } }.max().map { $0 + 1 } ?? 0
+        func cell(_ name: String, _ i: Int) -> String { (form["\(name):\(i)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         func list(_ name: String, _ i: Int) -> [String] {
             cell(name, i).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         return (0..<min(count, 2100)).compactMap { i in
             let e = PlanTaskEntry(area: cell("area", i), task: cell("task", i), detail: cell("detail", i), product: cell("product", i),
                                   lead: list("lead", i), coordinators: list("coordinators", i), timeFrame: cell("timeFrame", i))
-            return e.task.isEmpty && e.detail.isEmpty ? nil : e
+            let blank = [e.area, e.task, e.detail, e.product, e.timeFrame].allSatisfy(\.isEmpty) && e.lead.isEmpty && e.coordinators.isEmpty
+            return blank ? nil : e
         }
     }
 
@@ -131,7 +133,8 @@ struct PlanPages: RouteCollection {
         guard let status = form["status"].flatMap(TaskStatus.init(rawValue:)) else {
             throw ValidationFailure(field: "status", "Trạng thái: chưa chọn hoặc không hợp lệ.")
         }
-        return .init(status: status, completedOn: form["completedOn"], note: form["note"], revision: form["revision"].flatMap(Int.init))
+        return .init(status: status, completedOn: form["completedOn"], note: form["note"], evidence: form["evidence"],
+                     revision: form["revision"].flatMap(Int.init))
     }
 
     func taskProgress(req: Request) async throws -> Response {

@@ -17,9 +17,9 @@ extension OpenAPIDocument {
                             """,
                             "parameters": [query("year", "Năm (mặc định: năm nay, hoặc năm gần nhất có văn bản)", yearSchema),
                                            query("q", "Tìm theo số, ký hiệu, trích yếu, không phân biệt dấu"),
-                                           query("type", "Loại văn bản: KH, BC, CV, QĐ, TB, HD, KL, TTr …"),
+                                           query("type", "Loại văn bản: KH, BC, CV, QĐ, TB, HD, KL, TTr … (loại không có: 422)"),
                                            query("directing", "Chỉ văn bản chỉ đạo CCHC", boolean)],
-                            "responses": ok(ref("RegisterList"), errors: ["400", "401", "404"])],
+                            "responses": ok(ref("RegisterList"), errors: ["400", "401", "404", "422"])],
                     "post": ["summary": """
                              Vào sổ một văn bản (người soạn thảo, lãnh đạo của đơn vị; cơ quan thường trực cho \
                              đơn vị hành chính của mình). \

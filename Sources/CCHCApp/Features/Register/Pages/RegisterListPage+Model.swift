@@ -58,7 +58,7 @@ extension RegisterListPage {
         var type: String?
         if let typed = req.query[String.self, at: "type"]?.trimmingCharacters(in: .whitespaces), !typed.isEmpty {
             guard let known = DocumentType.code(typed) else {
-                throw CCHCError(.badRequest, "Tham số type: “\(typed.prefix(20))” không phải là loại văn bản (KH, BC, CV, QĐ …).")
+                throw CCHCError(.unprocessableEntity, "Tham số type: “\(typed.prefix(20))” không phải là loại văn bản (KH, BC, CV, QĐ …).")
             }
             type = known.code
         }

@@ -1,3 +1,5 @@
+import CCHCDomain
+
 /// The reporting's part of the OpenAPI document: forms, regimes and their office assignments, reports and their
 /// workflow, the report's files (ReportingAPI, SectionAssignmentAPI, ExportAPI), the timeliness table.
 extension OpenAPIDocument {
@@ -124,6 +126,7 @@ extension OpenAPIDocument {
         }
 
         static var schemas: [String: Any] {
+            let computedSource: [String: Any] = ["type": "string", "enum": ComputedSource.allCases.map(\.rawValue)]
             let indicator = object(["code": string, "parent": nullableString, "name": string, "unit": nullableString,
                                     "kind": ["type": "string", "enum": ["group", "count", "number", "percent", "choice", "text"]],
                                     "choices": nullable(array(object(["value": integer, "label": string], required: ["value", "label"]))),
@@ -135,7 +138,8 @@ extension OpenAPIDocument {
                                     "min": nullableNumber, "max": nullableNumber,
                                     "consolidate": ["type": "string", "nullable": true,
                                                     "enum": ["sum", "ratio", "common", "own", "areaWide", "choice", "max", "min"]],
-                                    "required": nullable(boolean)],
+                                    "required": nullable(boolean),
+                                    "source": nullable(computedSource)],
                                    required: ["code", "name", "kind"])
             let cell = object(["periodID": integer, "status": string, "label": string, "state": nullableString,
                                "reportID": nullableInteger, "submittedAt": nullable(dateTime), "daysLate": nullableInteger],
@@ -172,17 +176,25 @@ extension OpenAPIDocument {
                                   "officeRevision": described(nullableInteger,
                                                               "Cán bộ cơ quan chuyên môn: lần sửa phần của cơ quan mình (gửi lại khi lưu)"),
                                   "state": ["type": "string", "enum": ["none", "draft", "awaitingLeader", "submitted", "returned", "accepted"]],
-                                  "timeliness": ["type": "string", "enum": ["not_due", "due_soon", "overdue", "on_time", "late", "returned"]],
+                                  "timeliness": ["type": "string",
+                                                 "enum": ["not_due", "due_soon", "overdue", "on_time", "late", "returned", "on_request"]],
                                   "timelinessLabel": string, "docNumber": nullableString, "docDate": nullableString, "returnComment": nullableString,
                                   "values": array(ref("ReportValue")), "previousValues": array(ref("ReportValue")),
                                   "narrative": map(string), "documents": array(ref("Document")),
                                   "warnings": array(ref("RuleWarning")),
                                   "availableActions": array(["type": "string",
                                                              "enum": ["save", "sendToLeader", "backToDrafter", "submit", "accept", "return", "newVersion"]]),
-                                  "editableCodes": array(string)],
+                                  "editableCodes": array(string),
+                                  "computed": described(array(object(["code": string, "source": computedSource, "value": number,
+                                                                      "explanation": string, "link": nullableString],
+                                                                     required: ["code", "source", "value", "explanation"])),
+                                                        "Dòng hệ thống tính từ kế hoạch, sổ văn bản, nhiệm vụ cấp trên giao (nguồn ghi trong biểu mẫu)"),
+                                  "sources": described(map(object(["source": ["type": "string", "enum": ["computed", "override", "entered"]],
+                                                                   "note": nullableString], required: ["source"])),
+                                                       "Số liệu không gõ tay: computed (giữ số hệ thống tính), override (sửa, kèm lý do)")],
                                  required: ["unitID", "periodID", "period", "year", "window", "deadline", "formCode", "revision", "state", "timeliness",
                                             "timelinessLabel", "values", "previousValues", "narrative", "documents", "warnings", "availableActions",
-                                            "editableCodes"]),
+                                            "editableCodes", "computed", "sources"]),
                 "ReportSave": object(["values": ["type": "object",
                                                  "description": """
                                                  mã chỉ tiêu → \"12\" | 12 | {\"numerator\": \"45\", \"denominator\": \"50\"}; \"\": xóa số liệu
@@ -195,7 +207,8 @@ extension OpenAPIDocument {
                                       "topicReport": string, "officeDone": boolean,
                                       "revision": described(revision,
                                                             "Lần sửa của báo cáo đã đọc (bắt buộc, trừ cán bộ cơ quan chuyên môn)"),
-                                      "officeRevision": described(integer, "Cán bộ cơ quan chuyên môn: officeRevision đã đọc (bắt buộc)")]),
+                                      "officeRevision": described(integer, "Cán bộ cơ quan chuyên môn: officeRevision đã đọc (bắt buộc)"),
+                                      "reasons": nullable(described(map(string), "Mã chỉ tiêu → lý do sửa số hệ thống tính (dòng có computed)"))]),
                 "OfficeAssignments": object(["assignments": map(integer), "suggested": map(integer), "unmatched": array(string),
                                              "offices": array(object(["id": integer, "name": string], required: ["id", "name"]))],
                                             required: ["assignments", "suggested", "unmatched", "offices"]),
