@@ -236,7 +236,8 @@ enum PlanPage {
         }
         return """
             <h2>Sửa bảng nhiệm vụ</h2>
-            <p class="muted">Để trống cả dòng thì dòng bị bỏ; dòng có chữ mà thiếu nội dung nhiệm vụ sẽ được báo lại. Đơn vị chủ trì, phối hợp: mỗi đơn vị hoặc nhóm một dòng \
+            <p class="muted">Để trống cả dòng thì dòng bị bỏ; dòng có chữ mà thiếu nội dung nhiệm vụ sẽ được báo lại. \
+            Đơn vị chủ trì, phối hợp: mỗi đơn vị hoặc nhóm một dòng \
             (vd: “Phòng Nội vụ”, “UBND cấp xã”). Thời gian ghi như văn bản (vd: “Quý 3/2021”, “Thường xuyên”, “Trước ngày 15/12/2021”).</p>
             <form method="post" action="\(action)">\(Revisions.field(v.revision))
             <datalist id="areas">\(areas)</datalist>
