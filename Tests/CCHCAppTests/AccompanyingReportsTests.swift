@@ -81,6 +81,10 @@ struct AccompanyingReportsTests {
             let sent = try #require(after.rows.first { $0.unitID == kenh.id! }?.cells.first { $0.periodID == supplement.id })
             #expect(sent.status == "late")
             #expect(sent.daysLate == 3)
+            // Signed, the report is a document of the commune's register, linked to it.
+            let registered = try #require(try await RegisterDocument.query(on: app.db).filter(\.$unit.$id == kenh.id!)
+                .filter(\.$numberText == "50/BC-UBND").first())
+            #expect(registered.sourceKind == "report" && registered.issuedOn == "2021-12-20")
         }
     }
 

@@ -93,7 +93,7 @@ extension ReportService {
         let appendix = action == .submit && unit.kind.isJurisdiction && unit.kind.tier != .commune
             ? String(decoding: try JSONEncoder.sorted.encode(try await Exports.appendix(ctx, consolidated: true, on: db)), as: UTF8.self) : nil
         let (actor, now) = (self.actor, self.now)
-        return try await db.writeTransaction { tx in
+        let acted = try await db.writeTransaction { tx in
             var report = try await Self.findOrCreate(ctx, on: tx)
             if report.state != ctx.state || report.version != (ctx.report?.version ?? report.version) {
                 throw StaleWrite(report: report,
@@ -156,5 +156,20 @@ extension ReportService {
                                    detail: ["state": next.rawValue, "version": String(report.version)])
             return report
         }
+        if action == .submit, let day = submittedDay { try await register(acted, unit: unit, title: title, day: day) }
+        return acted
+    }
+
+    /// A signed report is a document of its unit's register: entered with its number and date, linked to the report —
+    /// unless the register already holds that number (entered by hand, or an earlier signing of the same report).
+    func register(_ report: Report, unit: Unit, title: String, day: Day) async throws {
+        guard let number = report.docNumber, !number.isEmpty else { return }
+        let draft = RegisterDraft(number: number, issuedOn: day.iso, summary: "\(title) về kết quả thực hiện công tác cải cách hành chính",
+                                  signer: actor.fullName, directsCCHC: false)
+        guard let entry = try? RegisterRules.check(draft, unitID: try unit.requireID(), unitName: unit.name, unitKind: unit.kind) else { return }
+        let held = try await RegisterDocument.query(on: db).filter(\.$unit.$id == entry.unitID).filter(\.$year == entry.year)
+            .filter(\.$number == entry.number.number).filter(\.$symbolKey == entry.number.symbolKey).first()
+        guard held == nil else { return }
+        _ = try? await RegisterService(db: db, actor: nil, now: now).create(draft, in: unit, source: .init(kind: "report", id: try report.requireID()))
     }
 }
