@@ -51,7 +51,8 @@ enum PlanListPage {
                 kind = k
             }
             let years = Set(try await PlanRecord.query(on: req.db).filter(\.$unitPath, .custom("LIKE"), unit.unitPath.subtreePattern).all()
-                .map(\.year)).union([today.year, year]).sorted(by: >)
+                .map(\.year)).union([today.year, year])
+                .union(try await RegimeService.years(for: unit, on: req.db)).sorted(by: >)
             var own: [Row] = []
             for k in PlanKind.allCases { own.append(try await row(unit, year: year, kind: k, today: today, on: req.db)) }
             var below: [Row] = []
