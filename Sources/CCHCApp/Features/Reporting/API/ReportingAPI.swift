@@ -180,7 +180,6 @@ struct ReportingAPI: RouteCollection {
 
     func report(req: Request) async throws -> ReportDTO {
         let (_, ctx) = try await req.reportContext()
-        let unit = ctx.unit
         return try Self.dto(ctx, now: req.now)
     }
 
