@@ -57,7 +57,7 @@ enum PlanExports {
     static func docx(_ view: PlanView, unit: Unit, on db: any Database) async throws -> Data {
         let parent = try await Unit.find(optional: unit.$parent.id, on: db)
         let body = IssuingBody(kind: unit.kind, name: unit.name, parentKind: parent?.kind, parentName: parent?.name)
-        let recipients = parent.map { ["\(IssuingBody(kind: $0.kind, name: $0.name).inSentence);"] } ?? []
+        let recipients = parent.map { ["- \(IssuingBody(kind: $0.kind, name: $0.name).inSentence);"] } ?? []
         let issuer = PlanFiles.Issuer(body: body, recipients: recipients, signer: view.document?.signer.map { Signatory(fullName: $0) })
         return try PlanFiles.docx(view.json, issuer: issuer)
     }

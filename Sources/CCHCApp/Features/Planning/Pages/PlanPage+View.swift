@@ -153,7 +153,8 @@ enum PlanPage {
         }
         return """
             <h2>Nhiệm vụ cấp trên giao (\(v.assigned.count))</h2>
-            <table><thead><tr><th>Nhiệm vụ</th><th>Thời gian</th><th>Trong kế hoạch</th><th>Tiến độ</th></tr></thead><tbody>\(rows)</tbody></table>
+            <div class="table-wrap"><table><thead><tr><th>Nhiệm vụ</th><th>Thời gian</th><th>Trong kế hoạch</th><th>Tiến độ</th></tr></thead>\
+            <tbody>\(rows)</tbody></table></div>
             """
     }
 
