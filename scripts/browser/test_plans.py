@@ -18,7 +18,7 @@ from test_journeys import sign_in, wait_for
 YEAR = 2021
 STATE = "//dt[normalize-space()='Trạng thái']/following-sibling::dd[1]"
 DOCUMENT = "//dt[normalize-space()='Văn bản']/following-sibling::dd[1]"
-ASSIGNED = "//h2[starts-with(normalize-space(), 'Nhiệm vụ cấp trên giao')]/following-sibling::table[1]"
+ASSIGNED = "//h2[starts-with(normalize-space(), 'Nhiệm vụ cấp trên giao')]/following-sibling::div[1]//table"
 TASKS = "//dt[normalize-space()='Nhiệm vụ']/following-sibling::dd[1]"
 ERRORS = ".error-summary"
 SAVE_TABLE = "//button[normalize-space()='Lưu bảng nhiệm vụ']"
