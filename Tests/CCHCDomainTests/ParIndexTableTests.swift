@@ -6,7 +6,7 @@ import Testing
 struct ParIndexTableTests {
     /// A province's table: two title rows, the header (one column without diacritics), a row numbering the columns,
     /// a heading without max, a rule of every kind the reader understands, one it does not, a row without max or children,
-    /// and the total.
+    /// the total, and a signature line below it (not read).
     static let table: [[String]] = [
         ["BỘ TIÊU CHÍ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CẤP XÃ", "", "", "", "", ""],
         ["(Kèm theo Quyết định số 123/QĐ-UBND)", "", "", "", "", ""],
@@ -28,6 +28,7 @@ struct ParIndexTableTests {
         ["5", "Tiêu chí chưa ghi điểm", "", "", "", ""],
         ["", "", "", "", "", ""],
         ["", "TỔNG CỘNG", "16,5", "", "", ""],
+        ["", "Người lập biểu", "Ký tên", "", "", ""],
     ]
 
     static func read(_ rows: [[String]]) throws -> ParFrameworkTableImport {

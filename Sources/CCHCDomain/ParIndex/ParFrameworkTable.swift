@@ -51,7 +51,8 @@ public struct ParTableNote: Sendable, Equatable, Codable, CustomStringConvertibl
 /// - a code may also start the name ("1.3.3. Số lượng tin bài …") when the code cell is empty.
 /// A row without a code continues the criterion above: its text (with its points, "Ban hành kịp thời: 1 điểm") joins that
 /// criterion's rule, evidence and office. A row without max points is a heading when it has children (its max: the sum
-/// of theirs); otherwise it is skipped with a note. "Tổng cộng" rows are checked against the areas' sum.
+/// of theirs); otherwise it is skipped with a note. A "Tổng cộng" row ends the table: its points are checked against the
+/// areas' sum, and the rows below it (signatures, notes) are not read.
 public enum ParFrameworkTable {
     /// A column of the table.
     public enum Column: String, Sendable, CaseIterable {
@@ -152,6 +153,8 @@ struct ParTableReader {
     var total: (row: Int, points: Double)?
     /// After a skipped row, the rows continuing it are skipped too.
     var skipping = false
+    /// Past the total row.
+    var ended = false
     var area: String?
 
     init(columns: [ParFrameworkTable.Column: Int]) { self.columns = columns }
@@ -194,7 +197,7 @@ struct ParTableReader {
 
     mutating func take(_ row: [String], number: Int) {
         let texts = row.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        guard !texts.isEmpty else { return }
+        guard !texts.isEmpty, !ended else { return }
         var code = cell(row, .code), name = cell(row, .name)
         // A row numbering the columns: (1) (2) (3) …
         if texts.allSatisfy({ $0.trimmingCharacters(in: CharacterSet(charactersIn: "()")).allSatisfy(\.isNumber) }),
@@ -208,6 +211,7 @@ struct ParTableReader {
             let key = ParFrameworkTable.matchKey(name)
             if ["tong cong", "tong diem", "tong so diem", "tong", "cong"].contains(where: { key == $0 || key.hasPrefix($0 + " ") }) {
                 if let p = maxPoints(maxText, row: number, code: nil) { total = (number, p) }
+                ended = true
                 return
             }
             if skipping { return }
