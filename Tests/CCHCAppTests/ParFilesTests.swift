@@ -43,7 +43,7 @@ struct ParFilesTests {
 
     /// Rows of the first sheet, as `frameworkFromXLSX` sees them.
     func rows(_ data: Data) throws -> [[String]] {
-        try ParFiles.rows(of: try #require(try XLSXReader.read(data).first))
+        ParFiles.rows(of: try #require(try XLSXReader.read(data).first))
     }
 
     /// Every paragraph of a document, those in tables (heading, signature, appendix) included.
