@@ -48,10 +48,15 @@ struct ScopeRouteTableTests {
         let thachHaQ1 = try #require(try await PeriodRecord.query(on: app.db).join(RegimeRecord.self, on: \PeriodRecord.$regime.$id == \RegimeRecord.$id)
             .filter(RegimeRecord.self, \.$issuer.$id == (try await app.unit(code: "HT-THA")).id!).filter(\.$kind == "Q1").first())
         let form = try #require(try await FormRecord.query(on: app.db).first())
+        // A PAR-index round of the target's district (the demo's are Quảng Điền's, which one outsider runs).
+        let framework = try #require(try await ParFrameworkRecord.query(on: app.db).first())
+        let round = try await ParService(db: app.db, actor: nil, now: app.clock.now())
+            .open(framework, for: try #require(try await Unit.find(target.$parent.id, on: app.db)), dates: DemoParIndex.dates(2020))
         let parameters: [String: String] = ["unitID": String(targetID), "userID": String(try targetUser.requireID()),
                                             "periodID": String(try thachHaQ1.requireID()), "formID": String(try form.requireID()),
                                             "year": "2021", "action": "submit", "kind": "Q1", "documentID": "1",
-                                            "taskID": "1", "assignmentID": "1"]
+                                            "taskID": "1", "assignmentID": "1", "frameworkID": "1",
+                                            "roundID": String(try round.requireID()), "fileID": "1"]
 
         // Outsiders: e.g. another commune of the same district, a sibling district's standing agency,
         // another province's standing agency.

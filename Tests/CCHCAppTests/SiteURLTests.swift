@@ -78,6 +78,21 @@ struct SiteURLTests {
         (SiteURL.Documents.document(.key, .key), SiteURL.Documents.document(.value(5), .value(9)), "/units/5/documents/9"),
         (SiteURL.Documents.delete(.key, .key), SiteURL.Documents.delete(.value(5), .value(9)), "/units/5/documents/9/delete"),
         (SiteURL.Documents.attachment(.key, .key), SiteURL.Documents.attachment(.value(5), .value(9)), "/units/5/documents/9/attachment"),
+        (SiteURL.Par.index, SiteURL.Par.index, "/par"),
+        (SiteURL.Par.frameworks, SiteURL.Par.frameworks, "/par/frameworks"),
+        (SiteURL.Par.framework(.key), SiteURL.Par.framework(.value(3)), "/par/frameworks/3"),
+        (SiteURL.Par.frameworkJSON(.key), SiteURL.Par.frameworkJSON(.value(3)), "/par/frameworks/3/export.json"),
+        (SiteURL.Par.rounds, SiteURL.Par.rounds, "/par/rounds"),
+        (SiteURL.Par.round(.key), SiteURL.Par.round(.value(2)), "/par/rounds/2"),
+        (SiteURL.Par.results(.key), SiteURL.Par.results(.value(2)), "/par/rounds/2/results"),
+        (SiteURL.Par.resultsXLSX(.key), SiteURL.Par.resultsXLSX(.value(2)), "/par/rounds/2/results.xlsx"),
+        (SiteURL.Par.assessment(.key, .key), SiteURL.Par.assessment(.value(2), .value(5)), "/par/rounds/2/units/5"),
+        (SiteURL.Par.action(.key, .key, .key), SiteURL.Par.action(.value(2), .value(5), .value(.withdraw)), "/par/rounds/2/units/5/actions/withdraw"),
+        (SiteURL.Par.files(.key, .key), SiteURL.Par.files(.value(2), .value(5)), "/par/rounds/2/units/5/files"),
+        (SiteURL.Par.file(.key, .key, .key), SiteURL.Par.file(.value(2), .value(5), .value(7)), "/par/rounds/2/units/5/files/7"),
+        (SiteURL.Par.deleteFile(.key, .key, .key), SiteURL.Par.deleteFile(.value(2), .value(5), .value(7)), "/par/rounds/2/units/5/files/7/delete"),
+        (SiteURL.Par.sheetXLSX(.key, .key), SiteURL.Par.sheetXLSX(.value(2), .value(5)), "/par/rounds/2/units/5/sheet.xlsx"),
+        (SiteURL.Par.sheetDOCX(.key, .key), SiteURL.Par.sheetDOCX(.value(2), .value(5)), "/par/rounds/2/units/5/sheet.docx"),
     ]
 
     static func pattern(_ route: Route) -> String { "/" + route.path.map(\.description).joined(separator: "/") }

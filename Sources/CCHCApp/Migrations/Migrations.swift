@@ -26,5 +26,6 @@ enum Migrations {
         app.migrations.add(CreatePlans())                 // 19
         app.migrations.add(AddComputedSources())          // 20
         app.migrations.add(AddTaskEvidence())             // 21
+        app.migrations.add(CreateParIndex())              // 22
     }
 }

@@ -55,6 +55,7 @@ func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(RegimeCommandGroup(), as: "regime")
     app.asyncCommands.use(RegisterCommandGroup(), as: "register")
     app.asyncCommands.use(PlanCommandGroup(), as: "plan")
+    app.asyncCommands.use(FrameworkCommandGroup(), as: "framework")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
 

@@ -50,6 +50,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ConsolidationPages())
     try signedIn.register(collection: ExportPages())
     try signedIn.register(collection: RegisterPages())
+    try signedIn.register(collection: ParPages())
 
     let api = app.grouped("api", "v1")
     api.get("openapi.json") { _ in OpenAPIDocument.response() }.access(.public)
@@ -65,4 +66,5 @@ func routes(_ app: Application) throws {
     try apiSignedIn.register(collection: ConsolidationAPI())
     try apiSignedIn.register(collection: ExportAPI())
     try apiSignedIn.register(collection: RegisterAPI())
+    try apiSignedIn.register(collection: ParIndexAPI())
 }

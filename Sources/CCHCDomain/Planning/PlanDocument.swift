@@ -27,12 +27,15 @@ public enum PlanKind: String, Codable, Sendable, CaseIterable {
     case communications
     /// Kế hoạch kiểm tra cải cách hành chính (seed 003)
     case inspection
+    /// Kế hoạch nâng cao chỉ số cải cách hành chính (seed 001): drafted from the weak criteria of the PAR index
+    case parImprovement
 
     public var title: String {
         switch self {
         case .cchc: "Kế hoạch cải cách hành chính"
         case .communications: "Kế hoạch tuyên truyền cải cách hành chính"
         case .inspection: "Kế hoạch kiểm tra cải cách hành chính"
+        case .parImprovement: "Kế hoạch nâng cao chỉ số cải cách hành chính"
         }
     }
 }

@@ -2,8 +2,9 @@
 extension OpenAPIDocument {
     enum Planning: OpenAPIPart {
         nonisolated(unsafe) static let kind: [String: Any] = ["name": "kind", "in": "path", "required": true,
-                                                             "description": "cchc (kế hoạch CCHC), communications (tuyên truyền), inspection (kiểm tra)",
-                                                             "schema": ["type": "string", "enum": ["cchc", "communications", "inspection"]]]
+                                                             "description": "cchc (kế hoạch CCHC), communications (tuyên truyền), inspection (kiểm tra), "
+                                                                 + "parImprovement (nâng cao chỉ số CCHC)",
+                                                             "schema": ["type": "string", "enum": ["cchc", "communications", "inspection", "parImprovement"]]]
         static var plan: [[String: Any]] { [idParam("unitID", "Đơn vị ban hành kế hoạch"), yearParam("Năm (2000–2100)"), kind] }
 
         static var paths: [String: Any] {
@@ -14,7 +15,7 @@ extension OpenAPIDocument {
                                 + "nhiệm vụ, kiểm tra",
                             "parameters": [query("year", "Năm (mặc định: năm nay)", yearSchema),
                                            query("kind", "Loại kế hoạch của các đơn vị trực thuộc (mặc định cchc)",
-                                                 ["type": "string", "enum": ["cchc", "communications", "inspection"]])],
+                                                 ["type": "string", "enum": ["cchc", "communications", "inspection", "parImprovement"]])],
                             "responses": ok(ref("PlanList"), errors: ["400", "401", "404"])],
                 ],
                 "/api/v1/units/{unitID}/plans/{year}/{kind}": [
@@ -89,7 +90,7 @@ extension OpenAPIDocument {
                                     "result": nullableString, "resources": nullableString],
                                    required: ["area", "task", "detail", "product", "lead", "coordinators", "timeFrame"]),
                 "PlanDocument": object(["unit": string, "year": integer.merging(["minimum": 2000, "maximum": 2100]) { _, new in new },
-                                        "kind": ["type": "string", "enum": ["cchc", "communications", "inspection"]],
+                                        "kind": ["type": "string", "enum": ["cchc", "communications", "inspection", "parImprovement"]],
                                         "document": nullable(issuance), "tasks": array(ref("PlanTask"))],
                                        required: ["unit", "year", "kind", "tasks"]),
                 "ProgressInput": object(["status": status, "completedOn": nullable(day), "note": nullableString,

@@ -55,6 +55,7 @@ enum PlanFiles {
         case .cchc: "Thực hiện cải cách hành chính năm \(plan.year)"
         case .communications: "Tuyên truyền cải cách hành chính năm \(plan.year)"
         case .inspection: "Kiểm tra cải cách hành chính năm \(plan.year)"
+        case .parImprovement: "Nâng cao chỉ số cải cách hành chính năm \(plan.year)"
         }
     }
 
@@ -103,6 +104,7 @@ enum PlanFiles {
         case .cchc: "Phân công cụ thể các nhiệm vụ và triển khai thực hiện cải cách hành chính năm \(plan.year)"
         case .communications: "Phân công cụ thể các nhiệm vụ tuyên truyền cải cách hành chính năm \(plan.year)"
         case .inspection: "Phân công cụ thể các nhiệm vụ kiểm tra cải cách hành chính năm \(plan.year)"
+        case .parImprovement: "Nhiệm vụ khắc phục các tiêu chí chỉ số cải cách hành chính đạt điểm thấp năm \(plan.year - 1)"
         }
         let appendix = OfficialDocument.Appendix(
             label: "PHỤ LỤC", title: appendixTitle.uppercased(),
