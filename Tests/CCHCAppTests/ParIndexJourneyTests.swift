@@ -104,6 +104,9 @@ struct ParIndexJourneyTests {
                 .status == .seeOther)
             let sent = try await cvAPI.get("/api/v1/par/rounds/\(round.id!)/units/\(dai.id!)").json(ParAssessmentView.self)
             #expect(sent.state == "submitted" && sent.withdrawals == 1 && ParPoints.same(sent.selfTotal, 8))
+            // What the system scored is written in as it stood when sent: the plan criterion now holds its data.
+            let a1 = try #require(sent.rows.first { $0.code == "A1" })
+            #expect(a1.value == "plan: không thực hiện" && a1.evidence.contains { $0.hasPrefix("Dữ liệu hệ thống: Chưa ban hành kế hoạch") })
 
             // 4. The council lowers A3 with a comment and sends its result; the difference stands out.
             rev = try await council.revision(page)

@@ -113,7 +113,18 @@ struct ParAssessmentService {
         let late = c.round.selfDueDay.map { now >= $0.endInVietnam } ?? false
         return try await write(c, revision: revision, action: "par.self.submit",
                                summary: "Gửi bản tự đánh giá chỉ số CCHC năm \(c.round.year) của \(c.unit.name)"
-                                   + (late ? " (sau hạn \(c.round.selfDueDay?.vietnamese ?? ""))" : "")) { a, _, _ in
+                                   + (late ? " (sau hạn \(c.round.selfDueDay?.vietnamese ?? ""))" : "")) { a, entries, tx in
+            // What the system scored is written into the assessment as it stood when sent: the council appraises it, and a
+            // report resent later does not move a published result.
+            for (code, system) in c.system {
+                guard let criterion = c.framework[code], (entries[code]?.selfValue ?? "").isEmpty else { continue }
+                let e = try await Self.entry(code, of: a, in: entries, on: tx)
+                e.selfValue = ParInputText.format(system.input, for: criterion)
+                e.evidenceList = e.evidenceList + ["Dữ liệu hệ thống: " + system.basis]
+                e.updatedBy = who
+                e.updatedAt = now
+                try await e.save(on: tx)
+            }
             a.state = .submitted
             a.submittedAt = now
             if a.firstSubmittedAt == nil { a.firstSubmittedAt = now }

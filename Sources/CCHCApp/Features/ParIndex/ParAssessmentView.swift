@@ -203,7 +203,8 @@ extension Request {
         let round = try await ParQueries.round(try idParameter("roundID"), forAssessmentBy: actor, on: db)
         let (unit, assessment) = try await ParQueries.assessment(round, unitID: try idParameter("unitID"), by: actor, on: db)
         let framework = try await ParQueries.framework(round.$framework.id, on: db).framework()
-        let system = try await ParSystemInputs.load(framework, unit: unit, year: round.year, now: now, on: db)
+        // Once sent, the assessment holds what the system scored (written in at submission): nothing is looked up again.
+        let system = assessment.state == .draft ? try await ParSystemInputs.load(framework, unit: unit, year: round.year, now: now, on: db) : [:]
         return (actor, .init(round: round, unit: unit, assessment: assessment, framework: framework, system: system))
     }
 }

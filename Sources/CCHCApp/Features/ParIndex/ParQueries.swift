@@ -97,7 +97,7 @@ enum ParQueries {
     static func evaluate(_ a: ParAssessmentRecord, round: ParRoundRecord, framework: ParFramework, unit: Unit, now: Date,
                          on db: any Database) async throws -> (ParEvaluation, [String: ParEntryRecord]) {
         let entries = try await entries(of: try a.requireID(), on: db)
-        let system = try await ParSystemInputs.load(framework, unit: unit, year: round.year, now: now, on: db)
+        let system = a.state == .draft ? try await ParSystemInputs.load(framework, unit: unit, year: round.year, now: now, on: db) : [:]
         return (ParEvaluation.evaluate(framework, entries: entries, system: system), entries)
     }
 

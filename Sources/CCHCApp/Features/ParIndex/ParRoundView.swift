@@ -72,8 +72,8 @@ struct ParRoundView: Content {
                            url: SiteURL.Par.assessment(.value(roundID), .value(id)).path)
             if showScores, let total = a.total, let s = standings[id] {
                 let entries = try await ParQueries.entries(of: try a.requireID(), on: db)
-                let system = try await ParSystemInputs.load(framework, unit: a.unit, year: round.year, now: now, on: db)
-                let card = ParEvaluation.evaluate(framework, entries: entries, system: system).finalCard
+                // A ranked assessment was sent: it holds what the system scored then (`ParAssessmentService.submit`).
+                let card = ParEvaluation.evaluate(framework, entries: entries, system: [:]).finalCard
                 row.total = total
                 row.rank = s.rank
                 row.rankText = s.text
