@@ -47,6 +47,11 @@ struct ParIndexJourneyTests {
             let frameworkPage = try await council.get(Self.location(imported).components(separatedBy: "?")[0]).text
             #expect(frameworkPage.contains("Tin, bài tuyên truyền CCHC") && frameworkPage.contains("Yêu cầu 2/tháng"))
             let record = try #require(try await ParFrameworkRecord.query(on: app.db).filter(\.$code == "TH-XA").first())
+            let wrongDate = try await council.send(.POST, "/par/rounds", form: ["frameworkID": "\(record.id!)", "opensOn": "15/11/2021",
+                                                                               "selfDue": "31/11/2021", "answerDue": ""])
+            #expect(wrongDate.status == .unprocessableEntity)
+            #expect(wrongDate.text.contains("Hạn gửi tự đánh giá: “31/11/2021”: tháng 11/2021 không có ngày 31.")
+                    && wrongDate.text.contains("Hạn giải trình: chưa nhập ngày"))
             let opened = try await council.send(.POST, "/par/rounds", form: ["frameworkID": "\(record.id!)", "opensOn": "15/11/2021",
                                                                             "selfDue": "10/12/2021", "answerDue": "20/12/2021"])
             #expect(opened.status == .seeOther)

@@ -70,6 +70,27 @@ struct ParService {
         var opensOn: Day
         var selfDue: Day
         var answerDue: Day
+
+        /// A new round's framework and dates as the page's form or the API give them (dd/MM/yyyy or yyyy-MM-dd), every missing
+        /// or wrong one named.
+        static func read(frameworkID: Int?, opensOn: String?, selfDue: String?, answerDue: String?) throws -> (Int, RoundDates) {
+            var errors: [FieldError] = []
+            func day(_ text: String?, _ field: String, _ label: String) -> Day? {
+                guard let t = text?.trimmingCharacters(in: .whitespaces), !t.isEmpty else {
+                    errors.append(FieldError(field: field, message: "\(label): chưa nhập ngày")); return nil
+                }
+                guard let d = Day(vietnamese: t) ?? Day(iso: t) else {
+                    errors.append(FieldError(field: field, message: "\(label): " + VNDate.problem(t))); return nil
+                }
+                return d
+            }
+            let opens = day(opensOn, "opensOn", "Ngày bắt đầu tự đánh giá")
+            let due = day(selfDue, "selfDue", "Hạn gửi tự đánh giá")
+            let answer = day(answerDue, "answerDue", "Hạn giải trình")
+            if frameworkID == nil { errors.append(FieldError(field: "frameworkID", message: "Bộ tiêu chí: chưa chọn")) }
+            guard errors.isEmpty, let frameworkID, let opens, let due, let answer else { throw ValidationFailure(errors) }
+            return (frameworkID, RoundDates(opensOn: opens, selfDue: due, answerDue: answer))
+        }
     }
 
     /// Opens a round of `framework` for the units `jurisdiction` assesses.

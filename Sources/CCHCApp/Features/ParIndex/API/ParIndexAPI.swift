@@ -114,19 +114,11 @@ struct ParIndexAPI: RouteCollection {
         let input = try req.content.decode(RoundInput.self)
         // The jurisdiction first: outside the scope is 404 before anything else is looked at.
         let unit = try await UnitQueries.manageable(input.unitID ?? actor.jurisdictionID, by: actor, on: req.db)
-        var errors: [FieldError] = []
-        func day(_ t: String?, _ field: String) -> Day? {
-            guard let t, !t.isEmpty else { errors.append(FieldError(field: field, message: "\(field): chưa có ngày")); return nil }
-            if let d = Day(vietnamese: t) ?? Day(iso: t) { return d }
-            errors.append(FieldError(field: field, message: "\(field): " + VNDate.problem(t)))
-            return nil
-        }
-        let (o, s, a) = (day(input.opensOn, "opensOn"), day(input.selfDue, "selfDue"), day(input.answerDue, "answerDue"))
-        if input.frameworkID == nil { errors.append(FieldError(field: "frameworkID", message: "frameworkID: chưa chọn bộ tiêu chí")) }
-        guard let o, let s, let a, let frameworkID = input.frameworkID else { throw ValidationFailure(errors) }
+        let (frameworkID, dates) = try ParService.RoundDates.read(frameworkID: input.frameworkID, opensOn: input.opensOn,
+                                                                  selfDue: input.selfDue, answerDue: input.answerDue)
         let framework = try await ParQueries.framework(frameworkID, on: req.db)
         let round = try await ParService(db: req.db, actor: actor, now: req.now)
-            .open(framework, for: unit, dates: .init(opensOn: o, selfDue: s, answerDue: a), merge: ParMergeRule(rawValue: input.mergeRule ?? "") ?? .average)
+            .open(framework, for: unit, dates: dates, merge: ParMergeRule(rawValue: input.mergeRule ?? "") ?? .average)
         return try await ParRoundView.load(round, actor: actor, now: req.now, on: req.db).encodeResponse(status: .created, for: req)
     }
 

@@ -112,27 +112,12 @@ struct ParPages: RouteCollection {
         let actor = try req.actor
         let form = try req.content.decode(RoundForm.self)
         do {
-            var errors: [FieldError] = []
-            func day(_ text: String?, _ field: String, _ label: String) -> Day? {
-                guard let t = text?.trimmingCharacters(in: .whitespaces), !t.isEmpty else {
-                    errors.append(FieldError(field: field, message: "\(label): chưa nhập ngày")); return nil
-                }
-                guard let d = Day(vietnamese: t) ?? Day(iso: t) else {
-                    errors.append(FieldError(field: field, message: "\(label): " + VNDate.problem(t))); return nil
-                }
-                return d
-            }
-            let opens = day(form.opensOn, "opensOn", "Ngày bắt đầu tự đánh giá")
-            let due = day(form.selfDue, "selfDue", "Hạn gửi tự đánh giá")
-            let answer = day(form.answerDue, "answerDue", "Hạn giải trình")
-            guard let frameworkID = form.frameworkID.flatMap({ Int($0) }) else {
-                throw ValidationFailure(errors + [FieldError(field: "frameworkID", message: "Bộ tiêu chí: chưa chọn")])
-            }
-            guard errors.isEmpty, let opens, let due, let answer else { throw ValidationFailure(errors) }
+            let (frameworkID, dates) = try ParService.RoundDates.read(frameworkID: form.frameworkID.flatMap { Int($0) }, opensOn: form.opensOn,
+                                                                      selfDue: form.selfDue, answerDue: form.answerDue)
             let framework = try await ParQueries.framework(frameworkID, on: req.db)
             let unit = try await UnitQueries.manageable(form.unitID.flatMap { Int($0) } ?? actor.jurisdictionID, by: actor, on: req.db)
             let round = try await ParService(db: req.db, actor: actor, now: req.now)
-                .open(framework, for: unit, dates: .init(opensOn: opens, selfDue: due, answerDue: answer),
+                .open(framework, for: unit, dates: dates,
                       merge: ParMergeRule(rawValue: form.mergeRule ?? "") ?? .average)
             return req.redirect(to: SiteURL.Par.round(.value(try round.requireID())).relativeURL(parameters: [QueryParameter("opened", 1)]))
         } catch let failure as ValidationFailure {
