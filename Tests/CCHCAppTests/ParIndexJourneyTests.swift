@@ -76,6 +76,8 @@ struct ParIndexJourneyTests {
             #expect(saved.status == .seeOther)
             // The check file for A3, through the page's multipart form.
             var body = ByteBuffer()
+            // The file goes with the page's whole form: the explanation typed beside it is saved with it.
+            body.writeString("--B\r\nContent-Disposition: form-data; name=\"explanation:A3\"\r\n\r\nBiên bản kèm theo\r\n")
             body.writeString("--B\r\nContent-Disposition: form-data; name=\"code\"\r\n\r\nA3\r\n--B\r\nContent-Disposition: form-data; "
                              + "name=\"file\"; filename=\"Biên bản kiểm tra.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 kiem tra\r\n--B--\r\n")
             let uploaded = try await app.testing().sendRequest(.POST, "\(page)/files?_csrf=\(cv.csrf!)",
@@ -89,6 +91,7 @@ struct ParIndexJourneyTests {
             #expect(scored.rows.first { $0.code == "B1" }?.selfPoints == 3)
             #expect(scored.rows.first { $0.code == "B2" }?.selfPoints == 1)          // không phát sinh: full
             #expect(scored.rows.first { $0.code == "A3" }?.files.map(\.fileName) == ["Biên bản kiểm tra.pdf"])
+            #expect(scored.rows.first { $0.code == "A3" }?.explanation == "Biên bản kèm theo")
             #expect(ParPoints.same(scored.selfTotal, 7.75))
 
             // 3. The specialist cannot submit; the leader can. A1 (system data) and the others have evidence or an explanation.

@@ -192,11 +192,16 @@ def test_a_commune_self_assesses_sends_late_and_the_council_lowers_a_criterion(b
     upload = os.path.join(tempfile.mkdtemp(), EVIDENCE_FILE)
     with open(upload, "wb") as f:
         f.write(content)
-    form = browser.find_element(By.XPATH, "//form[h2[normalize-space()='Đính kèm tệp kiểm chứng']]")
+    # The upload sits inside the page's form: an explanation typed just before it is saved with the file, not lost.
+    note = browser.find_element(By.NAME, "explanation:1.3.3")
+    note.clear()
+    note.send_keys("Tháng 3 thiếu 1 tin do đài truyền thanh sửa chữa")
+    form = browser.find_element(By.CSS_SELECTOR, "div.par-upload")
     Select(form.find_element(By.NAME, "code")).select_by_value("1.3.3")
     form.find_element(By.NAME, "file").send_keys(upload)
-    form.find_element(By.XPATH, ".//button[normalize-space()='Tải lên']").click()
+    form.find_element(By.XPATH, ".//button[normalize-space()='Lưu và tải tệp lên']").click()
     wait_for(browser, "Đã đính kèm tệp kiểm chứng.")
+    assert typed(browser, "explanation:1.3.3") == "Tháng 3 thiếu 1 tin do đài truyền thanh sửa chữa"
     link = row(browser, "1.3.3").find_element(By.LINK_TEXT, EVIDENCE_FILE)
     cookies = {c["name"]: c["value"] for c in browser.get_cookies()}
     got = requests.get(link.get_attribute("href"), cookies=cookies, timeout=30)
@@ -244,6 +249,8 @@ def test_a_commune_self_assesses_sends_late_and_the_council_lowers_a_criterion(b
     wait_for(browser, f"Chỉ số CCHC năm 2020: {COMMUNE}")
     lowered = row(browser, "1.3.3")
     assert "row-warn" in lowered.get_attribute("class"), lowered.get_attribute("class")
+    visible = browser.find_element(By.TAG_NAME, "main").text
+    assert "<span" not in visible and "<em>" not in visible and "<br>" not in visible, lowered.text
     assert COUNCIL_COMMENT in lowered.text, lowered.text
     warned = [r.get_attribute("id") for r in browser.find_elements(By.CSS_SELECTOR, "tr.row-warn")]
     assert warned == ["c-1.3.3"], warned

@@ -66,7 +66,7 @@ struct ParAssessmentService {
         guard c.assessment.state == .draft else {
             throw Self.refused("Bản tự đánh giá đã gửi (\(c.assessment.state.label.lowercased())): muốn sửa, lãnh đạo rút lại trước hạn.")
         }
-        guard c.round.state == .selfAssessment else { throw Self.refused("Đợt đánh giá đã \(c.round.state.label.lowercased()): không sửa được.") }
+        guard c.round.state == .selfAssessment else { throw Self.refused("Đợt đánh giá đang ở bước “\(c.round.state.label)”: không sửa được.") }
         var errors: [FieldError] = []
         for (code, entry) in input.sorted(by: { $0.key < $1.key }) {
             guard let criterion = c.framework[code] else {
@@ -104,7 +104,7 @@ struct ParAssessmentService {
     func submit(_ c: Context, revision: Int?) async throws -> ParAssessmentRecord {
         try checkLeader(c)
         guard c.assessment.state == .draft else { throw Self.refused("Bản tự đánh giá đã gửi.") }
-        guard c.round.state == .selfAssessment else { throw Self.refused("Đợt đánh giá đã \(c.round.state.label.lowercased()): không gửi được.") }
+        guard c.round.state == .selfAssessment else { throw Self.refused("Đợt đánh giá đang ở bước “\(c.round.state.label)”: không gửi được.") }
         let id = try c.assessment.requireID()
         let entries = try await ParQueries.entries(of: id, on: db)
         let files = Set(try await ParQueries.files(of: id, on: db).map(\.code))
@@ -189,7 +189,7 @@ struct ParAssessmentService {
             throw Self.refused("\(c.unit.name) chưa gửi bản tự đánh giá: chưa thẩm định được.")
         }
         guard [.selfAssessment, .appraisal].contains(c.round.state) else {
-            throw Self.refused("Đợt đánh giá đã \(c.round.state.label.lowercased()): không chấm thẩm định được nữa.")
+            throw Self.refused("Đợt đánh giá đang ở bước “\(c.round.state.label)”: không chấm thẩm định được nữa.")
         }
         if send, c.assessment.state == .appraised { throw Self.refused("Kết quả thẩm định đã gửi đơn vị; chờ đơn vị giải trình.") }
         var errors: [FieldError] = []

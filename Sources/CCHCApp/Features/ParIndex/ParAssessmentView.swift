@@ -104,6 +104,10 @@ struct ParAssessmentView: Content {
     var weakest: [Weak]
     var problems: [FieldError]
     var revision: Int
+    /// The council has scored (sent its result, or given points): until then the "final" figures are the self-score.
+    var appraisedYet: Bool
+    /// The self-assessment deadline has passed (a submission now is late).
+    var pastSelfDue: Bool
     /// What the account may do now: edit, submit, withdraw, appraise, send, answer, plan, upload.
     var can: [String]
 
@@ -146,6 +150,9 @@ struct ParAssessmentView: Content {
         }
         let classification = ParClassification.classify(eval.finalCard, classes: c.framework.classes)
         let jurisdiction = try await Unit.find(c.round.$unit.id, on: db)
+        let appraisedYet = [.appraised, .answered].contains(a.state) || !eval.appraised.isEmpty
+        // Before any appraisal, an unscored criterion is not "weak": it is still to be scored (the problems list says so).
+        let weakest = eval.finalCard.weakest().filter { appraisedYet || !$0.missingInput }.prefix(10)
         return ParAssessmentView(
             roundID: roundID, year: c.round.year, frameworkID: c.round.$framework.id, frameworkCode: c.framework.code,
             frameworkTitle: c.framework.title, jurisdictionName: jurisdiction?.name ?? "", unitID: unitID, unitName: c.unit.name,
@@ -156,9 +163,10 @@ struct ParAssessmentView: Content {
             withdrawals: a.withdrawals, selfTotal: eval.selfCard.total, total: eval.finalCard.total, maxTotal: c.framework.maxTotal,
             areas: areas, rows: rows, classLabel: classification.text, classMissed: classification.missed,
             standing: standing?.paddedText, change: change?.text, changeSentence: change?.sentence,
-            weakest: eval.finalCard.weakest(limit: 10).map { Weak(code: $0.code, name: $0.name, office: $0.office, points: $0.points,
+            weakest: weakest.map { Weak(code: $0.code, name: $0.name, office: $0.office, points: $0.points,
                                                                  max: $0.max, lost: $0.lost) },
-            problems: eval.problems, revision: a.revision, can: Self.permissions(c, actor: actor, now: now, entries: entries))
+            problems: eval.problems, revision: a.revision, appraisedYet: appraisedYet,
+            pastSelfDue: c.round.selfDueDay.map { now >= $0.endInVietnam } ?? false, can: Self.permissions(c, actor: actor, now: now, entries: entries))
     }
 
     static func permissions(_ c: ParAssessmentService.Context, actor: Actor, now: Date, entries: [String: ParEntryRecord]) -> [String] {

@@ -58,6 +58,14 @@ struct ParService {
         try await ParRoundRecord.query(on: db).filter(\.$framework.$id == (try f.requireID())).filter(\.$state == .published).count() > 0
     }
 
+    /// The group as people say it: the usual English keys of the framework JSON in Vietnamese, anything else as written.
+    static func groupLabel(_ group: String) -> String {
+        let known = ["communes": "UBND các xã, phường, thị trấn", "district offices": "Các cơ quan chuyên môn cấp huyện",
+                     "districts": "UBND các huyện, thị xã, thành phố", "provincial departments": "Các sở, ban, ngành cấp tỉnh",
+                     "departments": "Các sở, ban, ngành cấp tỉnh", "offices": "Các cơ quan chuyên môn"]
+        return known[group.trimmingCharacters(in: .whitespaces).lowercased()] ?? group
+    }
+
     /// The units a jurisdiction assesses on a framework of `group`: its offices for a group of offices, else the units below it.
     static func assessedUnits(of jurisdiction: Unit, group: String, on db: any Database) async throws -> [Unit] {
         let children = try await UnitQueries.children(of: try jurisdiction.requireID(), on: db).filter { !$0.isRetired && !$0.isStandingAgency }

@@ -80,7 +80,7 @@ enum ParSystemInputs {
               let (period, report) = reports.periods[kind] else { return nil }
         let t = Timeliness.of(report, deadline: period.lastDay, now: now).onRequest(period.onRequest == true)
         guard let outcome = ParDutyOutcome(t) else { return nil }
-        return (outcome, "Báo cáo \(kind.label.lowercased()) năm \(year), hạn \(period.lastDay.vietnamese): \(t.label.lowercased())")
+        return (outcome, "Báo cáo \(kind.label.lowercasedFirst) năm \(year), hạn \(period.lastDay.vietnamese): \(t.label.lowercased())")
     }
 
     /// The figure of the unit's annual report for the indicator: a number, or a ratio as a percentage.

@@ -57,6 +57,27 @@ enum CSRF {
             rest = rest[rest.index(after: close)...]
         }
         out += rest
+        return protectUploadButtons(out, token: token)
+    }
+
+    /// A button that sends its form as multipart to another address (`formaction`, `formenctype`) carries the token there too.
+    static func protectUploadButtons(_ html: String, token: String) -> String {
+        guard html.contains("formenctype=\"multipart/form-data\"") else { return html }
+        var out = ""
+        var rest = Substring(html)
+        while let start = rest.range(of: "<button") {
+            out += rest[..<start.lowerBound]
+            guard let close = rest[start.lowerBound...].firstIndex(of: ">") else { out += rest[start.lowerBound...]; return out }
+            var tag = String(rest[start.lowerBound...close])
+            if tag.contains("formenctype=\"multipart/form-data\""), let action = tag.range(of: "formaction=\"") {
+                let valueEnd = tag[action.upperBound...].firstIndex(of: "\"") ?? tag.endIndex
+                let url = String(tag[action.upperBound..<valueEnd])
+                tag.replaceSubrange(action.upperBound..<valueEnd, with: url + (url.contains("?") ? "&" : "?") + "\(field)=\(token)")
+            }
+            out += tag
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
         return out
     }
 }

@@ -139,11 +139,12 @@ extension OpenAPIDocument {
                                          "selfTotal": number, "total": number, "maxTotal": number, "areas": array(area), "rows": array(row),
                                          "classLabel": string, "classMissed": array(string), "standing": nullableString, "change": nullableString,
                                          "changeSentence": nullableString, "weakest": array(weak), "problems": array(fieldError), "revision": revision,
+                                         "appraisedYet": boolean, "pastSelfDue": boolean,
                                          "can": array(string)],
                                         required: ["roundID", "year", "frameworkID", "frameworkCode", "frameworkTitle", "jurisdictionName", "unitID",
                                                    "unitName", "state", "stateLabel", "roundState", "roundStateLabel", "opensOn", "selfDue",
                                                    "answerDue", "late", "withdrawals", "selfTotal", "total", "maxTotal", "areas", "rows", "classLabel",
-                                                   "classMissed", "weakest", "problems", "revision", "can"]),
+                                                   "classMissed", "weakest", "problems", "revision", "appraisedYet", "pastSelfDue", "can"]),
             ]
         }
     }

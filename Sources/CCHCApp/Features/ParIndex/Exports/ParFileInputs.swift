@@ -21,6 +21,7 @@ enum ParFileInputs {
                                classLabel: u.classLabel, change: u.change, areaPoints: u.areaPoints)
         }
         return ParFiles.Results(title: "Kết quả đánh giá, xếp loại công tác cải cách hành chính năm \(v.year) — \(v.jurisdictionName)",
-                                year: v.year, group: v.group, areas: v.areas.map { (code: $0.code, name: $0.name, max: $0.max) }, rows: rows)
+                                year: v.year, group: ParService.groupLabel(v.group),
+                                areas: v.areas.map { (code: $0.code, name: $0.name, max: $0.max) }, rows: rows)
     }
 }

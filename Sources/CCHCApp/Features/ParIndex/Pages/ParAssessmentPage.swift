@@ -9,6 +9,8 @@ enum ParAssessmentPage {
         /// The form as posted, when a write was refused: shown instead of what is stored, so nothing typed is lost.
         var typed: FormBody?
         var failure: ValidationFailure?
+        /// "Đã lưu nhưng chưa gửi được" when the typing was saved and only the sending was refused.
+        var failureTitle: String?
         var conflict: String?
         var flash: String?
         /// The unit's register documents of the year, offered as evidence.
@@ -50,7 +52,8 @@ enum ParAssessmentPage {
             \(v.withdrawals > 0 ? " · đã rút lại \(v.withdrawals) lần" : "")</dd>
             <dt>Thời hạn</dt><dd>tự đánh giá từ \(v.opensOn), gửi chậm nhất \(v.selfDue); giải trình chậm nhất \(v.answerDue)</dd>
             <dt>Tự chấm</dt><dd>\(p(v.selfTotal))/\(p(v.maxTotal)) điểm</dd>
-            <dt>Điểm thẩm định</dt><dd><strong>\(p(v.total))</strong>/\(p(v.maxTotal)) điểm · xếp loại: <strong>\(v.classLabel)</strong>\
+            \(v.appraisedYet ? "<dt>Điểm thẩm định</dt><dd><strong>\(p(v.total))</strong>/\(p(v.maxTotal)) điểm · xếp loại: " as HTML
+                : "<dt>Điểm thẩm định</dt><dd>chưa thẩm định · xếp loại theo điểm tự chấm: " as HTML)<strong>\(v.classLabel)</strong>\
             \(v.standing.map { " · xếp hạng <strong>\($0)</strong>" as HTML } ?? .empty)\
             \(v.change.map { " · so với năm trước <strong>\($0)</strong>" as HTML } ?? .empty)</dd>
             \(v.changeSentence.map { "<dt>So với năm trước</dt><dd>\($0)</dd>" as HTML } ?? .empty)
@@ -62,7 +65,8 @@ enum ParAssessmentPage {
             var parts: [HTML] = []
             if let c = m.conflict { parts.append("<div class=\"error-summary\" role=\"alert\">\(c)</div>") }
             if let f = m.failure {
-                parts.append("<div class=\"error-summary\" role=\"alert\"><strong>Chưa lưu được — \(f.errors.count) điểm cần sửa:</strong><ul>"
+                parts.append("<div class=\"error-summary\" role=\"alert\"><strong>\(m.failureTitle ?? "Chưa lưu được") — "
+                    + "\(f.errors.count) điểm cần sửa:</strong><ul>"
                     + "\(f.errors.map { "<li><a href=\"#c-\(code(of: $0.field))\">\($0.message)</a></li>" as HTML })</ul></div>")
             }
             if m.failure == nil, !v.problems.isEmpty {
@@ -79,9 +83,9 @@ enum ParAssessmentPage {
         let weak: HTML = v.weakest.isEmpty ? .empty : """
             <h2>Tiêu chí mất nhiều điểm nhất</h2><ol>\(v.weakest.map { w in
                 "<li><a href=\"#c-\(w.code)\">\(w.code)</a> \(w.name): \(p(w.points))/\(p(w.max)) (mất \(p(w.lost)) điểm)"
-                    + "\(w.office.map { " — <em>\($0)</em>" } ?? "")</li>" as HTML })</ol>
+                    + "\(w.office.map { " — <em>\($0)</em>" as HTML } ?? .empty)</li>" as HTML })</ol>
             """
-        return summary + errors + areas + weak + criteria(m) + uploadForm(m) + actions(m)
+        return summary + errors + actions(m) + areas + weak + criteria(m) + uploadForm(m)
     }
 
     /// "criteria.1.3.3" → "1.3.3"
@@ -113,7 +117,7 @@ enum ParAssessmentPage {
                 : "\(row.value ?? (row.system == nil ? "—" : "(hệ thống)"))<br><span class=\"muted\">\(row.selfReason)</span>"
             let system: HTML = row.system.map { "<br><span class=\"tag ok\">Hệ thống</span> <span class=\"muted\">\($0)</span>" } ?? .empty
             let files: HTML = row.files.map { f in
-                "<br>📎 <a href=\"\(f.url)\">\(f.fileName)</a>\(f.stage == "answer" ? " (giải trình)" : "")"
+                "<br>Tệp: <a href=\"\(f.url)\">\(f.fileName)</a>\(f.stage == "answer" ? " (giải trình)" : "")"
                     + (m.can("upload") ? "<form class=\"inline\" method=\"post\" action=\"\(SiteURL.Par.deleteFile(r, u, .value(f.id)).path)\">"
                         + "<button class=\"link\" type=\"submit\" aria-label=\"Xóa tệp \(f.fileName)\">✕</button></form>" as HTML : .empty) as HTML
             }.joined()
@@ -130,7 +134,8 @@ enum ParAssessmentPage {
                 ? "<input name=\"points:\(c)\" value=\"\(m.shown("points", c, stored: row.appraised))\" placeholder=\"\(p(row.selfPoints))\" "
                     + "inputmode=\"decimal\" aria-label=\"Điểm thẩm định tiêu chí \(c)\"><textarea name=\"comment:\(c)\" rows=\"2\" "
                     + "placeholder=\"Ý kiến thẩm định\" aria-label=\"Ý kiến thẩm định tiêu chí \(c)\">\(m.shown("comment", c, stored: row.comment))</textarea>"
-                : "<strong>\(p(row.points))</strong>\(row.comment.map { "<br><span class=\"muted\">\($0)</span>" } ?? "")"
+                : (v.appraisedYet ? "<strong>\(p(row.points))</strong>" as HTML : "—")
+                    + (row.comment.map { "<br><span class=\"muted\">\($0)</span>" as HTML } ?? .empty)
             let reply: HTML = answer
                 ? "<textarea name=\"answer:\(c)\" rows=\"2\" aria-label=\"Giải trình lại tiêu chí \(c)\">\(m.shown("answer", c, stored: row.answer))</textarea>"
                 : "\(row.answer ?? "")"
@@ -150,8 +155,10 @@ enum ParAssessmentPage {
         if edit {
             let submit: HTML = m.can("submit")
                 ? " <button type=\"submit\" formaction=\"\(SiteURL.Par.action(r, u, .value(.submit)).path)\">Lưu và gửi tự đánh giá</button>" : .empty
-            return "<form method=\"post\" action=\"\(target)\">\(revision)\(table)<p class=\"actions\"><button type=\"submit\" class=\"secondary\">Lưu</button>"
-                + "\(submit)</p></form>"
+            let late: HTML = m.can("submit") && v.pastSelfDue
+                ? "<p class=\"warnings\">Đã quá hạn gửi (\(v.selfDue)): gửi bây giờ sẽ được ghi nhận là nộp muộn.</p>" : .empty
+            return "<form method=\"post\" action=\"\(target)\">\(revision)\(table)\(uploadControls(m))\(late)<p class=\"actions\">"
+                + "<button type=\"submit\" class=\"secondary\">Lưu</button>\(submit)</p></form>"
         }
         if appraise {
             let send: HTML = m.can("send")
@@ -166,10 +173,25 @@ enum ParAssessmentPage {
         return table
     }
 
-    static func uploadForm(_ m: Model) -> HTML {
-        guard m.can("upload") else { return .empty }
+    /// The criterion, the file and a button that sends the whole form with the file: the typing is saved together with it.
+    static func uploadControls(_ m: Model) -> HTML {
         let v = m.view
-        let options = v.rows.filter(\.isLeaf).map { "<option value=\"\($0.code)\">\($0.code) \(String($0.name.prefix(70)))</option>" as HTML }
+        let options = v.rows.filter(\.isLeaf).map { "<option value=\"\($0.code)\">\($0.code) \(String($0.name.prefix(40)))</option>" as HTML }
+        let target = SiteURL.Par.files(.value(v.roundID), .value(v.unitID)).path
+        return """
+            <div class="card par-upload"><h2>Đính kèm tệp kiểm chứng</h2>
+            <label>Tiêu chí <select name="code">\(options)</select></label>
+            <label>Tệp (PDF, Word, Excel, ảnh; tối đa 10 MB) <input type="file" name="file"></label>
+            <button type="submit" class="secondary" formaction="\(target)" formenctype="multipart/form-data">Lưu và tải tệp lên</button>
+            <p class="muted">Những gì vừa nhập ở bảng trên được lưu cùng tệp.</p></div>
+            """
+    }
+
+    /// Outside self-scoring (with the answer to the council), the upload is a form of its own.
+    static func uploadForm(_ m: Model) -> HTML {
+        guard m.can("upload"), !m.can("edit") else { return .empty }
+        let v = m.view
+        let options = v.rows.filter(\.isLeaf).map { "<option value=\"\($0.code)\">\($0.code) \(String($0.name.prefix(40)))</option>" as HTML }
         return """
             <form method="post" action="\(SiteURL.Par.files(.value(v.roundID), .value(v.unitID)).path)" enctype="multipart/form-data" class="card">
             <h2>Đính kèm tệp kiểm chứng</h2>

@@ -37,11 +37,21 @@ enum ParFrameworkPage {
         case .levels(let l): return l.map { "\($0.label): \(p($0.points))" }.joined(separator: "; ")
         case .bands(let what, let b): return (what.map { $0 + ": " } ?? "") + b.map { "\($0.text) → \(p($0.points))" }.joined(separator: "; ")
         case .deduction(let d): return "Yêu cầu \(d.required)/\(d.per.label), thiếu 1 trừ \(p(d.penalty))"
-        case .deadline(let d): return "Đúng hạn \(p(d.onTime)), chậm \(p(d.late)), không thực hiện \(p(d.missing)) (\(d.duties.joined(separator: ", ")))"
-        case .indicator(let code, let b): return "Chỉ tiêu \(code): " + b.map { "\($0.text) → \(p($0.points))" }.joined(separator: "; ")
+        case .deadline(let d):
+            return "Đúng hạn \(p(d.onTime)), chậm \(p(d.late)), không thực hiện \(p(d.missing)) (\(d.duties.map(dutyName).joined(separator: ", ")))"
+        case .indicator(let code, let b): return "Chỉ tiêu \(code) của báo cáo năm: " + b.map { "\($0.text) → \(p($0.points))" }.joined(separator: "; ")
         case .bonus(let cap): return "Điểm thưởng, tối đa \(p(cap))"
         case .penalty(let cap): return "Điểm trừ, tối đa \(p(cap))"
         }
+    }
+
+    /// "plan" → "kế hoạch CCHC"; "report:Q1" → "báo cáo quý I".
+    static func dutyName(_ duty: String) -> String {
+        if duty == "plan" { return "kế hoạch CCHC" }
+        if duty.hasPrefix("report:"), let kind = PeriodKind(code: String(duty.dropFirst("report:".count))) {
+            return "báo cáo " + kind.label.lowercasedFirst
+        }
+        return duty
     }
 
     static func parentRule(_ c: ParCriterion) -> String {
@@ -84,7 +94,8 @@ enum ParFrameworkPage {
         return """
             <p class="crumbs"><a href="\(SiteURL.Par.index.path)">Chỉ số CCHC</a></p>
             <h1>\(f.title)</h1>
-            <div class="card"><dl class="facts"><dt>Mã</dt><dd>\(f.code)</dd><dt>Năm</dt><dd>\(f.year)</dd><dt>Nhóm đơn vị</dt><dd>\(f.group)</dd>
+            <div class="card"><dl class="facts"><dt>Mã</dt><dd>\(f.code)</dd><dt>Năm</dt><dd>\(f.year)</dd>
+            <dt>Nhóm đơn vị</dt><dd>\(ParService.groupLabel(f.group))</dd>
             <dt>Điểm tối đa</dt><dd>\(p(f.maxTotal))</dd><dt>Số tiêu chí</dt><dd>\(f.criteria.count)</dd>
             <dt>Dùng cho</dt><dd>\(m.rounds) đợt đánh giá</dd></dl></div>
             <p class="actions"><a href="\(SiteURL.Par.frameworkJSON(.value(m.record.id ?? 0)).path)">Tải JSON</a></p>

@@ -62,7 +62,7 @@ enum ParIndexPage {
             <div class="table-wrap"><table><thead><tr><th>Mã</th><th>Năm</th><th>Tên</th><th>Nhóm đơn vị</th></tr></thead>
             <tbody>\(m.frameworks.map { f in
                 "<tr><td><a href=\"\(SiteURL.Par.framework(.value(f.id ?? 0)).path)\">\(f.code)</a></td><td>\(f.year)</td><td>\(f.title)</td>"
-                    + "<td>\(f.group)</td></tr>" as HTML })</tbody></table></div>
+                    + "<td>\(ParService.groupLabel(f.group))</td></tr>" as HTML })</tbody></table></div>
             """
         let options: HTML = m.frameworks.map { "<option value=\"\($0.id ?? 0)\">\($0.code) năm \($0.year) — \($0.title)</option>" as HTML }.joined()
         let newRound: HTML = m.frameworks.isEmpty ? .empty : """

@@ -44,14 +44,17 @@ extension ParPages {
         let revision = form["revision"].flatMap { Int($0) }
         let service = ParAssessmentService(db: req.db, actor: actor, now: req.now)
         let roundID = try c.round.requireID(), unitID = try c.unit.requireID()
+        var saved = false
         do {
-            var flash = action.rawValue
             switch action {
             case .submit:
                 // "Lưu và gửi": what is typed on the page is saved first, then sent.
                 var context = c
                 let typed = Self.selfInput(form)
-                if !typed.isEmpty { context.assessment = try await service.saveSelf(c, typed, revision: revision) }
+                if !typed.isEmpty {
+                    context.assessment = try await service.saveSelf(c, typed, revision: revision)
+                    saved = true
+                }
                 _ = try await service.submit(context, revision: typed.isEmpty ? revision : context.assessment.revision)
             case .withdraw:
                 _ = try await service.withdraw(c, revision: revision)
@@ -68,10 +71,11 @@ extension ParPages {
                 return req.redirect(to: SiteURL.Plans.plan(.value(unitID), .value(plan.year), .value(.parImprovement))
                     .relativeURL(parameters: [QueryParameter("saved", 1)]))
             }
-            flash = action.rawValue
-            return req.redirect(to: SiteURL.Par.assessment(.value(roundID), .value(unitID)).relativeURL(parameters: [QueryParameter("done", flash)]))
+            return req.redirect(to: SiteURL.Par.assessment(.value(roundID), .value(unitID))
+                .relativeURL(parameters: [QueryParameter("done", action.rawValue)]))
         } catch let failure as ValidationFailure {
-            return try await page(req, actor: actor, c, typed: form, failure: failure).encodeResponse(status: .unprocessableEntity, for: req)
+            return try await page(req, actor: actor, c, typed: form, failure: failure,
+                                  failureTitle: saved ? "Đã lưu nhưng chưa gửi được" : nil).encodeResponse(status: .unprocessableEntity, for: req)
         } catch let refused as CCHCError where refused.status == .conflict {
             return try await page(req, actor: actor, c, typed: form, conflict: refused.message).encodeResponse(status: .conflict, for: req)
         }
@@ -87,7 +91,14 @@ extension ParPages {
         let service = ParAssessmentService(db: req.db, actor: actor, now: req.now)
         try service.checkStaff(c)
         let form = try? req.content.decode(FileForm.self)
+        // The file may come with the page's whole form (the "Tải lên" button inside it): what was typed is saved first.
+        let typed = FormBody(pairs: MultipartFields.pairs(req))
+        var context = c
         do {
+            let entries = Self.selfInput(typed)
+            if !entries.isEmpty && c.assessment.state == .draft {
+                context.assessment = try await service.saveSelf(c, entries, revision: typed["revision"].flatMap { Int($0) })
+            }
             guard let file = form?.file, file.data.readableBytes > 0 else {
                 throw ValidationFailure(field: "file", "Tệp kiểm chứng: chưa chọn tệp, hoặc tệp rỗng.")
             }
@@ -96,13 +107,13 @@ extension ParPages {
             }
             var buffer = file.data
             let bytes = buffer.readData(length: buffer.readableBytes) ?? Data()
-            _ = try await service.upload(c, code: code, fileName: file.filename, bytes: bytes)
+            _ = try await service.upload(context, code: code, fileName: file.filename, bytes: bytes)
             return req.redirect(to: SiteURL.Par.assessment(.value(try c.round.requireID()), .value(try c.unit.requireID()))
                 .relativeURL(parameters: [QueryParameter("done", "upload")], anchor: "c-" + code))
         } catch let failure as ValidationFailure {
-            return try await page(req, actor: actor, c, failure: failure).encodeResponse(status: .unprocessableEntity, for: req)
+            return try await page(req, actor: actor, c, typed: typed, failure: failure).encodeResponse(status: .unprocessableEntity, for: req)
         } catch let refused as CCHCError where refused.status == .conflict {
-            return try await page(req, actor: actor, c, conflict: refused.message).encodeResponse(status: .conflict, for: req)
+            return try await page(req, actor: actor, c, typed: typed, conflict: refused.message).encodeResponse(status: .conflict, for: req)
         }
     }
 
@@ -132,14 +143,17 @@ extension ParPages {
     func sheetDOCX(req: Request) async throws -> Response {
         let (actor, c) = try await req.parContext()
         let view = try await ParAssessmentView.load(c, actor: actor, now: req.now, on: req.db)
-        let parent = try await Unit.find(optional: c.unit.$parent.id, on: req.db)
-        let body = IssuingBody(kind: c.unit.kind, name: c.unit.name, parentKind: parent?.kind, parentName: parent?.name)
+        // Before the appraisal the sheet is the unit's report of its self-assessment; after it, the notice of the jurisdiction
+        // that ran the round (UBND huyện announces its appraisal of the commune).
+        let issuerUnit = view.appraisedYet ? (try await Unit.find(c.round.$unit.id, on: req.db) ?? c.unit) : c.unit
+        let parent = try await Unit.find(optional: issuerUnit.$parent.id, on: req.db)
+        let body = IssuingBody(kind: issuerUnit.kind, name: issuerUnit.name, parentKind: parent?.kind, parentName: parent?.name)
         return Exports.file(try ParFiles.sheetDOCX(ParFileInputs.sheet(view), issuer: body, signer: nil), type: Exports.docxType,
                             name: "bang-diem-cchc-\(view.year)-\(c.unit.code.lowercased()).docx")
     }
 
     func page(_ req: Request, actor: Actor, _ c: ParAssessmentService.Context, typed: FormBody? = nil, failure: ValidationFailure? = nil,
-              conflict: String? = nil, flash: String? = nil) async throws -> HTML {
+              failureTitle: String? = nil, conflict: String? = nil, flash: String? = nil) async throws -> HTML {
         // Re-read: a refused write changed nothing, but an earlier step of the same request (save, then submit) may have.
         var fresh = c
         if let a = try await ParAssessmentRecord.find(try c.assessment.requireID(), on: req.db) { fresh.assessment = a }
@@ -147,7 +161,8 @@ extension ParPages {
         let documents = try await RegisterDocument.query(on: req.db).filter(\.$unit.$id == (try c.unit.requireID()))
             .filter(\.$year ~~ [c.round.year, c.round.year + 1]).sort(\.$issuedOn).all()
             .map { "Văn bản số \($0.numberText) ngày \(VNDate.display(iso: $0.issuedOn)): \($0.summary)" }
-        let model = ParAssessmentPage.Model(view: view, typed: typed, failure: failure, conflict: conflict, flash: flash, documents: documents)
+        var model = ParAssessmentPage.Model(view: view, typed: typed, failure: failure, conflict: conflict, flash: flash, documents: documents)
+        model.failureTitle = failureTitle
         return Layout.page(request: req, title: "Chỉ số CCHC năm \(view.year) — \(view.unitName)", flash: flash, body: ParAssessmentPage.render(model))
     }
 }

@@ -11,7 +11,8 @@ enum ParRoundPage {
             <p class="crumbs"><a href="\(SiteURL.Par.index.path)">Chỉ số CCHC</a></p>
             <h1>\(results ? "Kết quả chỉ số CCHC" : "Đánh giá chỉ số CCHC") năm \(v.year) — \(v.jurisdictionName)</h1>
             <div class="card"><dl class="facts">
-            <dt>Bộ tiêu chí</dt><dd><a href="\(SiteURL.Par.framework(.value(v.frameworkID)).path)">\(v.frameworkTitle)</a> · nhóm: \(v.group)</dd>
+            <dt>Bộ tiêu chí</dt><dd><a href="\(SiteURL.Par.framework(.value(v.frameworkID)).path)">\(v.frameworkTitle)</a> \
+            · nhóm: \(ParService.groupLabel(v.group))</dd>
             <dt>Trạng thái</dt><dd><strong>\(v.stateLabel)</strong>\(v.publishedAt.map { " · công bố lúc \(VNDate.display($0))" } ?? "")</dd>
             <dt>Thời hạn</dt><dd>tự đánh giá từ \(v.opensOn), gửi chậm nhất \(v.selfDue); giải trình chậm nhất \(v.answerDue)</dd>
             </dl></div>
@@ -45,7 +46,11 @@ enum ParRoundPage {
         guard !ranked.isEmpty else {
             return "<p class=\"muted\">Chưa có kết quả: \(v.council ? "chưa đơn vị nào gửi tự đánh giá." : "kết quả chưa được công bố.")</p>"
         }
-        let heads: HTML = v.areas.map { "<th title=\"\($0.name)\">\($0.code)<br><span class=\"muted\">/\(p($0.max))</span></th>" as HTML }.joined()
+        let heads: HTML = v.areas.map { a in
+            let name = a.name.count > 24 ? String(a.name.prefix(22)) + "…" : a.name
+            let max: HTML = a.max > 0 ? "/\(p(a.max))" : "điểm trừ"
+            return "<th title=\"\(a.name)\">\(a.code). \(name)<br><span class=\"muted\">\(max)</span></th>" as HTML
+        }.joined()
         let rows: [HTML] = ranked.map { u in
             "<tr><td class=\"num\">\(u.rank.map(String.init) ?? "")\(u.tied ? " <span class=\"tag\">đồng hạng</span>" as HTML : .empty)</td>"
                 + "<td><a href=\"\(u.url)\">\(u.unitName)</a></td>"
