@@ -17,7 +17,8 @@ struct PlatformTests {
                 #expect(try FormCodec.encode(try record.definition()) + "\n" == file)
             }
             // The newest migration that installs the form holds today's file; the one before stays as it landed.
-            #expect(try Resources.text(AddComputedSources.pairs[0].1) == (try Resources.text(BuiltInForms.files[0])))
+            #expect(try Resources.text(CreateInspections.pairs[0].1) == (try Resources.text(BuiltInForms.files[0])))
+            #expect(try Resources.text(AddComputedSources.pairs[0].1) != (try Resources.text(BuiltInForms.files[0])))
             #expect(try Resources.text(InstallBuiltInForms.files[0]) != (try Resources.text(BuiltInForms.files[0])))
             #expect(!Assets.css.isEmpty && Assets.js.contains("function fold"))
         }

@@ -56,7 +56,8 @@ struct ScopeRouteTableTests {
                                             "periodID": String(try thachHaQ1.requireID()), "formID": String(try form.requireID()),
                                             "year": "2021", "action": "submit", "kind": "Q1", "documentID": "1",
                                             "taskID": "1", "assignmentID": "1", "frameworkID": "1",
-                                            "roundID": String(try round.requireID()), "fileID": "1"]
+                                            "roundID": String(try round.requireID()), "fileID": "1",
+                                            "visitID": "1", "findingID": "1"]
 
         // Outsiders: e.g. another commune of the same district, a sibling district's standing agency,
         // another province's standing agency.

@@ -93,6 +93,16 @@ struct SiteURLTests {
         (SiteURL.Par.deleteFile(.key, .key, .key), SiteURL.Par.deleteFile(.value(2), .value(5), .value(7)), "/par/rounds/2/units/5/files/7/delete"),
         (SiteURL.Par.sheetXLSX(.key, .key), SiteURL.Par.sheetXLSX(.value(2), .value(5)), "/par/rounds/2/units/5/sheet.xlsx"),
         (SiteURL.Par.sheetDOCX(.key, .key), SiteURL.Par.sheetDOCX(.value(2), .value(5)), "/par/rounds/2/units/5/sheet.docx"),
+        (SiteURL.Inspections.overview(.key), SiteURL.Inspections.overview(.value(5)), "/units/5/inspections"),
+        (SiteURL.Inspections.plan(.key), SiteURL.Inspections.plan(.value(5)), "/units/5/inspections/plan"),
+        (SiteURL.Inspections.selfReport(.key), SiteURL.Inspections.selfReport(.value(5)), "/units/5/inspections/self"),
+        (SiteURL.Inspections.visits(.key), SiteURL.Inspections.visits(.value(5)), "/units/5/inspections/visits"),
+        (SiteURL.Inspections.visit(.key, .key), SiteURL.Inspections.visit(.value(5), .value(8)), "/units/5/inspections/visits/8"),
+        (SiteURL.Inspections.visitAction(.key, .key, .key), SiteURL.Inspections.visitAction(.value(5), .value(8), .value(.move)),
+         "/units/5/inspections/visits/8/move"),
+        (SiteURL.Inspections.findingAction(.key, .key, .key, .key), SiteURL.Inspections.findingAction(.value(5), .value(8), .value(3), .value(.verify)),
+         "/units/5/inspections/visits/8/findings/3/verify"),
+        (SiteURL.Inspections.findingsXLSX(.key), SiteURL.Inspections.findingsXLSX(.value(5)), "/units/5/inspections/findings.xlsx"),
     ]
 
     static func pattern(_ route: Route) -> String { "/" + route.path.map(\.description).joined(separator: "/") }

@@ -50,12 +50,13 @@ struct UpgradeTests {
             #expect(dto.revision == 0)
             let form = try #require(try await FormService.find(code: "CCHC-TK-2021", year: 2021, on: app.db))
             // The unchanged built-in form gains its consolidation rules as revision 1 (migration 13) and its computed
-            // sources as revision 2 (migration 20); the earlier revisions are kept.
-            #expect(form.ownerID == nil && form.revision == 2)
+            // sources as revision 2 (migration 20) and block 1.2's as revision 3 (migration 23); the earlier revisions are kept.
+            #expect(form.ownerID == nil && form.revision == 3)
             #expect(try form.definition().indicator("3.1.3")?.consolidate == .common)
             #expect(try form.definition().indicator("1.1.1")?.computedSource == .planTasks)
+            #expect(try form.definition().indicator("1.2.3")?.computedSource == .inspectionFound)
             let kept = try await FormRevision.query(on: app.db).filter(\.$form.$id == form.id!).sort(\.$revision).all()
-            #expect(kept.map(\.revision) == [0, 1])
+            #expect(kept.map(\.revision) == [0, 1, 2])
             #expect(try FormCodec.decode(Data(kept[0].definitionJSON.utf8)).indicator("3.1.3")?.consolidate == nil)
             // The built-in form stays the administrator's; the log of the old version is append-only now.
             await #expect(throws: (any Error).self) { try await AuditEvent.query(on: app.db).delete() }

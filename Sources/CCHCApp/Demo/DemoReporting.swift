@@ -17,6 +17,7 @@ struct DemoReporting {
         var officePeriods: [(String, String, String, String)] = []
         /// The supplementary report, owed when asked (from, to, deadline).
         var supplement: (String, String, String)?
+        var year = 2021
     }
 
     static let regimes: [RegimeSpec] = [
@@ -48,6 +49,14 @@ struct DemoReporting {
             ("Q3", "15/06/2020", "14/09/2021", "18/09/2021", nil, nil),
             ("Y", "15/12/2020", "14/12/2021", "18/12/2021", nil, nil),
         ]),
+        // Nghi Xuân's 2022 regime, assumed for the inspections demo (seed 003 is its 2022 inspection plan): windows from
+        // 15/12 of the year before, cut-offs on the 14th, reports due the 18th.
+        RegimeSpec(issuerCode: "HT-NXU", deadlineDay: 18, document: "12/UBND-NV ngày 10/01/2022 (giả định cho dữ liệu mẫu)", periods: [
+            ("Q1", "15/12/2021", "14/03/2022", "18/03/2022", nil, nil),
+            ("H1", "15/12/2021", "14/06/2022", "18/06/2022", nil, nil),
+            ("Q3", "15/12/2021", "14/09/2022", "18/09/2022", nil, nil),
+            ("Y", "15/12/2021", "14/12/2022", "18/12/2022", nil, nil),
+        ], year: 2022),
     ]
 
     /// Seed 000 §II.2: which Thạch Hà office supplies which section.
@@ -65,7 +74,7 @@ struct DemoReporting {
             guard let issuer = try await Unit.query(on: db).filter(\.$code == spec.issuerCode).first() else { continue }
             let regime = RegimeRecord()
             regime.$issuer.id = try issuer.requireID()
-            regime.year = 2021
+            regime.year = spec.year
             regime.deadlineDay = spec.deadlineDay
             regime.$form.id = formID
             regime.document = spec.document
@@ -80,7 +89,7 @@ struct DemoReporting {
                                                deadline: Day(vietnamese: deadline)!, onRequest: true))
             }
             // The annual period's estimate window makes the estimate a report of its own.
-            for p in Regime(issuer: issuer.name, year: 2021, periods: periods).reportedPeriods {
+            for p in Regime(issuer: issuer.name, year: spec.year, periods: periods).reportedPeriods {
                 let row = PeriodRecord()
                 row.$regime.id = try regime.requireID()
                 row.set(p)
@@ -92,9 +101,9 @@ struct DemoReporting {
                 row.set(period((p.0, p.1, p.2, p.3, nil, nil)))
                 try await row.create(on: db)
             }
-            try await Audit.record(on: db, at: Day(2021, 1, 25)!.startInVietnam.addingTimeInterval(9 * 3600), actor: nil, action: "regime.create",
+            try await Audit.record(on: db, at: Day(spec.year, 1, 25)!.startInVietnam.addingTimeInterval(9 * 3600), actor: nil, action: "regime.create",
                                    entity: "regime", entityID: regime.id, unit: issuer,
-                                   summary: "Ban hành chế độ báo cáo năm 2021 của \(issuer.name) (\(spec.document))")
+                                   summary: "Ban hành chế độ báo cáo năm \(spec.year) của \(issuer.name) (\(spec.document))")
             if spec.issuerCode == "HT-THA" { thachHaRegime = regime }
         }
         guard let regime = thachHaRegime, let district = try await Unit.query(on: db).filter(\.$code == "HT-THA").first() else { return }

@@ -27,5 +27,6 @@ enum Migrations {
         app.migrations.add(AddComputedSources())          // 20
         app.migrations.add(AddTaskEvidence())             // 21
         app.migrations.add(CreateParIndex())              // 22
+        app.migrations.add(CreateInspections())           // 23
     }
 }

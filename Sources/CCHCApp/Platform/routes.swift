@@ -51,6 +51,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ExportPages())
     try signedIn.register(collection: RegisterPages())
     try signedIn.register(collection: ParPages())
+    try signedIn.register(collection: InspectionPages())
 
     let api = app.grouped("api", "v1")
     api.get("openapi.json") { _ in OpenAPIDocument.response() }.access(.public)
@@ -67,4 +68,5 @@ func routes(_ app: Application) throws {
     try apiSignedIn.register(collection: ExportAPI())
     try apiSignedIn.register(collection: RegisterAPI())
     try apiSignedIn.register(collection: ParIndexAPI())
+    try apiSignedIn.register(collection: InspectionAPI())
 }

@@ -14,6 +14,14 @@ public enum ComputedSource: String, Codable, Sendable, CaseIterable {
     case assignedDoneOnTime = "assigned.doneOnTime"
     /// Of those, completed by the end of the window, after their due date.
     case assignedDoneLate = "assigned.doneLate"
+    /// Units the unit's inspection plan of the year covers (block 1.2.1).
+    case inspectionScope = "inspection.scope"
+    /// Distinct units whose inspection by the unit was concluded in the window (1.2.2).
+    case inspectionInspected = "inspection.inspected"
+    /// Findings of those conclusions (1.2.3).
+    case inspectionFound = "inspection.found"
+    /// Of those, verified closed by the end of the window (1.2.4).
+    case inspectionResolved = "inspection.resolved"
 
     /// How the page says where the figure comes from.
     public var label: String {
@@ -24,8 +32,17 @@ public enum ComputedSource: String, Codable, Sendable, CaseIterable {
         case .assignedTotal: "số nhiệm vụ cấp trên giao trong năm"
         case .assignedDoneOnTime: "số nhiệm vụ cấp trên giao đã hoàn thành đúng hạn"
         case .assignedDoneLate: "số nhiệm vụ cấp trên giao đã hoàn thành nhưng quá hạn"
+        case .inspectionScope: "số đơn vị thuộc phạm vi kế hoạch kiểm tra năm"
+        case .inspectionInspected: "số đơn vị đã kiểm tra (có kết luận) trong kỳ"
+        case .inspectionFound: "số vấn đề phát hiện qua kiểm tra trong kỳ"
+        case .inspectionResolved: "số vấn đề phát hiện trong kỳ đã xử lý xong"
         }
     }
+}
+
+public extension ComputedSource {
+    /// Block 1.2, computed from the unit's inspections.
+    var isInspection: Bool { rawValue.hasPrefix("inspection.") }
 }
 
 public extension Indicator {

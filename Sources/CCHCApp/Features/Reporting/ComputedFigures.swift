@@ -38,6 +38,13 @@ enum ComputedFigures {
             let task = try a.joined(PlanTaskRecord.self)
             if let last = task.lastDue.flatMap({ Day(iso: $0) }), let day = a.completedDay, day > last { assignedLate += 1 } else { assignedOnTime += 1 }
         }
+        // Block 1.2: the unit's own inspections (its plan of the year, its visits' conclusions and findings in the window).
+        let inspection = rows.contains { $0.1.isInspection }
+            ? try await InspectionQueries.counts(for: unit, year: year, from: window.from, through: through, on: db) : nil
+        let inspectionLink = SiteURL.Inspections.overview(.value(unitID)).relativeURL(parameters: [QueryParameter("year", year)])
+        let inspectionName = inspection?.1 ?? "kế hoạch kiểm tra CCHC năm \(year) (chưa lập)"
+        let counts = inspection?.0 ?? InspectionCounts(inScope: 0, inspected: 0, found: 0, resolved: 0)
+        let span = "từ \(window.from.vietnamese) đến \(through.vietnamese)"
         var out: [String: ComputedFigure] = [:]
         for (code, source) in rows {
             let value: Int
@@ -63,6 +70,15 @@ enum ComputedFigures {
             case .assignedDoneLate:
                 value = assignedLate
                 explanation = "\(value)/\(assignments.count) nhiệm vụ cấp trên giao hoàn thành quá hạn đến ngày \(through.vietnamese)"
+            case .inspectionScope:
+                (value, explanation, link) = (counts.inScope, "\(counts.inScope) đơn vị thuộc phạm vi \(inspectionName)", inspectionLink)
+            case .inspectionInspected:
+                (value, explanation, link) = (counts.inspected, "\(counts.inspected) đơn vị có kết luận kiểm tra \(span)", inspectionLink)
+            case .inspectionFound:
+                (value, explanation, link) = (counts.found, "\(counts.found) vấn đề nêu trong các kết luận kiểm tra \(span)", inspectionLink)
+            case .inspectionResolved:
+                (value, explanation, link) = (counts.resolved, "\(counts.resolved)/\(counts.found) vấn đề đã xác minh khắc phục xong "
+                                              + "đến ngày \(through.vietnamese)", inspectionLink)
             }
             out[code] = ComputedFigure(code: code, source: source, value: Double(value), explanation: explanation, link: link)
         }

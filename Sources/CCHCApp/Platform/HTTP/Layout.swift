@@ -19,6 +19,7 @@ enum Layout {
             links.append((SiteURL.Plans.list(.value(plansUnit)).path, "Kế hoạch"))
             links.append((SiteURL.Reports.list(.value(reportsUnit)).path, "Báo cáo"))
             links.append((SiteURL.Par.index.path, "Chỉ số CCHC"))
+            links.append((SiteURL.Inspections.overview(.value(plansUnit)).path, "Kiểm tra"))
             if actor.canManage {
                 let timeliness = SiteURL.Reports.timeliness(.value(actor.jurisdictionID))
                 links.append((timeliness.relativeURL(parameters: [QueryParameter("year", Day(request.now).year)]), "Theo dõi nộp"))
