@@ -46,6 +46,13 @@ struct InspectionTests {
             let view = try await officer.get("/api/v1/units/\(district.id!)/inspections?year=2022").json(InspectionView.self)
             #expect(view.findings.filter { $0.state.isOverdue }.count == 1)
             #expect(view.selfReports.filter { $0.round == 1 && $0.late }.count == 4)   // three sent late, one never sent
+            // The PAR index's "remediation" duty reads the same records: Xuân Phổ's overdue finding → not done.
+            let overdueUnit = try #require(view.findings.first { $0.state.isOverdue }?.unitID)
+            let pho = try #require(try await Unit.find(overdueUnit, on: app.db))
+            #expect(pho.code == "HT-NXU-XUANPHO")
+            #expect(try await ParSystemInputs.remediation(unit: pho, year: 2022, today: Day(2022, 9, 15)!, on: app.db)?.0 == .missing)
+            let untouched = try await app.unit(code: "HT-THA-THACHDAI")
+            #expect(try await ParSystemInputs.remediation(unit: untouched, year: 2022, today: Day(2022, 9, 15)!, on: app.db)?.0 == .onTime)
         }
     }
 

@@ -61,9 +61,11 @@ enum ParSystemInputs {
         }
     }
 
-    /// "plan" (the unit's CCHC plan for the year) or "report:<period code>" ("report:Q1"); nil: not known (yet).
+    /// "plan" (the unit's CCHC plan for the year), "report:<period code>" ("report:Q1") or "remediation" (the findings of the
+    /// year's inspections of the unit, fixed by their due day); nil: not known (yet).
     static func outcome(of duty: String, unit: Unit, year: Int, reports: ReportsOfYear, now: Date,
                         on db: any Database) async throws -> (ParDutyOutcome, String)? {
+        if duty == "remediation" { return try await remediation(unit: unit, year: year, today: Day(now), on: db) }
         if duty == "plan" {
             guard let (due, setBy) = try await PlanQueries.deadline(for: unit, year: year, kind: .cchc, on: db) else { return nil }
             let plan = try await PlanQueries.plan(of: try unit.requireID(), year: year, kind: .cchc, on: db)
@@ -97,5 +99,19 @@ enum ParSystemInputs {
             return nil
         }
         return (figure, "Chỉ tiêu \(code) trong báo cáo năm: \(NumberFormat.vietnamese(figure, maxFractionDigits: 2))")
+    }
+
+    /// Remediation of the inspections' findings at the unit in the year: any still open past its due day → not done; any fixed
+    /// after it → late; otherwise on time. No finding (nothing to remedy): on time.
+    static func remediation(unit: Unit, year: Int, today: Day, on db: any Database) async throws -> (ParDutyOutcome, String)? {
+        let visits = try await InspectionVisitRecord.query(on: db).filter(\.$unit.$id == (try unit.requireID())).all()
+        let findings = try await InspectionQueries.findings(of: visits.compactMap(\.id), on: db)
+            .filter { Day(iso: $0.foundOn)?.year == year }
+        let states = findings.map { $0.state(today: today) }
+        let open = states.filter(\.isOverdue).count, late = states.filter { $0.lateDays > 0 }.count
+        let outcome: ParDutyOutcome = open > 0 ? .missing : late > 0 ? .late : .onTime
+        let basis = findings.isEmpty ? "Không có vấn đề phải khắc phục sau kiểm tra năm \(year)"
+            : "Khắc phục sau kiểm tra năm \(year): \(findings.count) vấn đề, \(late) khắc phục chậm, \(open) quá hạn chưa khắc phục"
+        return (outcome, basis)
     }
 }

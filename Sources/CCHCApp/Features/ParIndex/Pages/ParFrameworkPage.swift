@@ -48,6 +48,7 @@ enum ParFrameworkPage {
     /// "plan" → "kế hoạch CCHC"; "report:Q1" → "báo cáo quý I".
     static func dutyName(_ duty: String) -> String {
         if duty == "plan" { return "kế hoạch CCHC" }
+        if duty == "remediation" { return "khắc phục sau kiểm tra" }
         if duty.hasPrefix("report:"), let kind = PeriodKind(code: String(duty.dropFirst("report:".count))) {
             return "báo cáo " + kind.label.lowercasedFirst
         }
