@@ -122,6 +122,9 @@ struct InspectionTests {
             #expect(concluded.status == .seeOther)
             detail = try await api.get(apiVisit).json(InspectionAPI.VisitDetail.self)
             #expect(detail.findings.count == 2 && detail.findings.allSatisfy { $0.due == Day(2022, 7, 20)! })
+            // The conclusion is in the district's register, pointing back at the visit.
+            let registered = try await RegisterDocument.query(on: app.db).filter(\.$unit.$id == thachHa.id!).filter(\.$numberText == "55/TB-UBND").first()
+            #expect(registered?.sourceKind == "inspection" && registered?.sourceID == visitID && registered?.issuedOn == "2022-07-05")
             let first = try #require(detail.findings.first), second = try #require(detail.findings.last)
             // 6. One fixed on time and verified; the other overdue on 22/07.
             clock.set(Day(2022, 7, 18)!.startInVietnam.addingTimeInterval(10 * 3600))

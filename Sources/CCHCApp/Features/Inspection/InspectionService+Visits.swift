@@ -108,10 +108,30 @@ extension InspectionService {
         var person: String?
     }
 
-    /// The conclusion of a visit, with its findings: each is due the plan's remediation days after the conclusion.
+    /// The conclusion of a visit, with its findings: each is due the plan's remediation days after the conclusion. A
+    /// conclusion with a number (thông báo kết luận) is entered into the jurisdiction's register in the same transaction.
     func conclude(_ visit: InspectionVisitRecord, plan: InspectionPlanRecord, on text: String, number: String?, conclusion: String,
                   findings: [FindingInput], revision: Int?) async throws -> InspectionVisitRecord {
         try checkTeam(plan)
+        let (actor, now) = (self.actor, self.now)
+        let number = number?.trimmingCharacters(in: .whitespaces)
+        return try await db.writeTransaction { tx in
+            let inner = InspectionService(db: tx, actor: actor, now: now)
+            let v = try await inner.concludeRecords(visit, plan: plan, on: text, number: number, conclusion: conclusion, findings: findings,
+                                                    revision: revision)
+            if let number, !number.isEmpty, let jurisdiction = try await Unit.find(plan.$unit.id, on: tx),
+               let unit = try await Unit.find(v.$unit.id, on: tx) {
+                let draft = RegisterDraft(number: number, issuedOn: v.concludedOn ?? "", summary: "Thông báo kết luận kiểm tra công tác cải "
+                                          + "cách hành chính tại \(unit.name)", directsCCHC: true, area: ReformArea.direction.rawValue)
+                _ = try await RegisterService(db: tx, actor: actor, now: now).create(draft, in: jurisdiction,
+                                                                                     source: .init(kind: "inspection", id: try v.requireID()))
+            }
+            return v
+        }
+    }
+
+    func concludeRecords(_ visit: InspectionVisitRecord, plan: InspectionPlanRecord, on text: String, number: String?, conclusion: String,
+                         findings: [FindingInput], revision: Int?) async throws -> InspectionVisitRecord {
         guard visit.concludedOn == nil else { throw Self.refused("Cuộc kiểm tra đã có kết luận.") }
         let day = try Self.day(text, field: "concludedOn", label: "Ngày kết luận")
         var errors: [FieldError] = []
