@@ -5,6 +5,7 @@ import Testing
 import VaporTesting
 @testable import CCHCApp
 @testable import CCHCDomain
+import CCHCOffice
 
 /// Issue 12: the inspection journey through the pages, its dates on a clock the test sets, and block 1.2 of a report.
 @Suite("Kiểm tra CCHC: kế hoạch, tự kiểm tra, kiểm tra, vấn đề, khắc phục, xác minh")
@@ -144,6 +145,13 @@ struct InspectionTests {
             #expect(view.findings.first { $0.id == second.id }?.state.label == "Quá hạn khắc phục 2 ngày")
             let page = try await team.get(visitPath).text
             #expect(page.contains("Quá hạn khắc phục 2 ngày") && page.contains("Đã xác minh, kết thúc"))
+            // The conclusion notice and the plan as .docx, read back.
+            let notice = try await team.get("\(visitPath)/conclusion.docx")
+            #expect(notice.status == .ok)
+            let (paragraphs, tables) = try InspectionDocumentsTests.read(Data(notice.body.readableBytesView))
+            let text = (paragraphs + tables.flatMap(InspectionDocumentsTests.texts)).joined(separator: "\n")
+            #expect(text.contains("Niêm yết TTHC chưa đầy đủ") && text.contains("20/07/2022"))
+            #expect(try await team.get("\(base)/plan.docx?year=2022").status == .ok)
             // Another district's officer sees none of it.
             #expect(try await TestClient.session(app, "nghixuan.noivu").get(visitPath).status == .notFound)
             let actions = try await AuditEvent.query(on: app.db).filter(\.$action ~~ ["inspection.plan.create", "inspection.self.send",

@@ -103,6 +103,9 @@ struct SiteURLTests {
         (SiteURL.Inspections.findingAction(.key, .key, .key, .key), SiteURL.Inspections.findingAction(.value(5), .value(8), .value(3), .value(.verify)),
          "/units/5/inspections/visits/8/findings/3/verify"),
         (SiteURL.Inspections.findingsXLSX(.key), SiteURL.Inspections.findingsXLSX(.value(5)), "/units/5/inspections/findings.xlsx"),
+        (SiteURL.Inspections.planDOCX(.key), SiteURL.Inspections.planDOCX(.value(5)), "/units/5/inspections/plan.docx"),
+        (SiteURL.Inspections.conclusionDOCX(.key, .key), SiteURL.Inspections.conclusionDOCX(.value(5), .value(8)),
+         "/units/5/inspections/visits/8/conclusion.docx"),
     ]
 
     static func pattern(_ route: Route) -> String { "/" + route.path.map(\.description).joined(separator: "/") }

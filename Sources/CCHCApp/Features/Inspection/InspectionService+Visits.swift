@@ -17,6 +17,11 @@ extension InspectionService {
         var complaintSummary: String?
     }
 
+    static func clean(_ s: String?) -> String? {
+        let t = s?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return t.isEmpty ? nil : t
+    }
+
     static func day(_ text: String?, field: String, label: String) throws -> Day {
         guard let t = text?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { throw ValidationFailure(field: field, "\(label): chưa nhập ngày") }
         guard let d = Day(vietnamese: t) ?? Day(iso: t) else { throw ValidationFailure(field: field, "\(label): " + VNDate.problem(t)) }
@@ -43,7 +48,8 @@ extension InspectionService {
         if input.origin == "complaint", (input.complaintSummary ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             errors.append(FieldError(field: "complaintSummary", message: "Nội dung phản ánh, kiến nghị: chưa nhập"))
         }
-        let complaintDay = try (input.complaintOn?.isEmpty == false) ? Self.day(input.complaintOn, field: "complaintOn", label: "Ngày phản ánh") : nil
+        let complaintDay = try (input.round == nil && input.complaintOn?.isEmpty == false)
+            ? Self.day(input.complaintOn, field: "complaintOn", label: "Ngày phản ánh") : nil
         if !errors.isEmpty { throw ValidationFailure(errors) }
         let (actor, now, who) = (self.actor, self.now, self.who)
         return try await db.writeTransaction { tx in
@@ -55,9 +61,9 @@ extension InspectionService {
             v.visitOn = day.iso
             v.unannounced = input.unannounced == true
             v.origin = input.round == nil ? input.origin : nil
-            v.complaintRef = input.complaintRef
-            v.complaintOn = complaintDay?.iso
-            v.complaintSummary = input.complaintSummary
+            v.complaintRef = input.round == nil ? Self.clean(input.complaintRef) : nil
+            v.complaintOn = input.round == nil ? complaintDay?.iso : nil
+            v.complaintSummary = input.round == nil ? Self.clean(input.complaintSummary) : nil
             v.team = InspectionTeam(leader: input.leader.trimmingCharacters(in: .whitespaces),
                                     members: input.members.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
             v.history = []

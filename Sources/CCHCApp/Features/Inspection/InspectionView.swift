@@ -28,6 +28,8 @@ struct InspectionView: Content {
         var unannounced: Bool
         var origin: String?
         var complaintSummary: String?
+        var complaintRef: String?
+        var complaintOn: Day?
         var team: InspectionTeam
         var moves: [VisitMove]
         var preReportDue: Day?
@@ -96,7 +98,7 @@ struct InspectionView: Content {
         let subjects = owns ? scope : scope.filter { $0.id == unitID }
         let reports = try await InspectionSelfReportRecord.query(on: db).filter(\.$plan.$id == (try plan.requireID())).all()
         var selfRows: [SelfRow] = []
-        for r in doc.rounds where r.selfDue != nil {
+        for r in doc.rounds {
             for u in subjects {
                 let rep = reports.first { $0.round == r.number && $0.$unit.id == u.id }
                 let last = r.selfLastDay
@@ -130,7 +132,9 @@ struct InspectionView: Content {
             else { preStatus = "Chưa gửi" }
             let mine = findings.filter { $0.$visit.id == v.id }
             return VisitRow(id: try v.requireID(), unitID: v.$unit.id, unitName: v.unit.name, round: v.round, date: v.day, unannounced: v.unannounced,
-                            origin: v.origin, complaintSummary: v.complaintSummary, team: v.team, moves: v.history, preReportDue: due,
+                            origin: v.origin, complaintSummary: v.complaintSummary,
+                            complaintRef: v.complaintRef, complaintOn: v.complaintOn.flatMap { Day(iso: $0) },
+                            team: v.team, moves: v.history, preReportDue: due,
                             preReportAt: v.preReportAt, preReportStatus: preStatus, concludedOn: v.concludedDay, conclusionNumber: v.conclusionNumber,
                             findings: mine.count, open: mine.filter { $0.status != .verified }.count,
                             url: SiteURL.Inspections.visit(.value(v.$unit.id), .value(try v.requireID())).path)

@@ -20,6 +20,10 @@ extension SiteURL {
         case findingAction(Parameter<Int>, Parameter<Int>, Parameter<Int>, Parameter<FindingAction>)
         /// `/units/:unitID/inspections/findings.xlsx` (`?year=`): the findings across the jurisdiction.
         case findingsXLSX(Parameter<Int>)
+        /// `/units/:unitID/inspections/plan.docx` (`?year=`): the plan in the state layout.
+        case planDOCX(Parameter<Int>)
+        /// `/units/:unitID/inspections/visits/:visitID/conclusion.docx`: the conclusion notice.
+        case conclusionDOCX(Parameter<Int>, Parameter<Int>)
 
         var segments: [String] {
             switch self {
@@ -32,6 +36,8 @@ extension SiteURL {
             case .findingAction(let u, let v, let f, let a):
                 Self.base(u) + ["visits", v.segment("visitID"), "findings", f.segment("findingID"), a.segment("action")]
             case .findingsXLSX(let u): Self.base(u) + ["findings.xlsx"]
+            case .planDOCX(let u): Self.base(u) + ["plan.docx"]
+            case .conclusionDOCX(let u, let v): Self.base(u) + ["visits", v.segment("visitID"), "conclusion.docx"]
             }
         }
 

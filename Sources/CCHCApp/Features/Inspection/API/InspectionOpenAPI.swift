@@ -68,7 +68,8 @@ extension OpenAPIDocument {
                                   "sentAt": nullable(dateTime), "status": string, "late": boolean, "answers": map(string), "narrative": nullableString],
                                  required: ["round", "roundLabel", "unitID", "unitName", "status", "late", "answers"])
             let visitRow = object(["id": integer, "unitID": integer, "unitName": string, "round": nullableInteger, "date": day, "unannounced": boolean,
-                                   "origin": nullableString, "complaintSummary": nullableString, "team": team, "moves": array(move),
+                                   "origin": nullableString, "complaintSummary": nullableString,
+                                   "complaintRef": nullableString, "complaintOn": nullable(day), "team": team, "moves": array(move),
                                    "preReportDue": nullable(day), "preReportAt": nullable(dateTime), "preReportStatus": string,
                                    "concludedOn": nullable(day), "conclusionNumber": nullableString, "findings": integer, "open": integer, "url": string],
                                   required: ["id", "unitID", "unitName", "date", "unannounced", "team", "moves", "preReportStatus", "findings", "open", "url"])

@@ -20,7 +20,8 @@ enum InspectionPage {
         if let plan = v.plan {
             parts.append(planCard(v, plan))
         } else {
-            parts.append("<p class=\"muted\">Chưa có kế hoạch kiểm tra CCHC năm \(v.year)\(v.ownsPlan ? "" : " của cấp trên").</p>")
+            let hint = actor.scope.canManage(UnitPath(ids: [v.unitID])) || actor.canManage ? " Lập kế hoạch ở mục dưới." : ""
+            parts.append("<p class=\"muted\">Chưa có kế hoạch kiểm tra CCHC năm \(v.year).\(hint)</p>")
         }
         if v.ownsPlan || v.plan == nil, v.team || (v.plan == nil && actor.canManage) { parts.append(planForm(v, form: form)) }
         if !v.selfReports.isEmpty { parts.append(selfTable(v)) }
@@ -33,7 +34,8 @@ enum InspectionPage {
 
     static func planCard(_ v: InspectionView, _ p: InspectionPlanDocument) -> HTML {
         let rounds: [HTML] = p.rounds.map { r in
-            let due: String = r.selfDue.map { ($0.strict == true ? "trước ngày " : "chậm nhất ngày ") + $0.day.vietnamese } ?? (r.selfDueNote ?? "—")
+            let due: String = r.selfDue.map { ($0.strict == true ? "trước ngày " : "chậm nhất ngày ") + $0.day.vietnamese }
+                ?? (r.selfDueNote?.lowercasedFirst ?? "—")
             let scope: String = r.scope.text.map { " · " + $0 } ?? ""
             return "<li><strong>\(r.label)</strong>: kiểm tra từ \(r.from.vietnamese) đến \(r.to.vietnamese); tự kiểm tra \(due)\(scope)</li>"
         }
@@ -47,7 +49,9 @@ enum InspectionPage {
             <details><summary>Nội dung kiểm tra (\(p.checklist.count))</summary><ol>\(checklist)</ol></details>
             \(p.budget.map { "<p class=\"muted\">Kinh phí: \($0)</p>" as HTML } ?? .empty)
             <p class="actions"><a href="\(SiteURL.Inspections.findingsXLSX(.value(v.unitID)).relativeURL(parameters: [QueryParameter("year", v.year)]))">\
-            Các vấn đề phát hiện (.xlsx)</a></p></div>
+            Các vấn đề phát hiện (.xlsx)</a> · \
+            <a href="\(SiteURL.Inspections.planDOCX(.value(v.unitID)).relativeURL(parameters: [QueryParameter("year", v.year)]))">\
+            Kế hoạch (.docx)</a></p></div>
             """
     }
 
@@ -74,7 +78,8 @@ enum InspectionPage {
     static func selfTable(_ v: InspectionView) -> HTML {
         let rows: [HTML] = v.selfReports.map { s in
             "<tr><td>\(s.roundLabel)</td><td>\(s.unitName)</td><td>\(s.lastDay?.vietnamese ?? "—")</td>"
-                + "<td>\(s.sentAt.map { VNDate.display($0) } ?? "—")</td><td><span class=\"tag \(s.late ? "late" : "on_time")\">\(s.status)</span></td></tr>"
+                + "<td>\(s.sentAt.map { VNDate.display($0) } ?? "—")</td>"
+                + "<td><span class=\"tag \(s.late ? "late" : s.sentAt != nil ? "on_time" : "not_due")\">\(s.status)</span></td></tr>"
         }
         return "<h2>Báo cáo tự kiểm tra</h2><div class=\"table-wrap\"><table><thead><tr><th>Đợt</th><th>Đơn vị</th><th>Hạn</th><th>Gửi lúc</th>"
             + "<th>Tình trạng</th></tr></thead><tbody>\(rows)</tbody></table></div>"

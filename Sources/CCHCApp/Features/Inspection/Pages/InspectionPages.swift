@@ -14,6 +14,8 @@ struct InspectionPages: RouteCollection {
         routes.post(SiteURL.Inspections.visitAction(.key, .key, .key).pathComponents, use: visitAction).access(.scoped)
         routes.post(SiteURL.Inspections.findingAction(.key, .key, .key, .key).pathComponents, use: findingAction).access(.scoped)
         routes.get(SiteURL.Inspections.findingsXLSX(.key).pathComponents, use: findingsXLSX).access(.scoped)
+        routes.get(SiteURL.Inspections.planDOCX(.key).pathComponents, use: planDOCX).access(.scoped)
+        routes.get(SiteURL.Inspections.conclusionDOCX(.key, .key).pathComponents, use: conclusionDOCX).access(.scoped)
     }
 
     static func unit(_ req: Request) async throws -> (Actor, Unit) {
@@ -25,7 +27,12 @@ struct InspectionPages: RouteCollection {
 
     func overview(req: Request) async throws -> HTML {
         let (actor, unit) = try await Self.unit(req)
-        return try await page(req, actor: actor, unit: unit, year: try Self.year(req))
+        var year = try Self.year(req)
+        if req.query[String.self, at: "year"] == nil,
+           let latest = try await InspectionPlanRecord.query(on: req.db).filter(\.$unit.$id ~~ unit.unitPath.ids).sort(\.$year, .descending).first() {
+            year = latest.year   // the menu opens the latest year with a plan, not an empty current year
+        }
+        return try await page(req, actor: actor, unit: unit, year: year)
     }
 
     func page(_ req: Request, actor: Actor, unit: Unit, year: Int, form: FormBody? = nil, failure: ValidationFailure? = nil) async throws -> HTML {

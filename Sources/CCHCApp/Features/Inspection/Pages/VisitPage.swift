@@ -46,6 +46,7 @@ enum VisitPage {
         let u = Parameter<Int>.value(x.unitID), vid = Parameter<Int>.value(x.id)
         let team = m.view.team
         var parts: [HTML] = []
+        let complaintRef = [x.complaintRef, x.complaintOn.map { "ngày " + $0.vietnamese }].compactMap { $0 }.joined(separator: " ")
         let members = x.team.members.isEmpty ? "" : "; thành viên: " + x.team.members.joined(separator: ", ")
         let moveList = x.moves.map { m in "\(m.from.vietnamese) → \(m.to.vietnamese)" + (m.reason.map { " (\($0))" } ?? "") }
         let moves: HTML = x.moves.isEmpty ? .empty : "<p class=\"muted\">Đã dời lịch: \(moveList.joined(separator: "; "))</p>"
@@ -55,7 +56,7 @@ enum VisitPage {
             <h1>Kiểm tra CCHC tại \(x.unitName) ngày \(x.date.vietnamese)</h1>
             <div class="card"><dl class="facts">
             <dt>Hình thức</dt><dd>\(x.round.map { "Kiểm tra định kỳ đợt \($0)" } ?? "Kiểm tra đột xuất")\(x.unannounced ? " · không báo trước" : "")</dd>
-            \(x.complaintSummary.map { "<dt>Căn cứ</dt><dd>Phản ánh, kiến nghị: \($0)</dd>" as HTML } ?? .empty)
+            \(x.complaintSummary.map { "<dt>Căn cứ</dt><dd>Phản ánh, kiến nghị\(complaintRef): \($0)</dd>" as HTML } ?? .empty)
             <dt>Đoàn kiểm tra</dt><dd>Trưởng đoàn: \(x.team.leader)\(members)</dd>
             <dt>Báo cáo trước kiểm tra</dt><dd>\(x.preReportDue.map { "hạn \($0.vietnamese) · " } ?? "")\(x.preReportStatus)\
             \(x.preReportAt.map { " · gửi lúc \(VNDate.display($0))" } ?? "")</dd>
@@ -64,7 +65,7 @@ enum VisitPage {
             """)
         if let c = m.conflict { parts.append("<div class=\"error-summary\" role=\"alert\">\(c)</div>") }
         parts.append(InspectionPage.errors(m.failure))
-        if let pre = m.preReport { parts.append("<h2>Báo cáo trước kiểm tra của đơn vị</h2><div class=\"card\"><p>\(pre)</p></div>") }
+        if let pre = m.preReport { parts.append("<h2>Báo cáo trước kiểm tra của đơn vị</h2><div class=\"card\">\(paragraphs(pre))</div>") }
         let open = x.concludedOn == nil
         if open && m.staff && !x.unannounced {
             parts.append("""
@@ -83,9 +84,17 @@ enum VisitPage {
                 """)
             parts.append(concludeForm(m, u, vid))
         }
-        if let c = m.conclusion { parts.append("<h2>Thông báo kết luận</h2><div class=\"card\"><p>\(c)</p></div>") }
+        if let c = m.conclusion {
+            let file = SiteURL.Inspections.conclusionDOCX(u, vid).path
+            parts.append("<h2>Thông báo kết luận</h2><div class=\"card\">\(paragraphs(c))<p><a href=\"\(file)\">Thông báo kết luận (.docx)</a></p></div>")
+        }
         parts.append(findings(m, u, vid))
         return parts.joined()
+    }
+
+    /// Text as the team typed it: a paragraph per line.
+    static func paragraphs(_ text: String) -> HTML {
+        text.split(whereSeparator: \.isNewline).map { "<p>\(String($0))</p>" as HTML }.joined()
     }
 
     static func concludeForm(_ m: Model, _ u: Parameter<Int>, _ vid: Parameter<Int>) -> HTML {
