@@ -88,6 +88,11 @@ struct InspectionTests {
             team = try await TestClient.session(app, "thachha.noivu")
             var view = try await api.get("/api/v1/units/\(thachHa.id!)/inspections?year=2022").json(InspectionView.self)
             #expect(view.selfReports.first { $0.unitID == dai.id! }?.status == "Nộp muộn 1 ngày")
+            // A round's visit outside the round's window is refused, naming the window; the typing stays.
+            let outside = try await team.send(.POST, "\(base)/visits", form: ["year": "2022", "unitID": "\(dai.id!)", "round": "1",
+                                                                                "date": "15/09/2022", "leader": "Trưởng phòng Nội vụ"])
+            #expect(outside.status == .unprocessableEntity && outside.text.contains("ngoài thời gian kiểm tra của Đợt 1 (01/06/2022 – 31/07/2022)")
+                    && outside.text.contains("value=\"Trưởng phòng Nội vụ\""))
             // 3. A visit on 15/06: its pre-visit report is due 12/06; moved to 01/07, due 28/06, the move kept.
             let scheduled = try await team.send(.POST, "\(base)/visits", form: ["year": "2022", "unitID": "\(dai.id!)", "round": "1",
                                                                                   "date": "15/06/2022", "leader": "Trưởng phòng Nội vụ",

@@ -39,8 +39,17 @@ extension InspectionService {
             errors.append(FieldError(field: "leader", message: "Trưởng đoàn kiểm tra: chưa nhập"))
         }
         let doc = try plan.document()
-        if let round = input.round, !doc.rounds.contains(where: { $0.number == round }) {
-            errors.append(FieldError(field: "round", message: "Kế hoạch không có đợt \(round)"))
+        if let round = input.round {
+            if let r = doc.rounds.first(where: { $0.number == round }) {
+                if day < r.from || r.to < day {
+                    errors.append(FieldError(field: "date", message: "Ngày kiểm tra \(day.vietnamese) ngoài thời gian kiểm tra của \(r.label) "
+                                             + "(\(r.from.vietnamese) – \(r.to.vietnamese))"))
+                }
+            } else {
+                errors.append(FieldError(field: "round", message: "Kế hoạch không có đợt \(round)"))
+            }
+        } else if day.year != plan.year {
+            errors.append(FieldError(field: "date", message: "Ngày kiểm tra \(day.vietnamese) không thuộc năm \(plan.year) của kế hoạch"))
         }
         if input.round == nil, (input.origin ?? "").isEmpty {
             errors.append(FieldError(field: "origin", message: "Kiểm tra đột xuất: ghi căn cứ (phản ánh, kiến nghị hoặc yêu cầu)"))

@@ -28,7 +28,9 @@ extension InspectionPages {
         let form = FormBody(req)
         let revision = form["revision"].flatMap { Int($0) }
         let service = InspectionService(db: req.db, actor: actor, now: req.now)
-        do {
+        return try await answer(req, actor: actor, unit: unit, visit: v, plan: plan, form: form,
+                                done: SiteURL.Inspections.visit(.value(try unit.requireID()), .value(try v.requireID()))
+                                    .relativeURL(parameters: [QueryParameter("done", action.rawValue)])) {
             switch action {
             case .move: _ = try await service.move(v, plan: plan, to: form["date"] ?? "", reason: form["reason"], revision: revision)
             case .prereport: _ = try await service.preReport(v, unit: unit, text: form["preReport"] ?? "", revision: revision)
@@ -37,8 +39,15 @@ extension InspectionPages {
                 _ = try await service.conclude(v, plan: plan, on: form["concludedOn"] ?? "", number: form["number"],
                                                conclusion: form["conclusion"] ?? "", findings: findings, revision: revision)
             }
-            return req.redirect(to: SiteURL.Inspections.visit(.value(try unit.requireID()), .value(try v.requireID()))
-                .relativeURL(parameters: [QueryParameter("done", action.rawValue)]))
+        }
+    }
+
+    /// Runs a write of the visit page: redirects to `done`; a refusal re-renders the page with the typing (422, or 409).
+    func answer(_ req: Request, actor: Actor, unit: Unit, visit v: InspectionVisitRecord, plan: InspectionPlanRecord, form: FormBody,
+                done: String, _ write: () async throws -> Void) async throws -> Response {
+        do {
+            try await write()
+            return req.redirect(to: done)
         } catch let failure as ValidationFailure {
             return try await visitPage(req, actor: actor, unit: unit, visit: v, plan: plan, form: form, failure: failure)
                 .encodeResponse(status: .unprocessableEntity, for: req)
@@ -68,21 +77,15 @@ extension InspectionPages {
         let form = FormBody(req)
         let revision = form["revision"].flatMap { Int($0) }
         let service = InspectionService(db: req.db, actor: actor, now: req.now)
-        do {
+        return try await answer(req, actor: actor, unit: unit, visit: v, plan: plan, form: form,
+                                done: SiteURL.Inspections.visit(.value(try unit.requireID()), .value(try v.requireID()))
+                                    .relativeURL(parameters: [QueryParameter("done", action.rawValue)], anchor: "f-\(finding.id ?? 0)")) {
             switch action {
             case .remediate:
                 _ = try await service.remediate(finding, unit: unit, report: form["remediation"] ?? "", fixedOn: form["fixedOn"], revision: revision)
             case .verify: _ = try await service.verify(finding, plan: plan, accept: true, revision: revision)
             case .reopen: _ = try await service.verify(finding, plan: plan, accept: false, revision: revision)
             }
-            return req.redirect(to: SiteURL.Inspections.visit(.value(try unit.requireID()), .value(try v.requireID()))
-                .relativeURL(parameters: [QueryParameter("done", action.rawValue)], anchor: "f-\(finding.id ?? 0)"))
-        } catch let failure as ValidationFailure {
-            return try await visitPage(req, actor: actor, unit: unit, visit: v, plan: plan, form: form, failure: failure)
-                .encodeResponse(status: .unprocessableEntity, for: req)
-        } catch let refused as CCHCError where refused.status == .conflict {
-            return try await visitPage(req, actor: actor, unit: unit, visit: v, plan: plan, form: form, conflict: refused.message)
-                .encodeResponse(status: .conflict, for: req)
         }
     }
 }

@@ -7,16 +7,23 @@ extension InspectionPage {
         let units: [HTML] = v.scope.map { s in
             "<option value=\"\(s.id)\"\(HTML.attr("selected", if: form?["unitID"] == String(s.id)))>\(s.name)</option>" as HTML
         }
-        let rounds: [HTML] = p.rounds.map { "<option value=\"\($0.number)\">\($0.label)</option>" as HTML }
+        let rounds: [HTML] = p.rounds.map { r in
+            "<option value=\"\(r.number)\"\(HTML.attr("selected", if: form?["round"] == String(r.number)))>\(r.label)</option>" as HTML
+        }
         return """
             <form method="post" action="\(SiteURL.Inspections.visits(.value(v.unitID)).path)" class="card stack"><h2>Lập lịch kiểm tra</h2>
             <input type="hidden" name="year" value="\(v.year)">
             <label for="v-unit">Đơn vị được kiểm tra</label><select id="v-unit" name="unitID">\(units)</select>
-            <label for="v-round">Hình thức</label><select id="v-round" name="round">\(rounds)<option value="">Đột xuất</option></select>
+            <label for="v-round">Hình thức</label>
+            <select id="v-round" name="round">\(rounds)<option value=""\(HTML.attr("selected", if: form?["round"] == ""))>Đột xuất</option></select>
             <label for="v-date">Ngày kiểm tra (dd/MM/yyyy)</label><input id="v-date" name="date" value="\(form?["date"] ?? "")" required>
             <label for="v-leader">Trưởng đoàn</label><input id="v-leader" name="leader" value="\(form?["leader"] ?? "")">
             <label for="v-members">Thành viên (mỗi dòng một người)</label><textarea id="v-members" name="members" rows="3">\(form?["members"] ?? "")</textarea>
-            <label><input type="checkbox" name="unannounced"> Không báo trước (không yêu cầu báo cáo trước kiểm tra)</label>
+            <label><input type="checkbox" name="unannounced"\(HTML.attr("checked", if: form?["unannounced"] == "on"))> \
+            Không báo trước (không yêu cầu báo cáo trước kiểm tra)</label>
+            <label for="v-origin">Đột xuất: căn cứ</label><select id="v-origin" name="origin">\
+            <option value="complaint">Phản ánh, kiến nghị của người dân, tổ chức, doanh nghiệp</option>\
+            <option value="request"\(HTML.attr("selected", if: form?["origin"] == "request"))>Yêu cầu của lãnh đạo</option></select>
             <label for="v-ref">Đột xuất: số, ký hiệu phản ánh, kiến nghị</label><input id="v-ref" name="complaintRef" value="\(form?["complaintRef"] ?? "")">
             <label for="v-on">Ngày phản ánh</label><input id="v-on" name="complaintOn" value="\(form?["complaintOn"] ?? "")">
             <label for="v-sum">Nội dung phản ánh, kiến nghị</label>
@@ -46,6 +53,8 @@ enum VisitPage {
         let u = Parameter<Int>.value(x.unitID), vid = Parameter<Int>.value(x.id)
         let team = m.view.team
         var parts: [HTML] = []
+        let kind = x.round.map { "Kiểm tra định kỳ đợt \($0)" }
+            ?? (x.origin == "request" ? "Kiểm tra đột xuất theo yêu cầu của lãnh đạo" : "Kiểm tra đột xuất")
         let complaintRef = [x.complaintRef, x.complaintOn.map { "ngày " + $0.vietnamese }].compactMap { $0 }.joined(separator: " ")
         let members = x.team.members.isEmpty ? "" : "; thành viên: " + x.team.members.joined(separator: ", ")
         let moveList = x.moves.map { m in "\(m.from.vietnamese) → \(m.to.vietnamese)" + (m.reason.map { " (\($0))" } ?? "") }
@@ -55,7 +64,7 @@ enum VisitPage {
             Kiểm tra CCHC năm \(m.view.year)</a></p>
             <h1>Kiểm tra CCHC tại \(x.unitName) ngày \(x.date.vietnamese)</h1>
             <div class="card"><dl class="facts">
-            <dt>Hình thức</dt><dd>\(x.round.map { "Kiểm tra định kỳ đợt \($0)" } ?? "Kiểm tra đột xuất")\(x.unannounced ? " · không báo trước" : "")</dd>
+            <dt>Hình thức</dt><dd>\(kind)\(x.unannounced ? " · không báo trước" : "")</dd>
             \(x.complaintSummary.map { "<dt>Căn cứ</dt><dd>Phản ánh, kiến nghị\(complaintRef): \($0)</dd>" as HTML } ?? .empty)
             <dt>Đoàn kiểm tra</dt><dd>Trưởng đoàn: \(x.team.leader)\(members)</dd>
             <dt>Báo cáo trước kiểm tra</dt><dd>\(x.preReportDue.map { "hạn \($0.vietnamese) · " } ?? "")\(x.preReportStatus)\
