@@ -165,4 +165,48 @@ struct InspectionTests {
             #expect(Set(actions).count == 8)
         }
     }
+
+    /// Issue 12 §1: the inspection plan is a plan of the planning capability's kind "kế hoạch kiểm tra" — its tasks made from the
+    /// rounds (the communes' self-inspection assigned to them), signed off like any plan, and no longer edited once signed.
+    @Test func theInspectionPlanIsSignedOffAndTrackedAsAPlan() async throws {
+        try await withTestApp(now: Day(2022, 3, 20)!.startInVietnam.addingTimeInterval(9 * 3600)) { app in
+            let thachHa = try await app.unit(code: "HT-THA")
+            let team = try await TestClient.session(app, "thachha.noivu")
+            let plan = InspectionPlanDocument(unit: "", year: 2022, rounds: [
+                InspectionRound(number: 1, label: "Đợt 1", from: Day(2022, 6, 1)!, to: Day(2022, 7, 31)!,
+                                selfDue: DueDate(day: Day(2022, 5, 20)!, strict: true)),
+                InspectionRound(number: 2, label: "Đợt 2", from: Day(2022, 10, 1)!, to: Day(2022, 11, 30)!, scope: InspectionScope(share: 0.5))])
+            let json = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
+            let base = "/units/\(thachHa.id!)/inspections"
+            #expect(try await team.send(.POST, "\(base)/plan", form: ["json": json, "year": "2022"]).status == .seeOther)
+            let record = try #require(try await PlanRecord.query(on: app.db).filter(\.$unit.$id == thachHa.id!).filter(\.$year == 2022)
+                .filter(\.$kind == "inspection").first())
+            #expect(record.state == .draft)
+            let tasks = try await PlanTaskRecord.query(on: app.db).filter(\.$plan.$id == record.id!).sort(\.$position).all()
+            // Round 1: self-inspection by 19/05 and the visits by 31/07; round 2 (no self-inspection deadline): the visits; follow-up.
+            #expect(tasks.count == 4)
+            #expect(tasks.first?.lastDue == "2022-05-19" && tasks[1].lastDue == "2022-07-31" && tasks[2].lastDue == "2022-11-30")
+            // The self-inspection task is assigned to every commune of the district, each to track.
+            let communes = try await Unit.query(on: app.db).filter(\.$parent.$id == thachHa.id!)
+                .filter(\.$kind ~~ [.commune, .ward, .township]).filter(\.$retiredOn == nil).count()
+            let assigned = try await PlanAssignmentRecord.query(on: app.db).filter(\.$task.$id == tasks[0].id!).count()
+            #expect(communes > 0 && assigned == communes)
+            let api = try await TestClient.api(app, "thachha.noivu")
+            let view = try await api.get("/api/v1/units/\(thachHa.id!)/inspections?year=2022").json(InspectionView.self)
+            #expect(view.signOff?.tasks == 4 && view.signOff?.state == .draft)
+            #expect(try await team.get("\(base)?year=2022").text.contains("Trang kế hoạch: ký ban hành, theo dõi 4 nhiệm vụ"))
+            // Signed: 30/KH-UBND of 25/03/2022 — then the rounds are no longer edited, and the refusal says why.
+            let path = "/api/v1/units/\(thachHa.id!)/plans/2022/inspection"
+            #expect(try await api.send(.POST, path + "/actions/sendToLeader").status == .ok)
+            let ld = try await TestClient.api(app, "thachha.ld")
+            #expect(try await ld.send(.POST, path + "/actions/submit", json: ["docNumber": "30/KH-UBND", "docDate": "25/03/2022"]).status == .ok)
+            let again = try await team.send(.POST, "\(base)/plan", form: ["json": json, "year": "2022"])
+            #expect(again.status == .conflict || again.status == .unprocessableEntity)
+            #expect(again.text.contains("không sửa được"))
+            let page = try await team.get("\(base)?year=2022").text
+            #expect(page.contains("Kế hoạch kiểm tra số 30/KH-UBND") && page.contains("ngày 25/03/2022"))
+            let registered = try await RegisterDocument.query(on: app.db).filter(\.$unit.$id == thachHa.id!).filter(\.$numberText == "30/KH-UBND").first()
+            #expect(registered?.sourceKind == "plan" && registered?.sourceID == record.id)
+        }
+    }
 }

@@ -68,6 +68,17 @@ struct DemoInspection {
         let at = Day(2022, 3, 15)!.startInVietnam.addingTimeInterval(9 * 3600)
         let plan = try await InspectionService(db: db, actor: nil, now: at).savePlan(file.plan, unit: district)
         let planID = try plan.requireID()
+        // Signed as the seed's plan was; registered as the district's 45/KH-UBND.
+        if let signed = try await PlanRecord.query(on: db).filter(\.$unit.$id == (try district.requireID())).filter(\.$year == file.plan.year)
+            .filter(\.$kind == PlanKind.inspection.rawValue).first(), let issued = file.plan.document, let number = issued.number, let day = issued.date {
+            let planning = DemoPlanning(db: db)
+            try await planning.issue(signed, number: number, day: day, signer: issued.signer, accepted: false)
+            let draft = RegisterDraft(number: number, issuedOn: day.iso,
+                                      summary: PlanFiles.summary(PlanDocument(unit: district.name, year: file.plan.year, kind: .inspection)),
+                                      signer: issued.signer, directsCCHC: true)
+            _ = try await RegisterService(db: db, actor: nil, now: day.startInVietnam.addingTimeInterval(9 * 3600))
+                .create(draft, in: district, source: .init(kind: "plan", id: try signed.requireID()))
+        }
         let codes = Set(file.selfReports.map(\.unit) + file.visits.map(\.unit) + file.adHoc.map(\.unit))
         let units = Dictionary(try await Unit.query(on: db).filter(\.$code ~~ Array(codes)).all().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         for s in file.selfReports {
@@ -94,7 +105,8 @@ struct DemoInspection {
             r.$unit.id = try unit.requireID()
             r.unitPath = unit.path
             r.visitOn = day.iso
-            r.unannounced = false
+            // A complaint is checked without notice: no pre-visit report is asked for.
+            r.unannounced = v.complaint != nil
             r.origin = v.complaint == nil ? nil : "complaint"
             r.complaintRef = v.complaint?.reference
             r.complaintOn = v.complaint?.date

@@ -137,7 +137,7 @@ struct DemoPlanning {
         try await plan.save(on: db)
         let unit = try await Unit.find(plan.$unit.id, on: db)
         try await Audit.record(on: db, at: at, actor: nil, action: "plan.submit", entity: "plan", entityID: plan.id, unit: unit,
-                               summary: "Ký ban hành và gửi: kế hoạch cải cách hành chính năm \(plan.year) của \(unit?.name ?? "") (số \(number))")
+                               summary: "Ký ban hành và gửi: \(plan.planKind.title.lowercasedFirst) năm \(plan.year) của \(unit?.name ?? "") (số \(number))")
     }
 
     /// Progress on a commune's tasks and on those the district assigned it: done on time, done late, in progress (overdue).

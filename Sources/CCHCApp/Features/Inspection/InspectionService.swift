@@ -63,6 +63,10 @@ struct InspectionService {
             r.updatedBy = who
             r.updatedAt = now
             try await r.save(on: tx)
+            // The same plan in the planning capability: its sign-off, register document and tasks (a signed plan is not edited).
+            let team = try await Unit.query(on: tx).filter(\.$parent.$id == unitID).filter(\.$isStandingAgency == true).first()
+            try await PlanService(db: tx, actor: actor, now: now)
+                .save(doc.planDocument(team: team?.code ?? "Phòng Nội vụ"), unit: unit, accessChecked: true)
             try await Audit.record(on: tx, at: now, actor: actor, action: existing == nil ? "inspection.plan.create" : "inspection.plan.update",
                                    entity: "inspection_plan", entityID: r.id, unit: unit,
                                    summary: "\(existing == nil ? "Lập" : "Sửa") kế hoạch kiểm tra CCHC năm \(doc.year) của \(unit.name): "

@@ -68,10 +68,21 @@ struct InspectionView: Content {
         var revision: Int
     }
 
+    /// The same plan in the planning capability: its sign-off, register number and task tracking.
+    struct SignOff: Content {
+        var state: ReportState
+        var stateLabel: String
+        var number: String?
+        var date: Day?
+        var tasks: Int
+        var url: String
+    }
+
     var unitID: Int
     var unitName: String
     var year: Int
     var planID: Int?
+    var signOff: SignOff?
     var planRevision: Int?
     var planOwner: String?
     var plan: InspectionPlanDocument?
@@ -88,7 +99,7 @@ struct InspectionView: Content {
     static func load(unit: Unit, year: Int, actor: Actor, today: Day, now: Date, on db: any Database) async throws -> InspectionView {
         let unitID = try unit.requireID()
         guard let plan = try await InspectionQueries.plan(covering: unit, year: year, on: db) else {
-            return InspectionView(unitID: unitID, unitName: unit.name, year: year, planID: nil, planRevision: nil, planOwner: nil, plan: nil,
+            return InspectionView(unitID: unitID, unitName: unit.name, year: year, planID: nil, signOff: nil, planRevision: nil, planOwner: nil, plan: nil,
                                   team: false, ownsPlan: false, scope: [], selfReports: [], visits: [], findings: [])
         }
         let doc = try plan.document()
@@ -149,7 +160,15 @@ struct InspectionView: Content {
                               verifiedOn: f.verifiedOn.flatMap { Day(iso: $0) }, revision: f.revision)
         }
         let owner = try await Unit.find(plan.$unit.id, on: db)
-        return InspectionView(unitID: unitID, unitName: unit.name, year: year, planID: plan.id, planRevision: plan.revision, planOwner: owner?.name,
+        var signOff: SignOff?
+        if let record = try await PlanRecord.query(on: db).filter(\.$unit.$id == plan.$unit.id).filter(\.$year == year)
+            .filter(\.$kind == PlanKind.inspection.rawValue).first() {
+            let tasks = try await PlanTaskRecord.query(on: db).filter(\.$plan.$id == (try record.requireID())).count()
+            signOff = SignOff(state: record.state, stateLabel: record.state.label, number: record.docNumber, date: record.issuedOn,
+                              tasks: tasks, url: SiteURL.Plans.plan(.value(plan.$unit.id), .value(year), .value(.inspection)).path)
+        }
+        return InspectionView(unitID: unitID, unitName: unit.name, year: year, planID: plan.id, signOff: signOff, planRevision: plan.revision,
+                              planOwner: owner?.name,
                               plan: doc, team: team, ownsPlan: owns,
                               scope: try scope.map { ScopeUnit(id: try $0.requireID(), name: $0.name) }, selfReports: selfRows,
                               visits: visitRows, findings: findingRows)

@@ -41,17 +41,29 @@ enum InspectionPage {
         }
         let checklist: [HTML] = p.checklist.map { "<li><em>\($0.area.title)</em>: \($0.item)</li>" as HTML }
         return """
-            <div class="card"><h2>Kế hoạch kiểm tra\(p.document?.number.map { " số \($0)" } ?? "")\(p.document?.date.map { " ngày \($0.vietnamese)" } ?? "") \
+            <div class="card"><h2>Kế hoạch kiểm tra\((v.signOff?.number ?? p.document?.number).map { " số \($0)" } ?? "")\
+            \((v.signOff?.date ?? p.document?.date).map { " ngày \($0.vietnamese)" } ?? "") \
             — \(v.planOwner ?? "")</h2>
             <ul>\(rounds)</ul>
             <p>Đơn vị được kiểm tra gửi báo cáo trước <strong>\(p.preVisitDays) ngày</strong> theo lịch kiểm tra; vấn đề phát hiện phải khắc phục \
             trong <strong>\(p.remediationDays) ngày</strong> kể từ ngày kết luận.</p>
             <details><summary>Nội dung kiểm tra (\(p.checklist.count))</summary><ol>\(checklist)</ol></details>
             \(p.budget.map { "<p class=\"muted\">Kinh phí: \($0)</p>" as HTML } ?? .empty)
+            \(signOffLine(v))
             <p class="actions"><a href="\(SiteURL.Inspections.findingsXLSX(.value(v.unitID)).relativeURL(parameters: [QueryParameter("year", v.year)]))">\
             Các vấn đề phát hiện (.xlsx)</a> · \
             <a href="\(SiteURL.Inspections.planDOCX(.value(v.unitID)).relativeURL(parameters: [QueryParameter("year", v.year)]))">\
             Kế hoạch (.docx)</a></p></div>
+            """
+    }
+
+    /// Where the plan stands in its sign-off, and the way to the plan's page (signing, its tasks' progress).
+    static func signOffLine(_ v: InspectionView) -> HTML {
+        guard let s = v.signOff else { return .empty }
+        let issued: String = s.number.map { " số \($0)" + (s.date.map { " ngày \($0.vietnamese)" } ?? "") } ?? ""
+        return """
+            <p>Ký ban hành: <span class="tag">\(s.stateLabel)</span>\(issued) · \
+            <a href="\(s.url)">Trang kế hoạch: ký ban hành, theo dõi \(s.tasks) nhiệm vụ</a></p>
             """
     }
 

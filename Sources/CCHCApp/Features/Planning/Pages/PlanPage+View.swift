@@ -48,14 +48,21 @@ enum PlanPage {
             <a href="\(SiteURL.Plans.exportJSON(unitRef, yearRef, kindRef).path)">JSON</a>\
             \(v.tasks.contains { !$0.assignees.isEmpty } ? progressLink : .empty)</p>
             """
-        let importForm: HTML = m.canEdit ? """
+        // An inspection plan's tasks are made from its rounds on the inspections page, where it is edited.
+        let generated = v.kind == .inspection
+        let source: HTML = generated ? """
+            <p class="card">Bảng nhiệm vụ lập từ các đợt kiểm tra, phạm vi và thời hạn tự kiểm tra của kế hoạch kiểm tra: \
+            <a href="\(SiteURL.Inspections.overview(unitRef).relativeURL(parameters: [QueryParameter("year", v.year)]))">\
+            sửa kế hoạch, lịch kiểm tra, tự kiểm tra và kết luận ở trang Kiểm tra CCHC năm \(v.year)</a>.</p>
+            """ : .empty
+        let importForm: HTML = m.canEdit && !generated ? """
             <form method="post" action="\(SiteURL.Plans.importFile(unitRef, yearRef, kindRef).path)" enctype="multipart/form-data" class="card">
             <label>Nhập bảng nhiệm vụ từ tệp Word (.docx), Excel (.xlsx) hoặc JSON <input type="file" name="file" \
             accept=".docx,.xlsx,.json" required></label> <button type="submit" class="secondary">Nhập vào dự thảo</button>
             <p class="muted">Các nhiệm vụ trong tệp thay cho bảng nhiệm vụ của dự thảo; dòng nào không đọc được sẽ được liệt kê để xem lại.</p>
             </form>
             """ : .empty
-        let editLink: HTML = m.canEdit && !m.editing
+        let editLink: HTML = m.canEdit && !m.editing && !generated
             ? "<p><a class=\"button secondary\" href=\"\(SiteURL.Plans.plan(unitRef, yearRef, kindRef).relativeURL(parameters: [QueryParameter("edit", 1)]))\">"
                 + "Sửa bảng nhiệm vụ</a></p>"
             : .empty
@@ -65,6 +72,7 @@ enum PlanPage {
         <h1>\(v.title) — \(v.unitName)</h1>
         \(Layout.errorSummary(m.failure))
         \(facts)
+        \(source)
         \(returned)
         \(workflow(m, page: page))
         \(warnings)
