@@ -52,12 +52,15 @@ struct ScopeRouteTableTests {
         let framework = try #require(try await ParFrameworkRecord.query(on: app.db).first())
         let round = try await ParService(db: app.db, actor: nil, now: app.clock.now())
             .open(framework, for: try #require(try await Unit.find(target.$parent.id, on: app.db)), dates: DemoParIndex.dates(2020))
+        // A calendar feed the target's specialist made: only its maker may revoke it.
+        let feed = try await CalendarService(db: app.db, actor: try await Actor.load(targetUser, on: app.db), now: app.clock.now())
+            .create(unitID: targetID, base: "")
         let parameters: [String: String] = ["unitID": String(targetID), "userID": String(try targetUser.requireID()),
                                             "periodID": String(try thachHaQ1.requireID()), "formID": String(try form.requireID()),
                                             "year": "2021", "action": "submit", "kind": "Q1", "documentID": "1",
                                             "taskID": "1", "assignmentID": "1", "frameworkID": "1",
                                             "roundID": String(try round.requireID()), "fileID": "1",
-                                            "visitID": "1", "findingID": "1"]
+                                            "visitID": "1", "findingID": "1", "feedID": String(feed.id)]
 
         // Outsiders: e.g. another commune of the same district, a sibling district's standing agency,
         // another province's standing agency.

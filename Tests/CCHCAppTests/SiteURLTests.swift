@@ -106,6 +106,11 @@ struct SiteURLTests {
         (SiteURL.Inspections.planDOCX(.key), SiteURL.Inspections.planDOCX(.value(5)), "/units/5/inspections/plan.docx"),
         (SiteURL.Inspections.conclusionDOCX(.key, .key), SiteURL.Inspections.conclusionDOCX(.value(5), .value(8)),
          "/units/5/inspections/visits/8/conclusion.docx"),
+        (SiteURL.Duties.unit(.key), SiteURL.Duties.unit(.value(5)), "/units/5/duties"),
+        (SiteURL.Duties.readReminders, SiteURL.Duties.readReminders, "/reminders/read"),
+        (SiteURL.Calendar.settings, SiteURL.Calendar.settings, "/calendar"),
+        (SiteURL.Calendar.revoke(.key), SiteURL.Calendar.revoke(.value(3)), "/calendar/3/revoke"),
+        (SiteURL.Calendar.feed(.key), SiteURL.Calendar.feed(.value("abc.ics")), "/ics/abc.ics"),
     ]
 
     static func pattern(_ route: Route) -> String { "/" + route.path.map(\.description).joined(separator: "/") }

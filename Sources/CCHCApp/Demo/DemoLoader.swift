@@ -29,6 +29,7 @@ struct DemoLoader {
             try await DemoPlanning(db: tx).load()
             try await DemoParIndex(db: tx, now: app.clock.now()).load()
             try await DemoInspection(db: tx).load()
+            try await DemoPresent(db: tx, now: app.clock.now()).load()
             try await Audit.record(on: tx, at: app.clock.now(), actor: nil, action: "demo.load", entity: "system", entityID: nil, unit: nil,
                                    summary: "Nạp dữ liệu mẫu: \(summary.units) đơn vị, \(summary.accounts) tài khoản")
             return summary

@@ -199,22 +199,28 @@ struct DemoReporting {
             .filter { $0.kind.tier == .commune && $0.code != "HT-THA-THACHDAI" }
             .sorted { $0.code < $1.code }
         let periods = try await RegimeService.periods(of: regime, on: db).filter { $0.kind == "Q1" || $0.kind == "H1" }
-        let officer = try await User.query(on: db).filter(\.$username == "thachha.noivu").first()
         try await loadDistrictOwnDraft(district, periods: periods, formID: formID)
+        try await loadReports(communes: communes, periods: periods, formID: formID, year: 2021) { i, period in Self.story(index: i, period: period.kind) }
+    }
+
+    /// Each commune's report of each period, as `story` tells it, with the audit trail of its steps.
+    func loadReports(communes: [Unit], periods: [PeriodRecord], formID: Int, year: Int,
+                     story storyOf: (Int, PeriodRecord) -> Story) async throws {
+        let officer = try await User.query(on: db).filter(\.$username == "thachha.noivu").first()
         for (i, unit) in communes.enumerated() {
             let slug = unit.code.replacingOccurrences(of: "HT-THA-", with: "").lowercased()
             let specialist = try await User.query(on: db).filter(\.$username == "\(slug).cv").first()
             let leader = try await User.query(on: db).filter(\.$username == "\(slug).ld").first()
             var reportNumber = 10 + i
             for period in periods {
-                let story = Self.story(index: i, period: period.kind)
+                let story = storyOf(i, period)
                 if case .missing = story { continue }
                 let deadline = period.deadlineDay
                 let report = try Report(unit: unit, periodID: try period.requireID(), formID: formID)
                 let size = [250, 420, 800, 1_350, 560, 300, 980, 700][i % 8]
                 var values = Self.figures(code: unit.code, period: period.kind, size: size)
                 report.narrative = [
-                    "toChuc": "UBND \(DemoLoader.shortName(unit.name)) đã ban hành Kế hoạch CCHC năm 2021, "
+                    "toChuc": "UBND \(DemoLoader.shortName(unit.name)) đã ban hành Kế hoạch CCHC năm \(year), "
                         + "phân công nhiệm vụ cho từng công chức; tổ chức tuyên truyền CCHC qua hệ thống truyền thanh xã.",
                     "ketQua2": "Bộ phận một cửa tiếp nhận và giải quyết hồ sơ TTHC đúng quy định; "
                         + "niêm yết công khai đầy đủ TTHC.",
@@ -223,11 +229,11 @@ struct DemoReporting {
                 ]
                 var events: [(Date, User?, String, String)] = []
                 let draftedAt = deadline.startInVietnam.addingTimeInterval(-6 * 86_400 + 9 * 3600)
-                events.append((draftedAt, specialist, "report.save", "Lưu \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name)"))
+                events.append((draftedAt, specialist, "report.save", "Lưu \(period.periodKind.title(year: year).lowercased()) của \(unit.name)"))
                 func submit(lateDays: Int) {
                     let at = deadline.startInVietnam.addingTimeInterval(Double(lateDays) * 86_400 + (lateDays == 0 ? -86_400 + 15 * 3600 : 10 * 3600))
                     events.append((at.addingTimeInterval(-3 * 3600), specialist, "report.sendToLeader",
-                                   "Trình lãnh đạo ký \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name)"))
+                                   "Trình lãnh đạo ký \(period.periodKind.title(year: year).lowercased()) của \(unit.name)"))
                     report.state = .submitted
                     report.firstSubmittedAt = at
                     report.submittedAt = at
@@ -236,7 +242,7 @@ struct DemoReporting {
                     report.docDate = Day(at).iso
                     reportNumber += 1
                     events.append((at, leader, "report.submit",
-                                   "Ký, gửi \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name), "
+                                   "Ký, gửi \(period.periodKind.title(year: year).lowercased()) của \(unit.name), "
                                        + "văn bản số \(report.docNumber!) ngày \(Day(at).vietnamese)"))
                 }
                 switch story {
@@ -246,7 +252,7 @@ struct DemoReporting {
                     report.acceptedAt = report.submittedAt!.addingTimeInterval(2 * 86_400)
                     report.acceptedBy = officer?.id
                     events.append((report.acceptedAt!, officer, "report.accept",
-                                   "Tiếp nhận \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name)"))
+                                   "Tiếp nhận \(period.periodKind.title(year: year).lowercased()) của \(unit.name)"))
                 case .submitted(let late):
                     submit(lateDays: late)
                 case .returned:
@@ -258,7 +264,7 @@ struct DemoReporting {
                     report.returnComment = "Số nhiệm vụ đã hoàn thành (1.1.2) lớn hơn số nhiệm vụ đề ra trong kế hoạch (1.1.1); "
                         + "đề nghị rà soát, sửa lại và gửi lại báo cáo."
                     events.append((report.returnedAt!, officer, "report.return",
-                                   "Trả lại \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name): \(report.returnComment!)"))
+                                   "Trả lại \(period.periodKind.title(year: year).lowercased()) của \(unit.name): \(report.returnComment!)"))
                 case .resubmitted(let late):
                     // Sent on time, returned the next day, sent again weeks after the deadline: late.
                     submit(lateDays: 0)
@@ -266,13 +272,13 @@ struct DemoReporting {
                     report.returnedAt = returnedAt
                     report.returnComment = "Đề nghị bổ sung số liệu mục 3.4.2 (tử số, mẫu số) và gửi lại báo cáo."
                     events.append((returnedAt, officer, "report.return",
-                                   "Trả lại \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name): \(report.returnComment!)"))
+                                   "Trả lại \(period.periodKind.title(year: year).lowercased()) của \(unit.name): \(report.returnComment!)"))
                     submit(lateDays: late)
                     report.firstSubmittedAt = events.first { $0.2 == "report.submit" }?.0
                 case .awaitingLeader:
                     report.state = .awaitingLeader
                     events.append((draftedAt.addingTimeInterval(86_400), specialist, "report.sendToLeader",
-                                   "Trình lãnh đạo ký \(period.periodKind.title(year: 2021).lowercased()) của \(unit.name)"))
+                                   "Trình lãnh đạo ký \(period.periodKind.title(year: year).lowercased()) của \(unit.name)"))
                 case .draft:
                     report.state = .draft
                 case .missing:
@@ -283,9 +289,10 @@ struct DemoReporting {
                 for (code, value) in values {
                     try await ReportValue(reportID: reportID, code: code, value: value).create(on: db)
                 }
+                let planDay = DemoPlanning.communePlanDay(code: unit.code, index: i)
                 let document = DirectingDocumentRow(numberSymbol: "\(i + 3)/KH-UBND",
-                                                    issuedOn: DemoPlanning.communePlanDay(code: unit.code, index: i).iso,
-                                                    summary: "Kế hoạch cải cách hành chính năm 2021",
+                                                    issuedOn: Day.clamped(year, planDay.month, planDay.day).iso,
+                                                    summary: "Kế hoạch cải cách hành chính năm \(year)",
                                                     issuer: "UBND \(DemoLoader.shortName(unit.name))")
                 try await DirectingDocument(reportID: reportID, position: 1, row: document)
                     .create(on: db)

@@ -28,5 +28,6 @@ enum Migrations {
         app.migrations.add(AddTaskEvidence())             // 21
         app.migrations.add(CreateParIndex())              // 22
         app.migrations.add(CreateInspections())           // 23
+        app.migrations.add(CreateDuties())                // 24
     }
 }

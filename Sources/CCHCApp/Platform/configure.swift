@@ -50,6 +50,7 @@ func configure(_ app: Application, config: AppConfig) async throws {
     app.routes.defaultMaxBodySize = "4mb"
 
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(RemindersCommand(), as: "reminders")
     app.asyncCommands.use(UserCommandGroup(), as: "user")
     app.asyncCommands.use(FormCommandGroup(), as: "form")
     app.asyncCommands.use(RegimeCommandGroup(), as: "regime")
@@ -60,6 +61,7 @@ func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(RestoreCommand(), as: "restore")
 
     app.lifecycle.use(StartupTasks())
+    app.lifecycle.use(ReminderJob())
     try routes(app)
 }
 

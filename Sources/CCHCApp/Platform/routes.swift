@@ -52,6 +52,8 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: RegisterPages())
     try signedIn.register(collection: ParPages())
     try signedIn.register(collection: InspectionPages())
+    try signedIn.register(collection: DutyPages())
+    try app.register(collection: CalendarFeedRoute())
 
     let api = app.grouped("api", "v1")
     api.get("openapi.json") { _ in OpenAPIDocument.response() }.access(.public)
@@ -69,4 +71,5 @@ func routes(_ app: Application) throws {
     try apiSignedIn.register(collection: RegisterAPI())
     try apiSignedIn.register(collection: ParIndexAPI())
     try apiSignedIn.register(collection: InspectionAPI())
+    try apiSignedIn.register(collection: DutiesAPI())
 }

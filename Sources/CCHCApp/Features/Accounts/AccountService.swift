@@ -15,6 +15,8 @@ struct AccountService {
         var unitID: Int
         var role: String
         var password: String
+        /// Where reminders are e-mailed (optional).
+        var email: String? = nil
     }
 
     struct UpdateInput: Content {
@@ -22,6 +24,8 @@ struct AccountService {
         var unitID: Int
         var role: String
         var isActive: Bool
+        /// Where reminders are e-mailed; empty or absent: none.
+        var email: String? = nil
         /// Empty keeps the current password.
         var password: String?
         /// The revision read (edit page, API); a change based on an older one is refused.
@@ -58,6 +62,17 @@ struct AccountService {
         return (unit, role)
     }
 
+    /// A reminder address: empty → none; otherwise one plain address ("ten@donvi.gov.vn").
+    static func email(_ text: String?, errors: inout [FieldError]) -> String? {
+        let t = (text ?? "").trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty else { return nil }
+        let parts = t.split(separator: "@", omittingEmptySubsequences: false)
+        let ok = t.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+            && !parts[1].hasSuffix(".") && !t.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" })
+        if !ok { errors.append(FieldError(field: "email", message: "Thư điện tử: “\(t)” không phải một địa chỉ thư (vd: chuyenvien@thachha.gov.vn).")) }
+        return ok ? t : nil
+    }
+
     func create(_ input: CreateInput) async throws -> User {
         let username = input.username.trimmingCharacters(in: .whitespaces).lowercased()
         let fullName = input.fullName.trimmingCharacters(in: .whitespaces)
@@ -70,12 +85,14 @@ struct AccountService {
             errors.append(FieldError(field: "username", message: "Tên đăng nhập “\(username)” đã có người dùng."))
         }
         if fullName.isEmpty { errors.append(FieldError(field: "fullName", message: "Họ và tên: không được để trống.")) }
+        let email = Self.email(input.email, errors: &errors)
         if let e = Passwords.validate(input.password, username: username) { errors.append(e) }
         let (unit, role) = try await checkUnitAndRole(unitID: input.unitID, roleText: input.role, errors: &errors)
         guard errors.isEmpty, let unit, let role else { throw ValidationFailure(errors) }
         let hash = try await hasher.hash(input.password)
         return try await db.writeTransaction { tx in
             let user = User(username: username, fullName: fullName, passwordHash: hash, unitID: try unit.requireID(), role: role)
+            user.email = email
             try await user.create(on: tx)
             try await Audit.record(on: tx, at: now, actor: actor, action: "user.create", entity: "user", entityID: user.id, unit: unit,
                                    summary: "Tạo tài khoản \(username) (\(role.label)) cho \(unit.name)")
@@ -87,6 +104,7 @@ struct AccountService {
         let fullName = input.fullName.trimmingCharacters(in: .whitespaces)
         var errors: [FieldError] = []
         if fullName.isEmpty { errors.append(FieldError(field: "fullName", message: "Họ và tên: không được để trống.")) }
+        let email = Self.email(input.email, errors: &errors)
         let newPassword = (input.password ?? "").isEmpty ? nil : input.password
         if let newPassword, let e = Passwords.validate(newPassword, username: user.username) { errors.append(e) }
         let (unit, role) = try await checkUnitAndRole(unitID: input.unitID, roleText: input.role, errors: &errors)
@@ -102,6 +120,7 @@ struct AccountService {
         if user.role != role { changes["role"] = "\(user.role.rawValue) → \(role.rawValue)" }
         if user.isActive != input.isActive { changes["isActive"] = "\(user.isActive) → \(input.isActive)" }
         if hash != nil { changes["password"] = "đổi mật khẩu" }
+        if (user.email ?? "") != (email ?? "") { changes["email"] = "\(user.email ?? "—") → \(email ?? "—")" }
         let newHash = hash
         let changeLog = changes
         let (actor, now) = (self.actor, self.now)
@@ -116,6 +135,7 @@ struct AccountService {
             user.$unit.id = try unit.requireID()
             user.role = role
             user.isActive = input.isActive
+            user.email = email
             if let newHash {
                 user.passwordHash = newHash
                 // Every session made with the old password ends.

@@ -15,6 +15,8 @@ final class User: Model, @unchecked Sendable {
 
     @Parent(key: "unit_id") var unit: Unit
     @Field(key: "role") var role: Role
+    /// Where reminders are e-mailed (optional).
+    @OptionalField(key: "email") var email: String?
     @Field(key: "is_active") var isActive: Bool
 
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

@@ -53,6 +53,8 @@ struct UserDTO: Content {
     var role: String
     var roleLabel: String
     var isActive: Bool
+    /// Where reminders are e-mailed.
+    var email: String?
     /// Set when repeated wrong passwords locked the account (an administrator or the standing agency unlocks it).
     var lockedAt: Date?
     /// Edit counter: send it back with a change (PUT).
@@ -62,6 +64,7 @@ struct UserDTO: Content {
         id = u.id ?? 0
         username = u.username
         fullName = u.fullName
+        email = u.email
         unitID = u.$unit.id
         role = u.role.rawValue
         roleLabel = u.role.label

@@ -16,7 +16,8 @@ protocol OpenAPIPart {
 enum OpenAPIDocument {
     /// Each feature's part. A new feature adds its own here.
     static var parts: [any OpenAPIPart.Type] {
-        [Platform.self, Organisation.self, Accounts.self, Reporting.self, Consolidation.self, Register.self, Planning.self, ParIndex.self, Inspection.self]
+        [Platform.self, Organisation.self, Accounts.self, Reporting.self, Consolidation.self, Register.self, Planning.self, ParIndex.self,
+         Inspection.self, Duties.self]
     }
 
     static func response() -> Response {

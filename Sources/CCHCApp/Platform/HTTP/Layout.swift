@@ -8,7 +8,7 @@ enum Layout {
         let nav: HTML
         if let actor {
             var links: [(href: String, label: String)] = [
-                (SiteURL.home.path, "Trang chủ"),
+                (SiteURL.home.path, "Việc của tôi"),
                 (SiteURL.Units.list.path, "Đơn vị"),
             ]
             if actor.canManage { links.append((SiteURL.Users.list.path, "Tài khoản")) }

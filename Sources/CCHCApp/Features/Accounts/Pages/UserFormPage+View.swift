@@ -28,6 +28,9 @@ extension UserFormPage.View {
         \(usernameField)
         <label for="fullName">Họ và tên</label><input id="fullName" name="fullName" value="\(body.fullName ?? "")" required>
         \(Layout.errors(failure, "fullName"))
+        <label for="email">Thư điện tử nhận nhắc hạn (không bắt buộc)</label>\
+        <input id="email" name="email" type="email" value="\(body.email ?? "")" autocomplete="email">
+        \(Layout.errors(failure, "email"))
         <label for="unitID">Đơn vị</label>
         <select id="unitID" name="unitID" required><option value="">— chọn —</option>\
         \(Layout.options(model.units, selected: body.unitID, value: { String($0.id ?? 0) },

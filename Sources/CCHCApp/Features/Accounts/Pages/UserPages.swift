@@ -37,6 +37,7 @@ struct UserPages: RouteCollection {
         var password: String?
         var isActive: String?
         var revision: String?
+        var email: String?
     }
 
     func newForm(req: Request) async throws -> HTML {
@@ -58,7 +59,7 @@ struct UserPages: RouteCollection {
         do {
             let user = try await req.accountService.create(.init(
                 username: body.username ?? "", fullName: body.fullName ?? "", unitID: Int(body.unitID ?? "") ?? 0,
-                role: body.role ?? "", password: body.password ?? ""))
+                role: body.role ?? "", password: body.password ?? "", email: body.email))
             return req.redirect(to: SiteURL.Users.user(.value(try user.requireID())).path)
         } catch let failure as ValidationFailure {
             var kept = body
@@ -72,7 +73,7 @@ struct UserPages: RouteCollection {
         guard actor.canManage else { throw CCHCError.forbidden }
         let user = try await UserQueries.readable(try req.idParameter("userID"), by: actor, on: req.db)
         let body = FormBody(username: user.username, fullName: user.fullName, unitID: String(user.$unit.id),
-                            role: user.role.rawValue, password: nil, isActive: user.isActive ? "on" : nil)
+                            role: user.role.rawValue, password: nil, isActive: user.isActive ? "on" : nil, email: user.email)
         return try await form(req, actor, user: user, body: body, failure: nil)
     }
 
@@ -82,9 +83,11 @@ struct UserPages: RouteCollection {
         let user = try await UserQueries.readable(try req.idParameter("userID"), by: actor, on: req.db)
         let body = try req.content.decode(FormBody.self)
         do {
-            _ = try await req.accountService.update(user, .init(
-                fullName: body.fullName ?? "", unitID: Int(body.unitID ?? "") ?? 0, role: body.role ?? "",
-                isActive: body.isActive == "on", password: body.password, revision: body.revision.flatMap { Int($0) }))
+            let unitID: Int = Int(body.unitID ?? "") ?? 0
+            let revision: Int? = body.revision.flatMap { Int($0) }
+            let input = AccountService.UpdateInput(fullName: body.fullName ?? "", unitID: unitID, role: body.role ?? "",
+                                                   isActive: body.isActive == "on", email: body.email, password: body.password, revision: revision)
+            _ = try await req.accountService.update(user, input)
             return req.redirect(to: SiteURL.Users.user(.value(try user.requireID())).relativeURL(parameters: [QueryParameter("saved", 1)]))
         } catch let failure as ValidationFailure {
             var kept = body

@@ -17,6 +17,8 @@ extension HomePage {
         var offices: Int
         /// For an office's staff: its part of the jurisdiction's report (seed 000 §II.2), one click from here.
         var officePart: OfficePart?
+        /// What the user's unit owes, what waits for them, what changed (`MyWork`).
+        var work: MyWork
     }
 
     struct OfficePart {
@@ -39,7 +41,8 @@ extension HomePage.Model {
         var root: Unit?
         if let rootPath = actor.scope.root { root = try await Unit.find(rootPath.unitID, on: req.db) }
         return Self(fullName: actor.fullName, roleLabel: actor.role.label, unitID: actor.unitID, unitName: unit.name, root: root,
-                    jurisdictions: jurisdictions, offices: offices, officePart: try await officePart(actor, unit: unit, now: req.now, on: req.db))
+                    jurisdictions: jurisdictions, offices: offices, officePart: try await officePart(actor, unit: unit, now: req.now, on: req.db),
+                    work: try await MyWork.load(actor: actor, now: req.now, on: req.db))
     }
 
     /// The sections the office answers for in its jurisdiction's regime of this year (or the latest one).

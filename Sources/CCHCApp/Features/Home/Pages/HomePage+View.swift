@@ -7,19 +7,18 @@ extension HomePage {
 }
 
 extension HomePage.View {
-    static let title = "Trang chủ"
+    static let title = "Việc của tôi"
 
     static func render(_ model: HomePage.Model) -> HTML {
         let root: HTML = model.root.map { r in "<a href=\"\(SiteURL.Units.unit(.value(r.id ?? 0)).path)\">\(r.name)</a>" } ?? "toàn hệ thống"
         return """
-        <h1>Xin chào, \(model.fullName)</h1>
-        <div class="card"><dl class="facts">
-        <dt>Đơn vị</dt><dd><a href="\(SiteURL.Units.unit(.value(model.unitID)).path)">\(model.unitName)</a></dd>
-        <dt>Vai trò</dt><dd>\(model.roleLabel)</dd>
-        <dt>Phạm vi</dt><dd>\(root): \(model.jurisdictions) đơn vị hành chính, \(model.offices) cơ quan chuyên môn</dd>
-        </dl></div>
+        <h1>Việc của tôi</h1>
+        <p class="muted">Xin chào, \(model.fullName) · \(model.roleLabel) · <a href="\(SiteURL.Units.unit(.value(model.unitID)).path)">\(model.unitName)</a> · \
+        phạm vi \(root): \(model.jurisdictions) đơn vị hành chính, \(model.offices) cơ quan chuyên môn</p>
+        \(MyWorkView.render(model.work))
         \(officePart(model.officePart))
-        <p><a class="button" href="\(SiteURL.Units.list.path)">Xem danh sách đơn vị</a></p>
+        <p><a class="button secondary" href="\(SiteURL.Units.list.path)">Danh sách đơn vị</a> \
+        <a class="button secondary" href="\(SiteURL.Calendar.settings.path)">Lịch nhắc việc trên điện thoại (.ics)</a></p>
         """
     }
 

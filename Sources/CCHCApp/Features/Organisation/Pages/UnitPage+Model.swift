@@ -25,6 +25,9 @@ extension UnitPage {
         var showsAccounts: Bool
         /// The signed-in account may edit the unit (and, for a jurisdiction, add units and accounts under it).
         var canManageUnit: Bool
+        /// This year (the links to the year's pages), and whether the account may see the jurisdiction's tables.
+        var year: Int
+        var canManageBelow: Bool
     }
 }
 
@@ -42,6 +45,7 @@ extension UnitPage.Model {
         return Self(unit: unit, ancestors: ancestors, offices: children.filter(\.kind.isOffice),
                     subordinates: children.filter { !$0.kind.isOffice }, predecessors: predecessors, lineage: lineage,
                     successor: successor, accounts: accounts, showsAccounts: actor.canManage,
-                    canManageUnit: actor.scope.canManage(unit.unitPath))
+                    canManageUnit: actor.scope.canManage(unit.unitPath), year: Day(req.now).year,
+                    canManageBelow: actor.scope.canManage(unit.unitPath))
     }
 }

@@ -56,15 +56,34 @@ extension UnitPage.View {
         \(unit.isStandingAgency ? "<dt>Vai trò</dt><dd>Cơ quan thường trực về CCHC</dd>" as HTML : .empty)
         </dl></div>
         <p>\(actions)</p>
-        <p><a href="\(SiteURL.Plans.list(.value(id)).path)">Kế hoạch CCHC</a> · \
-        <a href="\(SiteURL.Reports.list(.value(id)).path)">Báo cáo CCHC</a> · \
-        <a href="\(SiteURL.Documents.list(.value(id)).path)">Sổ đăng ký văn bản đi</a></p>
+        \(goTo(model))
         \(unit.kind.isJurisdiction ? """
             <h2>Cơ quan chuyên môn (\(offices.count))</h2>\(list(offices, empty: "Chưa có cơ quan chuyên môn."))\
             <h2>Đơn vị trực thuộc (\(subordinates.count))</h2>\(list(subordinates, empty: "Không có đơn vị trực thuộc."))
             """ as HTML : .empty)
         \(predecessorsHTML)\(lineageHTML)\(accountsHTML)
         """
+    }
+
+    /// Where the unit's work is: its duties, plans, reports, PAR index, inspections, register — and, for a jurisdiction the
+    /// account manages, the timeliness table, the consolidation and the regime.
+    static func goTo(_ model: UnitPage.Model) -> HTML {
+        let u = Parameter<Int>.value(model.unit.id ?? 0), year = QueryParameter("year", model.year)
+        var links: [(String, String)] = [
+            (SiteURL.Duties.unit(u).relativeURL(parameters: [year]), "Lịch việc năm \(model.year)"),
+            (SiteURL.Plans.list(u).path, "Kế hoạch"),
+            (SiteURL.Reports.list(u).path, "Báo cáo"),
+            (SiteURL.Par.index.path, "Chỉ số CCHC"),
+            (SiteURL.Inspections.overview(u).path, "Kiểm tra"),
+            (SiteURL.Documents.list(u).path, "Sổ đăng ký văn bản đi"),
+        ]
+        if model.unit.kind.isJurisdiction && model.canManageBelow {
+            links.append((SiteURL.Reports.timeliness(u).relativeURL(parameters: [year]), "Theo dõi nộp báo cáo"))
+            links.append((SiteURL.Consolidated.figures(u, .value(model.year), .value(PeriodKind.q1)).path, "Tổng hợp số liệu"))
+            links.append((SiteURL.Reports.regime(u, .value(model.year)).path, "Chế độ báo cáo năm \(model.year)"))
+        }
+        let items: [HTML] = links.map { "<li><a href=\"\($0.0)\">\($0.1)</a></li>" as HTML }
+        return "<nav class=\"card goto\" aria-label=\"Công việc của đơn vị\"><h2>Công việc của đơn vị</h2><ul class=\"inline-list\">\(items)</ul></nav>"
     }
 
     /// Units as a list of links, tagged when standing agency or merged.

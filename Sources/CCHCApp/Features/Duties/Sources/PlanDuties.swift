@@ -1,0 +1,64 @@
+import Fluent
+import Foundation
+import CCHCDomain
+
+/// Issuing a plan by the day the level above set ("Hoàn thành trước ngày 30/01/2021"): done when signed and sent.
+enum PlanIssuanceDuties: DutySource {
+    static func duties(_ scope: DutyScope, on db: any Database) async throws -> [Duty] {
+        var out: [Duty] = []
+        for unit in scope.units where !unit.isStandingAgency {
+            let unitID = try unit.requireID()
+            for year in scope.years {
+                for kind in PlanKind.allCases {
+                    guard let (deadline, setBy) = try await PlanQueries.deadline(for: unit, year: year, kind: kind, on: db) else { continue }
+                    let plan = try await PlanQueries.plan(of: unitID, year: year, kind: kind, on: db)
+                    let issued = plan.flatMap { p in p.firstSubmittedAt != nil ? p.issuedOn.map { Date.noon(of: $0) } ?? p.firstSubmittedAt : nil }
+                    let note = plan.map { p in p.state == .returned ? "Bị trả lại" + (p.returnComment.map { ": \($0)" } ?? "") : nil } ?? nil
+                    out.append(Duty(id: "plan-issue:\(unitID):\(year):\(kind.rawValue)", kind: .planIssuance, unitID: unitID,
+                                    unitName: unit.name, title: "Ban hành \(kind.title.lowercasedFirst) năm \(year) (hạn do \(setBy) giao)",
+                                    dueDay: deadline.lastDay, doneAt: issued, note: note ?? (plan == nil ? "Chưa lập" : nil),
+                                    url: SiteURL.Plans.plan(.value(unitID), .value(year), .value(kind)).path))
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// The tasks of a unit's own plans and those other plans assign it as lead, by their last due day.
+enum PlanTaskDuties: DutySource {
+    static func duties(_ scope: DutyScope, on db: any Database) async throws -> [Duty] {
+        let ids = scope.unitIDs
+        var out: [Duty] = []
+        let plans = try await PlanRecord.query(on: db).filter(\.$unit.$id ~~ ids).filter(\.$year ~~ Array(scope.years)).all()
+        let tasks = try await PlanTaskRecord.query(on: db).filter(\.$plan.$id ~~ plans.compactMap(\.id))
+            .filter(\.$lastDue >= scope.from.iso).filter(\.$lastDue <= scope.through.iso).all()
+        for t in tasks {
+            guard let plan = plans.first(where: { $0.id == t.$plan.id }), let unit = scope.unit(plan.$unit.id),
+                  let due = t.lastDue.flatMap({ Day(iso: $0) }) else { continue }
+            out.append(duty(id: "task:\(try t.requireID())", unit: unit, plan: plan, task: t, due: due, status: t.status,
+                            completed: t.completedDay, note: t.statusNote))
+        }
+        let assignments = try await PlanAssignmentRecord.query(on: db).filter(\.$unit.$id ~~ ids).filter(\.$role == "lead")
+            .with(\.$task) { $0.with(\.$plan) }.all()
+        for a in assignments {
+            guard let due = a.task.lastDue.flatMap({ Day(iso: $0) }), scope.covers(due), let unit = scope.unit(a.$unit.id) else { continue }
+            out.append(duty(id: "assigned:\(try a.requireID())", unit: unit, plan: a.task.plan, task: a.task, due: due, status: a.status,
+                            completed: a.completedDay, note: a.statusNote, assigned: true))
+        }
+        return out
+    }
+
+    static func duty(id: String, unit: Unit, plan: PlanRecord, task: PlanTaskRecord, due: Day, status: TaskStatus, completed: Day?,
+                     note: String?, assigned: Bool = false) -> Duty {
+        let text = task.detail.isEmpty ? task.task : task.detail
+        let done: Date? = status == .done || status == .doneLate ? completed.map { Date.noon(of: $0) } : nil
+        let unitID = unit.id ?? 0
+        // An assigned task is tracked on the assignee's plan page of the same kind (its "nhiệm vụ được giao").
+        let url = assigned ? SiteURL.Plans.plan(.value(unitID), .value(plan.year), .value(plan.planKind)).path
+            : SiteURL.Plans.plan(.value(plan.$unit.id), .value(plan.year), .value(plan.planKind)).path
+        return Duty(id: id, kind: .planTask, unitID: unitID, unitName: unit.name, title: PlanService.short(text), dueDay: due,
+                    doneAt: done, waived: status == .cancelled ? (note ?? "Hủy") : nil,
+                    note: assigned ? "Được giao (chủ trì)" : (status == .inProgress ? status.title : nil), url: url)
+    }
+}
