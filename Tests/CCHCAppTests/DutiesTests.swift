@@ -175,6 +175,37 @@ struct DutiesTests {
             #expect(try await TestClient(app).get("/ics/nothing-here.ics").status == .notFound)
         }
     }
+
+    /// The dashboard's report column agrees with the timeliness table (computed apart), its totals add up, the ranking follows
+    /// the rule shown; the .xlsx opens; the overview's figures link onward; a commune's specialist is kept out.
+    @Test func theDashboardAgreesWithTheTimelinessTableAndTheOverviewLinksOnward() async throws {
+        try await withTestApp(now: Self.december) { app in
+            try await Self.setUp(app)
+            let thachHa = try await app.unit(code: "HT-THA")
+            let api = try await TestClient.api(app, "thachha.noivu")
+            let d = try await api.get("/api/v1/units/\(thachHa.id!)/dashboard?year=2021").json(DutyDashboard.self)
+            let table = try #require(try await TimelinessService.table(jurisdiction: thachHa, year: 2021, now: Self.december, sort: nil, on: app.db))
+            func count(_ status: String) -> Int {
+                table.rows.reduce(0) { sum, row in sum + row.cells.filter { $0.status == status }.count }
+            }
+            let reports = try #require(d.byKind[DutyKind.report.rawValue])
+            #expect(d.rows.count == table.rows.count)
+            #expect(reports.onTime == count("on_time") && reports.late == count("late"))
+            // In December every returned report is past its deadline: overdue, and counted as returned too.
+            #expect(reports.returned == count("returned") && reports.overdue == count("overdue") + count("returned"))
+            #expect(d.total == d.rows.reduce(DutyTally()) { $0 + $1.total })
+            let rates = d.ranking.map { $0.tally.rate ?? -1 }
+            #expect(rates == rates.sorted(by: >) && d.ranking.first?.rank == 1)
+            let xlsx = try await TestClient.session(app, "thachha.noivu").get("/units/\(thachHa.id!)/dashboard.xlsx?year=2021")
+            #expect(xlsx.status == .ok && xlsx.body.readableBytes > 1000)
+            let page = try await TestClient.session(app, "thachha.noivu").get("/units/\(thachHa.id!)/dashboard?year=2021").text
+            #expect(page.contains("<svg") && page.contains("Xếp hạng thi đua") && page.contains(DutyTally.rule.prefix(40)))
+            let o = try await api.get("/api/v1/units/\(thachHa.id!)/overview?year=2021").json(LeaderOverview.self)
+            #expect(o.periods.count == table.periods.count && !o.figures.isEmpty && o.figures.allSatisfy { $0.url.hasPrefix("/") })
+            #expect(try await TestClient.session(app, "thachha.ld").get("/units/\(thachHa.id!)/overview?year=2021").status == .ok)
+            #expect(try await TestClient.api(app, "thachdai.cv").get("/api/v1/units/\(thachHa.id!)/dashboard?year=2021").status == .notFound)
+        }
+    }
 }
 
 extension String {

@@ -166,7 +166,11 @@ def check_overview(browser, data, names):
         due = day - timedelta(days=plan["preVisitDays"])
         at = v.get("preReportSentAt")
         status = "Quá hạn, chưa gửi" if not at else "Đúng hạn" if datetime.fromisoformat(at).astimezone(VN).date() <= due else "Gửi muộn"
-        assert row[3] == f"{vn(due)} · {status}", row
+        if v.get("complaint"):
+            # A complaint is checked without notice: no written report is asked for before it.
+            assert row[3] == "— · Không yêu cầu (kiểm tra không báo trước)", row
+        else:
+            assert row[3] == f"{vn(due)} · {status}", row
         assert row[4] == vn(iso(v["concludedOn"])) and row[5] == str(len(v.get("findings") or [])), row
 
     # The findings: due conclusion + 15 days; the open one past its day is "Quá hạn khắc phục N ngày" and its row marked.

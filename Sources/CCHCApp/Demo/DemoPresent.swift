@@ -27,6 +27,7 @@ struct DemoPresent {
         try await DemoReporting(db: db).loadReports(communes: communes, periods: due, formID: formID, year: year) { i, period in
             story(i, period, latest: latest, unit: communes[i])
         }
+        try await districtReports(district, periods: due, formID: formID)
         try await plans(district, communes: communes)
         try await inspections(district, communes: communes)
     }
@@ -45,6 +46,24 @@ struct DemoPresent {
         case 3: return .awaitingLeader
         case 4: return .missing
         default: return today.days(until: period.lastDay) < -2 ? .submitted(lateDays: 1) : .submitted(lateDays: 0)
+        }
+    }
+
+    /// The district's own reports to the province: every period already due, signed and sent on its last day.
+    func districtReports(_ district: Unit, periods: [PeriodRecord], formID: Int) async throws {
+        let leader = try await User.query(on: db).filter(\.$username == "thachha.ld").first()
+        for (n, p) in periods.enumerated() where p.lastDay < today {
+            let report = try Report(unit: district, periodID: try p.requireID(), formID: formID)
+            let at = p.lastDay.startInVietnam.addingTimeInterval(16 * 3600)
+            report.state = .submitted
+            report.firstSubmittedAt = at
+            report.submittedAt = at
+            report.submittedBy = leader?.id
+            report.docNumber = "\(60 + n)/BC-UBND"
+            report.docDate = p.lastDay.iso
+            try await report.create(on: db)
+            try await Audit.record(on: db, at: at, actor: nil, action: "report.submit", entity: "report", entityID: report.id, unit: district,
+                                   summary: "Ký, gửi \(p.periodKind.title(year: year).lowercased()) của \(district.name), văn bản số \(report.docNumber!)")
         }
     }
 

@@ -82,7 +82,9 @@ enum MyWorkQueries {
                                 at: f.updatedAt, url: SiteURL.Inspections.visit(.value(v.$unit.id), .value(f.$visit.id)).path))
             }
         }
-        return out.sorted { ($0.at ?? .distantPast) < ($1.at ?? .distantPast) }
+        // Oldest first; what is older than last year is history (the timeliness page keeps it).
+        let recent = Date.noon(of: Day(Day(now).year - 1, 1, 1)!)
+        return out.filter { ($0.at ?? now) >= recent }.sorted { ($0.at ?? .distantPast) < ($1.at ?? .distantPast) }
     }
 
     /// Others' changes in the user's reach (their unit's subtree; the standing agency's jurisdiction) since `since`, newest first.

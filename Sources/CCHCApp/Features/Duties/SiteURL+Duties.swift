@@ -9,11 +9,20 @@ extension SiteURL {
         case unit(Parameter<Int>)
         /// `/reminders/read` (POST): the account's reminders marked read.
         case readReminders
+        /// `/units/:unitID/dashboard` (`?year=`): the standing agency's units × duties.
+        case dashboard(Parameter<Int>)
+        /// `/units/:unitID/dashboard.xlsx` (`?year=`).
+        case dashboardXLSX(Parameter<Int>)
+        /// `/units/:unitID/overview` (`?year=`): the leaders' overview.
+        case overview(Parameter<Int>)
 
         var segments: [String] {
             switch self {
             case .unit(let u): ["units", u.segment("unitID"), "duties"]
             case .readReminders: ["reminders", "read"]
+            case .dashboard(let u): ["units", u.segment("unitID"), "dashboard"]
+            case .dashboardXLSX(let u): ["units", u.segment("unitID"), "dashboard.xlsx"]
+            case .overview(let u): ["units", u.segment("unitID"), "overview"]
             }
         }
     }

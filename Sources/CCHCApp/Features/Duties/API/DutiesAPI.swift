@@ -10,6 +10,18 @@ struct DutiesAPI: RouteCollection {
         routes.get("calendar", "feeds", use: feeds).access(.own)
         routes.post("calendar", "feeds", use: create).access(.scoped)
         routes.post("calendar", "feeds", ":feedID", "revoke", use: revoke).access(.scoped)
+        routes.get("units", ":unitID", "dashboard", use: dashboard).access(.scoped)
+        routes.get("units", ":unitID", "overview", use: overview).access(.scoped)
+    }
+
+    func dashboard(req: Request) async throws -> DutyDashboard {
+        let (unit, year) = try await DutyPages.jurisdiction(req)
+        return try await DutyDashboard.load(jurisdiction: unit, year: year, now: req.now, on: req.db)
+    }
+
+    func overview(req: Request) async throws -> LeaderOverview {
+        let (unit, year) = try await DutyPages.jurisdiction(req)
+        return try await LeaderOverview.load(jurisdiction: unit, year: year, now: req.now, on: req.db)
     }
 
     func myWork(req: Request) async throws -> MyWork {

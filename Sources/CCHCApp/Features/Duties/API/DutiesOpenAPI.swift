@@ -15,6 +15,18 @@ extension OpenAPIDocument {
                             "parameters": [query("year", "Năm (mặc định: năm nay)", yearSchema)],
                             "responses": ok(ref("UnitDuties"), errors: ["400", "401", "404"])],
                 ],
+                "/api/v1/units/{unitID}/dashboard": [
+                    "parameters": [idParam("unitID", "UBND (huyện, tỉnh …)")],
+                    "get": ["summary": "Theo dõi thực hiện nhiệm vụ: đơn vị trực thuộc × loại việc (đúng hạn, muộn, quá hạn, bị trả lại), xếp hạng thi đua",
+                            "parameters": [query("year", "Năm (mặc định: năm nay)", yearSchema)],
+                            "responses": ok(ref("DutyDashboard"), errors: ["400", "401", "403", "404"])],
+                ],
+                "/api/v1/units/{unitID}/overview": [
+                    "parameters": [idParam("unitID", "UBND (huyện, tỉnh …)")],
+                    "get": ["summary": "Tổng quan cho lãnh đạo: báo cáo kỳ gần nhất, kế hoạch, chỉ số CCHC, vấn đề kiểm tra, nhiệm vụ quá hạn",
+                            "parameters": [query("year", "Năm (mặc định: năm nay)", yearSchema)],
+                            "responses": ok(ref("LeaderOverview"), errors: ["400", "401", "403", "404"])],
+                ],
                 "/api/v1/calendar/feeds": [
                     "get": ["summary": "Các đường dẫn lịch (.ics) tài khoản đã tạo", "responses": ok(array(ref("CalendarFeed")), errors: ["401"])],
                     "post": ["summary": "Tạo đường dẫn lịch (.ics): của tài khoản, hoặc của một đơn vị (unitID); đường dẫn chỉ trả về một lần",
@@ -39,7 +51,26 @@ extension OpenAPIDocument {
                                   required: ["duty", "status", "statusLabel", "dueText"])
             let line = object(["title": string, "unitName": string, "detail": nullableString, "at": nullable(dateTime), "url": string],
                               required: ["title", "unitName", "url"])
+            let tally = object(["onTime": integer, "late": integer, "overdue": integer, "returned": integer, "notDue": integer, "waived": integer],
+                               required: ["onTime", "late", "overdue", "returned", "notDue", "waived"])
+            let figure = object(["label": string, "value": string, "detail": nullableString, "url": string], required: ["label", "value", "url"])
             return [
+                "DutyDashboard": object(["jurisdictionID": integer, "jurisdictionName": string, "year": integer, "kinds": array(kind),
+                                         "rows": array(object(["unitID": integer, "unitName": string, "kinds": map(tally), "total": tally, "url": string],
+                                                              required: ["unitID", "unitName", "kinds", "total", "url"])),
+                                         "byKind": map(tally), "total": tally,
+                                         "ranking": array(object(["unitID": integer, "unitName": string, "tally": tally, "rank": integer, "tied": boolean],
+                                                                 required: ["unitID", "unitName", "tally", "rank", "tied"])), "rule": string],
+                                        required: ["jurisdictionID", "jurisdictionName", "year", "kinds", "rows", "byKind", "total", "ranking", "rule"]),
+                "LeaderOverview": object(["jurisdictionID": integer, "jurisdictionName": string, "year": integer, "period": nullableString,
+                                          "figures": array(figure),
+                                          "periods": array(object(["label": string, "onTime": integer, "late": integer, "missing": integer,
+                                                                   "returned": integer], required: ["label", "onTime", "late", "missing", "returned"])),
+                                          "par": nullable(object(["title": string, "published": boolean, "totals": array(number),
+                                                                  "movers": array(object(["unitName": string, "rank": string, "total": number,
+                                                                                          "delta": nullableNumber], required: ["unitName", "rank", "total"])),
+                                                                  "url": string], required: ["title", "published", "totals", "movers", "url"]))],
+                                         required: ["jurisdictionID", "jurisdictionName", "year", "figures", "periods"]),
                 "MyWork": object(["fullName": string, "roleLabel": string, "unitID": integer, "unitName": string, "owed": array(dutyLine),
                                   "returned": array(dutyLine), "recentlyDone": array(dutyLine), "toSign": array(line), "toReview": array(line),
                                   "changes": array(line), "lastVisit": nullable(dateTime), "reminders": array(line)],

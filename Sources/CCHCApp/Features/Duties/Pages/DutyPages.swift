@@ -10,6 +10,38 @@ struct DutyPages: RouteCollection {
         routes.post(SiteURL.Calendar.settings.pathComponents, use: create).access(.scoped)
         routes.post(SiteURL.Calendar.revoke(.key).pathComponents, use: revoke).access(.scoped)
         routes.post(SiteURL.Duties.readReminders.pathComponents, use: readReminders).access(.own)
+        routes.get(SiteURL.Duties.dashboard(.key).pathComponents, use: dashboard).access(.scoped)
+        routes.get(SiteURL.Duties.dashboardXLSX(.key).pathComponents, use: dashboardXLSX).access(.scoped)
+        routes.get(SiteURL.Duties.overview(.key).pathComponents, use: overview).access(.scoped)
+    }
+
+    /// A jurisdiction the account manages (its standing agency, or above) or leads: the dashboard and the overview.
+    static func jurisdiction(_ req: Request) async throws -> (Unit, Int) {
+        let actor = try req.actor
+        let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
+        guard unit.kind.isJurisdiction else { throw CCHCError.notFound("Theo dõi và tổng quan chỉ có ở UBND các cấp, không ở \(unit.name).") }
+        guard actor.scope.canManage(unit.unitPath) || actor.scope.canSign(for: unit.unitPath) else {
+            throw CCHCError(.forbidden, "Trang này dành cho lãnh đạo và cơ quan thường trực CCHC của \(unit.name).")
+        }
+        return (unit, try req.queryInt("year", in: 2000...2100) ?? Day(req.now).year)
+    }
+
+    func dashboard(req: Request) async throws -> HTML {
+        let (unit, year) = try await Self.jurisdiction(req)
+        let d = try await DutyDashboard.load(jurisdiction: unit, year: year, now: req.now, on: req.db)
+        return Layout.page(request: req, title: "Theo dõi thực hiện nhiệm vụ năm \(year) — \(unit.name)", body: DashboardView.render(d))
+    }
+
+    func dashboardXLSX(req: Request) async throws -> Response {
+        let (unit, year) = try await Self.jurisdiction(req)
+        let d = try await DutyDashboard.load(jurisdiction: unit, year: year, now: req.now, on: req.db)
+        return Exports.file(try d.xlsx(), type: Exports.xlsxType, name: "theo-doi-nhiem-vu-\(unit.code.lowercased())-\(year).xlsx")
+    }
+
+    func overview(req: Request) async throws -> HTML {
+        let (unit, year) = try await Self.jurisdiction(req)
+        let o = try await LeaderOverview.load(jurisdiction: unit, year: year, now: req.now, on: req.db)
+        return Layout.page(request: req, title: "Tổng quan CCHC năm \(year) — \(unit.name)", body: LeaderOverviewView.render(o))
     }
 
     func readReminders(req: Request) async throws -> Response {

@@ -33,7 +33,10 @@ enum PlanTaskDuties: DutySource {
         let plans = try await PlanRecord.query(on: db).filter(\.$unit.$id ~~ ids).filter(\.$year ~~ Array(scope.years)).all()
         let tasks = try await PlanTaskRecord.query(on: db).filter(\.$plan.$id ~~ plans.compactMap(\.id))
             .filter(\.$lastDue >= scope.from.iso).filter(\.$lastDue <= scope.through.iso).all()
-        for t in tasks {
+        // A task the plan gives another unit to lead is that unit's duty (below), not the issuer's as well.
+        let delegated = Set(try await PlanAssignmentRecord.query(on: db).filter(\.$task.$id ~~ tasks.compactMap(\.id)).filter(\.$role == "lead").all()
+            .map { $0.$task.id })
+        for t in tasks where !delegated.contains(t.id ?? 0) {
             guard let plan = plans.first(where: { $0.id == t.$plan.id }), let unit = scope.unit(plan.$unit.id),
                   let due = t.lastDue.flatMap({ Day(iso: $0) }) else { continue }
             out.append(duty(id: "task:\(try t.requireID())", unit: unit, plan: plan, task: t, due: due, status: t.status,

@@ -10,7 +10,9 @@ enum ReportDuties: DutySource {
         for unit in scope.units where !unit.isStandingAgency {
             let unitID = try unit.requireID()
             for year in scope.years {
-                guard let regime = try await RegimeService.applicable(for: unit, year: year, on: db) else { continue }
+                // Under its own regime a jurisdiction reports upward (the district to the province); the top of the tree does not.
+                guard let regime = try await RegimeService.applicable(for: unit, year: year, on: db),
+                      regime.$issuer.id != unitID || unit.$parent.id != nil else { continue }
                 let periods = try await RegimeService.periods(of: regime, on: db)
                 let ownDeadlines = unit.kind.isOffice && unit.$parent.id == regime.$issuer.id
                     ? Dictionary(try await RegimeService.officePeriods(of: regime, on: db).map { ($0.kind.code, $0.lastDay) },

@@ -81,6 +81,8 @@ extension UnitPage.View {
             links.append((SiteURL.Reports.timeliness(u).relativeURL(parameters: [year]), "Theo dõi nộp báo cáo"))
             links.append((SiteURL.Consolidated.figures(u, .value(model.year), .value(PeriodKind.q1)).path, "Tổng hợp số liệu"))
             links.append((SiteURL.Reports.regime(u, .value(model.year)).path, "Chế độ báo cáo năm \(model.year)"))
+            links.append((SiteURL.Duties.dashboard(u).relativeURL(parameters: [year]), "Theo dõi thực hiện nhiệm vụ"))
+            links.append((SiteURL.Duties.overview(u).relativeURL(parameters: [year]), "Tổng quan"))
         }
         let items: [HTML] = links.map { "<li><a href=\"\($0.0)\">\($0.1)</a></li>" as HTML }
         return "<nav class=\"card goto\" aria-label=\"Công việc của đơn vị\"><h2>Công việc của đơn vị</h2><ul class=\"inline-list\">\(items)</ul></nav>"
