@@ -43,8 +43,9 @@ enum DashboardView {
             }
             return "<tr><th scope=\"row\"><a href=\"\(r.url)\">\(r.unitName)</a></th>\(cells)<td>\(r.total.due)</td><td>\(percent(r.total.rate))</td></tr>"
         }
-        let ranking: [HTML] = d.ranking.map { e in
-            "<tr><td>\(String(format: "%02d", e.rank))\(e.tied ? " <span class=\"muted\">(đồng hạng)</span>" : "")</td><td>\(e.unitName)</td>"
+        let ranking: [HTML] = d.ranking.map { e -> HTML in
+            let tied: HTML = e.tied ? " <span class=\"muted\">(đồng hạng)</span>" : .empty
+            return "<tr><td>\(String(format: "%02d", e.rank))\(tied)</td><td>\(e.unitName)</td>"
                 + "<td>\(e.tally.onTime)</td><td>\(e.tally.late)</td><td>\(e.tally.overdue)</td><td>\(percent(e.tally.rate))</td></tr>"
         }
         return """
