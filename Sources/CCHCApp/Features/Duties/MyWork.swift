@@ -13,6 +13,11 @@ struct MyWork: Content {
         var status: DutyStatus
         var statusLabel: String
         var dueText: String
+
+        init(_ duty: Duty, now: Date) {
+            let status = duty.status(now: now)
+            (self.duty, self.status, statusLabel, dueText) = (duty, status, status.label, duty.dueText(now: now))
+        }
     }
 
     /// Something waiting for someone, or a change: what, whose, since when, where.
@@ -48,7 +53,7 @@ struct MyWork: Content {
         let unit = try await UnitQueries.readable(actor.unitID, by: actor, on: db)
         let units = try await workUnits(actor, on: db)
         let duties = actor.role == .viewer || actor.role == .admin ? [] : try await DutyRegistry.around(units, now: now, on: db)
-        let lines = duties.map { DutyLine(duty: $0, status: $0.status(now: now), statusLabel: $0.status(now: now).label, dueText: $0.dueText(now: now)) }
+        let lines = duties.map { DutyLine($0, now: now) }
         let open = lines.filter { !$0.status.isDone }
         let done = lines.filter { $0.status.isDone && $0.status != .waived && ($0.duty.doneAt ?? .distantPast) > now.addingTimeInterval(-30 * 86_400) }
         let lastVisit = try await previousSignIn(actor, on: db)

@@ -18,7 +18,7 @@ struct UnitDuties: Content {
         let now = req.now
         let duties = try await DutyRegistry.duties(DutyScope(units: [unit], from: Day(year, 1, 1)!, through: Day(year, 12, 31)!, now: now), on: req.db)
             .sorted { ($0.due, $0.id) < ($1.due, $1.id) }
-        let lines = duties.map { MyWork.DutyLine(duty: $0, status: $0.status(now: now), statusLabel: $0.status(now: now).label, dueText: $0.dueText(now: now)) }
+        let lines = duties.map { MyWork.DutyLine($0, now: now) }
         return UnitDuties(unitID: try unit.requireID(), unitName: unit.name, year: year, duties: lines,
                           counts: Dictionary(grouping: lines, by: \.status.rawValue).mapValues(\.count))
     }

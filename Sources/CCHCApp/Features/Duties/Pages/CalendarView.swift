@@ -10,7 +10,8 @@ enum CalendarView {
             <p>Sao chép đường dẫn dưới đây vào ứng dụng lịch (Google Calendar: <em>Thêm lịch › Từ URL</em>; iPhone: \
             <em>Cài đặt › Lịch › Tài khoản › Thêm lịch đã đăng ký</em>). Đường dẫn chỉ hiện một lần; ai có nó đều xem được lịch, \
             nên đừng chia sẻ — khi lộ, hãy thu hồi và tạo đường dẫn mới.</p>
-            <p><input type="text" readonly value="\(url)" aria-label="Đường dẫn lịch" style="width:100%;box-sizing:border-box" onfocus="this.select()"></p></div>
+            <p><input type="text" readonly value="\(url)" aria-label="Đường dẫn lịch" \
+            style="width:100%;box-sizing:border-box" onfocus="this.select()"></p></div>
             """ as HTML
         } } ?? .empty
         let choices: [HTML] = units.map { u in "<option value=\"\(u.id ?? 0)\">Lịch việc của \(u.name)</option>" }
