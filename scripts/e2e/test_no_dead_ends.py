@@ -17,8 +17,8 @@ import pytest
 
 from conftest import login
 
-# (account, role) — the province standing agency of the demo is Sở Nội vụ Sóc Trăng (README "Demo accounts";
-# Hà Tĩnh has no province account); Lai Châu is the two-tier province, walked as well.
+# (account, role) — README "Demo accounts": Sóc Trăng's and Hà Tĩnh's provincial standing agencies (Hà Tĩnh's districts
+# report up to it), Lai Châu the two-tier province, the district's leader.
 ROLES = [
     ("thachdai.cv", "chuyên viên xã"),
     ("thachdai.ld", "lãnh đạo xã"),
@@ -26,6 +26,8 @@ ROLES = [
     ("thachha.tp.cv", "chuyên viên phòng chuyên môn huyện"),
     ("soctrang.noivu", "cơ quan thường trực tỉnh"),
     ("laichau.noivu", "cơ quan thường trực tỉnh (hai cấp)"),
+    ("hatinh.noivu", "cơ quan thường trực tỉnh Hà Tĩnh (huyện báo cáo lên)"),
+    ("thachha.ld", "lãnh đạo huyện"),
     ("admin", "quản trị hệ thống"),
 ]
 PAGE_CAP = int(os.environ.get("DEAD_ENDS_PAGE_CAP", "250"))  # a full walk: DEAD_ENDS_PAGE_CAP=100000

@@ -16,20 +16,30 @@ struct DemoPresent {
     var year: Int { today.year }
 
     func load() async throws {
-        guard year >= 2023, let district = try await Unit.query(on: db).filter(\.$code == "HT-THA").first(),
-              let old = try await RegimeRecord.query(on: db).filter(\.$issuer.$id == (try district.requireID())).filter(\.$year == 2021).first(),
-              let formID = old.$form.id else { return }
-        let communes = try await Unit.query(on: db).filter(\.$parent.$id == (try district.requireID())).all()
-            .filter { $0.kind.tier == .commune && !$0.isRetired }.sorted { $0.code < $1.code }
-        let periods = try await regime(district, from: old, formID: formID)
-        let due = periods.filter { $0.onRequest != true }.sorted { $0.lastDay < $1.lastDay }
-        let latest = due.last { $0.lastDay < today }
-        try await DemoReporting(db: db).loadReports(communes: communes, periods: due, formID: formID, year: year) { i, period in
-            story(i, period, latest: latest, unit: communes[i])
+        guard year >= 2023, let province = try await Unit.query(on: db).filter(\.$code == "HT").first(),
+              let pattern = try await RegimeRecord.query(on: db).join(Unit.self, on: \RegimeRecord.$issuer.$id == \Unit.$id)
+                .filter(Unit.self, \.$code == "HT-THA").filter(\.$year == 2021).first(), let provinceForm = pattern.$form.id else { return }
+        // The province's regime for its districts, on seed 000's pattern: the districts' own reports go up under it.
+        let provincePeriods = try await regime(province, from: pattern, formID: provinceForm).filter { $0.onRequest != true }
+        // Thạch Hà (seed 000's 2021 regime) and Nghi Xuân (its assumed 2022 one): this year's reports; Thạch Hà's plans and
+        // inspections too. Hà Tĩnh's province sees both districts report.
+        for (code, seedYear, officer) in [("HT-THA", 2021, "thachha.noivu"), ("HT-NXU", 2022, "nghixuan.noivu")] {
+            guard let district = try await Unit.query(on: db).filter(\.$code == code).first(),
+                  let old = try await RegimeRecord.query(on: db).filter(\.$issuer.$id == (try district.requireID())).filter(\.$year == seedYear).first(),
+                  let formID = old.$form.id else { continue }
+            let communes = try await Unit.query(on: db).filter(\.$parent.$id == (try district.requireID())).all()
+                .filter { $0.kind.tier == .commune && !$0.isRetired }.sorted { $0.code < $1.code }
+            let periods = try await regime(district, from: old, formID: formID)
+            let due = periods.filter { $0.onRequest != true }.sorted { $0.lastDay < $1.lastDay }
+            let latest = due.last { $0.lastDay < today }
+            try await DemoReporting(db: db).loadReports(communes: communes, periods: due, formID: formID, year: year, officer: officer) { i, period in
+                story(i, period, latest: latest, unit: communes[i])
+            }
+            try await districtReports(district, periods: provincePeriods, formID: provinceForm, leader: officer.replacingOccurrences(of: ".noivu", with: ".ld"))
+            guard code == "HT-THA" else { continue }
+            try await plans(district, communes: communes)
+            try await inspections(district, communes: communes)
         }
-        try await districtReports(district, periods: due, formID: formID)
-        try await plans(district, communes: communes)
-        try await inspections(district, communes: communes)
     }
 
     /// Past periods: mostly accepted on time; the latest one with a few still to come in (overdue), one awaiting the leader,
@@ -50,17 +60,19 @@ struct DemoPresent {
     }
 
     /// The district's own reports to the province: every period already due, signed and sent on its last day.
-    func districtReports(_ district: Unit, periods: [PeriodRecord], formID: Int) async throws {
-        let leader = try await User.query(on: db).filter(\.$username == "thachha.ld").first()
+    func districtReports(_ district: Unit, periods: [PeriodRecord], formID: Int, leader username: String) async throws {
+        let leader = try await User.query(on: db).filter(\.$username == username).first()
         for (n, p) in periods.enumerated() where p.lastDay < today {
             let report = try Report(unit: district, periodID: try p.requireID(), formID: formID)
-            let at = p.lastDay.startInVietnam.addingTimeInterval(16 * 3600)
+            // Nghi Xuân sent its Quý I two days late.
+            let late = district.code == "HT-NXU" && n == 0 ? 2.0 : 0
+            let at = p.lastDay.startInVietnam.addingTimeInterval(16 * 3600 + late * 86_400)
             report.state = .submitted
             report.firstSubmittedAt = at
             report.submittedAt = at
             report.submittedBy = leader?.id
             report.docNumber = "\(60 + n)/BC-UBND"
-            report.docDate = p.lastDay.iso
+            report.docDate = Day(at).iso
             try await report.create(on: db)
             try await Audit.record(on: db, at: at, actor: nil, action: "report.submit", entity: "report", entityID: report.id, unit: district,
                                    summary: "Ký, gửi \(p.periodKind.title(year: year).lowercased()) của \(district.name), văn bản số \(report.docNumber!)")
@@ -69,7 +81,7 @@ struct DemoPresent {
 
     /// Seed 000's regime carried to this year, its days the same.
     func regime(_ district: Unit, from old: RegimeRecord, formID: Int) async throws -> [PeriodRecord] {
-        let shift = year - 2021
+        let shift = year - old.year
         func moved(_ iso: String) -> String {
             guard let d = Day(iso: iso) else { return iso }
             return Day.clamped(d.year + shift, d.month, d.day).iso
@@ -79,7 +91,7 @@ struct DemoPresent {
         regime.year = year
         regime.deadlineDay = old.deadlineDay
         regime.$form.id = formID
-        regime.document = "\(15 + shift)/UBND-NV ngày \(Day.clamped(year, 1, 20).vietnamese) (theo mẫu của văn bản 164/UBND-NV năm 2021)"
+        regime.document = "\(15 + shift)/UBND-NV ngày \(Day.clamped(year, 1, 20).vietnamese) (theo mẫu của văn bản \(old.document ?? "năm \(old.year)"))"
         try await regime.create(on: db)
         var out: [PeriodRecord] = []
         for p in try await RegimeService.periods(of: old, on: db) {

@@ -204,9 +204,9 @@ struct DemoReporting {
     }
 
     /// Each commune's report of each period, as `story` tells it, with the audit trail of its steps.
-    func loadReports(communes: [Unit], periods: [PeriodRecord], formID: Int, year: Int,
+    func loadReports(communes: [Unit], periods: [PeriodRecord], formID: Int, year: Int, officer officerName: String = "thachha.noivu",
                      story storyOf: (Int, PeriodRecord) -> Story) async throws {
-        let officer = try await User.query(on: db).filter(\.$username == "thachha.noivu").first()
+        let officer = try await User.query(on: db).filter(\.$username == officerName).first()
         for (i, unit) in communes.enumerated() {
             let slug = unit.code.replacingOccurrences(of: "HT-THA-", with: "").lowercased()
             let specialist = try await User.query(on: db).filter(\.$username == "\(slug).cv").first()

@@ -33,6 +33,9 @@ struct ReportContext {
     let registerDocuments: [DirectingDocumentRow]
     /// How each saved figure came: "entered", "computed", or "override" with the unit's reason.
     let sources: [String: ReportService.ValueSource]
+    /// The account may open the unit's own pages (its page, plans, register, inspections): not an office's staff who only
+    /// fill their sections of the jurisdiction's report.
+    var unitPagesReadable = true
 
     struct Recipient {
         let jurisdiction: Unit

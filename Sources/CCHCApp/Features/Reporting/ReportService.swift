@@ -76,7 +76,7 @@ struct ReportService {
         let issuer = try await Unit.find(regime.$issuer.id, on: db)!
         let window = try await RegimeService.window(of: period, for: unit, regime: regime, on: db)
         let directing = try await RegisterFigures.directing(unit: unit, from: window.from, through: window.to, on: db)
-        return ReportContext(unit: unit, period: period, regime: regime, issuer: issuer, formRecord: formRecord, form: form, report: report,
+        var context = ReportContext(unit: unit, period: period, regime: regime, issuer: issuer, formRecord: formRecord, form: form, report: report,
                              values: values, documents: documents, previousPeriod: previous, previousValues: previousValues,
                              versions: versions, role: role, officeSections: officeSections, contributions: contributions,
                              recipient: try await Self.recipient(of: unit, on: db), window: window,
@@ -84,6 +84,8 @@ struct ReportService {
                                                                          directing: directing, on: db),
                              registerDocuments: directing,
                              sources: try await Self.sources(of: report, on: db))
+        context.unitPagesReadable = actor.scope.canRead(unit.unitPath)
+        return context
     }
 
     /// The nearest jurisdiction above the unit and its CCHC standing agency.

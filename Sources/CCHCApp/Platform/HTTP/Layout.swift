@@ -21,10 +21,10 @@ enum Layout {
             links.append((SiteURL.Par.index.path, "Chỉ số CCHC"))
             links.append((SiteURL.Inspections.overview(.value(plansUnit)).path, "Kiểm tra"))
             // Leaders and the standing agency: the year at a glance.
-            if actor.canManage || (actor.role == .leader && actor.scope.canSign(for: actor.scope.unit)) {
+            if (actor.canManage && !actor.isAdmin) || (actor.role == .leader && actor.scope.canSign(for: actor.scope.unit)) {
                 links.append((SiteURL.Duties.overview(.value(actor.canManage ? actor.jurisdictionID : actor.unitID)).path, "Tổng quan"))
             }
-            if actor.canManage {
+            if actor.canManage && !actor.isAdmin {
                 let timeliness = SiteURL.Reports.timeliness(.value(actor.jurisdictionID))
                 links.append((timeliness.relativeURL(parameters: [QueryParameter("year", Day(request.now).year)]), "Theo dõi nộp"))
             }

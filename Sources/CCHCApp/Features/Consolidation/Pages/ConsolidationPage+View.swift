@@ -18,7 +18,11 @@ extension ConsolidationPage.View {
         var drill: HTML = .empty
         if let d = model.drill {
             let ind = d.indicator, code = d.code
-            let rows: [HTML] = d.values.map { m in "<tr><td>\(m.unit)</td><td>\(ValueDisplay.text(ind, m.value))</td></tr>" }
+            var rows: [HTML] = d.values.map { m in "<tr><td>\(m.unit)</td><td>\(ValueDisplay.text(ind, m.value))</td></tr>" }
+            if rows.isEmpty {
+                let why = report.acceptedOnly ? "chưa có báo cáo nào được tiếp nhận có số liệu này" : "chưa có báo cáo nào gửi lên có số liệu này"
+                rows = ["<tr><td colspan=\"2\" class=\"muted\">Chưa có số liệu: \(why).</td></tr>"]
+            }
             drill = """
             <div class="card" id="drill"><h2>\(ind.code). \(ind.name) — số liệu của từng đơn vị</h2>
             <table><thead><tr><th>Đơn vị</th><th>Số liệu</th></tr></thead><tbody>\(rows)</tbody>

@@ -50,9 +50,10 @@ extension HomePage.Model {
         guard unit.kind.isOffice, actor.role == .specialist || actor.role == .leader,
               let jurisdiction = try await Unit.find(actor.jurisdictionID, on: db) else { return nil }
         let thisYear = Day(now).year
+        // The regime the jurisdiction's own report goes under (its superior's, or its own), this year's or the latest one.
         let regimes = try await RegimeRecord.query(on: db).filter(\.$issuer.$id == actor.jurisdictionID).all()
-        guard let regime = regimes.filter({ $0.year <= thisYear }).max(by: { $0.year < $1.year }) ?? regimes.min(by: { $0.year < $1.year })
-        else { return nil }
+        let fallback = regimes.filter({ $0.year <= thisYear }).max(by: { $0.year < $1.year }) ?? regimes.min(by: { $0.year < $1.year })
+        guard let regime = try await RegimeService.applicable(for: jurisdiction, year: thisYear, on: db) ?? fallback else { return nil }
         let sections = try await SectionAssignment.query(on: db).filter(\.$regime.$id == (try regime.requireID()))
             .filter(\.$office.$id == actor.unitID).all().map(\.section).sorted()
         guard !sections.isEmpty else { return nil }

@@ -59,7 +59,7 @@ enum InspectionPage {
 
     /// Where the plan stands in its sign-off, and the way to the plan's page (signing, its tasks' progress).
     static func signOffLine(_ v: InspectionView) -> HTML {
-        guard let s = v.signOff else { return .empty }
+        guard let s = v.signOff, v.ownsPlan else { return .empty }
         let issued: String = s.number.map { " số \($0)" + (s.date.map { " ngày \($0.vietnamese)" } ?? "") } ?? ""
         return """
             <p>Ký ban hành: <span class="tag">\(s.stateLabel)</span>\(issued) · \

@@ -28,6 +28,8 @@ extension UnitPage {
         /// This year (the links to the year's pages), and whether the account may see the jurisdiction's tables.
         var year: Int
         var canManageBelow: Bool
+        /// A regime applies to the unit this year (the consolidation needs one).
+        var hasRegime = false
     }
 }
 
@@ -46,6 +48,7 @@ extension UnitPage.Model {
                     subordinates: children.filter { !$0.kind.isOffice }, predecessors: predecessors, lineage: lineage,
                     successor: successor, accounts: accounts, showsAccounts: actor.canManage,
                     canManageUnit: actor.scope.canManage(unit.unitPath), year: Day(req.now).year,
-                    canManageBelow: actor.scope.canManage(unit.unitPath))
+                    canManageBelow: actor.scope.canManage(unit.unitPath),
+                    hasRegime: try await RegimeService.applicable(for: unit, year: Day(req.now).year, on: req.db) != nil)
     }
 }

@@ -79,7 +79,9 @@ extension UnitPage.View {
         ]
         if model.unit.kind.isJurisdiction && model.canManageBelow {
             links.append((SiteURL.Reports.timeliness(u).relativeURL(parameters: [year]), "Theo dõi nộp báo cáo"))
-            links.append((SiteURL.Consolidated.figures(u, .value(model.year), .value(PeriodKind.q1)).path, "Tổng hợp số liệu"))
+            if model.hasRegime {
+                links.append((SiteURL.Consolidated.figures(u, .value(model.year), .value(PeriodKind.q1)).path, "Tổng hợp số liệu"))
+            }
             links.append((SiteURL.Reports.regime(u, .value(model.year)).path, "Chế độ báo cáo năm \(model.year)"))
             links.append((SiteURL.Duties.dashboard(u).relativeURL(parameters: [year]), "Theo dõi thực hiện nhiệm vụ"))
             links.append((SiteURL.Duties.overview(u).relativeURL(parameters: [year]), "Tổng quan"))

@@ -50,7 +50,10 @@ enum ParIndexPage {
         let errors: HTML = m.failure.map { f in
             "<div class=\"error-summary\" role=\"alert\"><strong>Chưa lưu được:</strong><ul>\(f.errors.map { "<li>\($0.message)</li>" as HTML })</ul></div>"
         } ?? .empty
-        let rounds: HTML = m.rounds.isEmpty ? "<p class=\"muted\">Chưa có đợt đánh giá nào.</p>" : """
+        let rounds: HTML = m.rounds.isEmpty ? """
+            <p class="muted">Chưa có đợt đánh giá nào: cơ quan thường trực CCHC mở đợt tự đánh giá, thẩm định chỉ số CCHC khi đến kỳ; \
+            hạn tự đánh giá sẽ hiện ở <a href="\(SiteURL.home.path)">Việc của tôi</a>.</p>
+            """ : """
             <div class="table-wrap"><table><thead><tr><th>Đợt đánh giá</th><th>Trạng thái</th><th>Hạn tự đánh giá</th><th>Đơn vị của bạn</th></tr></thead>
             <tbody>\(m.rounds.map { l in
                 "<tr><td><a href=\"\(l.url)\">\(l.title)</a></td><td>\(l.state)</td><td>\(l.due)</td><td>"

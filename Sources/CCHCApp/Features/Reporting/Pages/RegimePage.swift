@@ -183,7 +183,9 @@ struct RegimePages: RouteCollection {
         <h2>Các cơ quan chuyên môn của \(unit.name), nếu khác</h2>
         <p class="muted">Điền khi văn bản cho các phòng, ban một khoảng chốt số liệu hoặc hạn nộp khác (vd: báo cáo năm \
         chốt từ 15/12 đến 14/12); để trống thì các cơ quan theo cùng kỳ với đơn vị. \
-        <a href="\(SiteURL.Reports.regimeOffices(.value(unitID), .value(regime.year)).path)">Phân công cơ quan trả lời các mục của biểu</a>.</p>
+        \(record == nil ? "Khi đã lưu chế độ báo cáo, phân công cơ quan trả lời các mục của biểu." as HTML : """
+            <a href="\(SiteURL.Reports.regimeOffices(.value(unitID), .value(regime.year)).path)">Phân công cơ quan trả lời các mục của biểu</a>.
+            """)</p>
         <table><thead><tr><th>Kỳ</th><th>Chốt số liệu từ</th><th>đến</th>\
         <th>Hạn nộp</th><th>Số liệu ước tính (báo cáo năm)</th></tr></thead><tbody>\(officeRows)</tbody></table>
 

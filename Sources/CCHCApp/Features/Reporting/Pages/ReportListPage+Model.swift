@@ -16,6 +16,8 @@ extension ReportListPage {
         var rows: [ReportListing.Row]
         /// A jurisdiction the signed-in account manages: links to its follow-up and its own regime.
         var managesJurisdiction: Bool
+        /// The account may open the unit's page (an office's staff reach only the jurisdiction's reports).
+        var unitReadable = true
 
         /// The page's title in the browser.
         var pageTitle: String { "Báo cáo CCHC — \(unitName)" }
@@ -30,6 +32,7 @@ extension ReportListPage.Model {
         let year = try req.queryInt("year", in: 2000...2100) ?? years.first ?? Day(req.now).year
         let rows = try await ReportListing.rows(unit: unit, year: year, now: req.now, on: req.db)
         return Self(unitID: try unit.requireID(), unitName: unit.name, years: years, year: year, rows: rows,
-                    managesJurisdiction: unit.kind.isJurisdiction && actor.scope.canManage(unit.unitPath))
+                    managesJurisdiction: unit.kind.isJurisdiction && actor.scope.canManage(unit.unitPath),
+                    unitReadable: actor.scope.canRead(unit.unitPath))
     }
 }

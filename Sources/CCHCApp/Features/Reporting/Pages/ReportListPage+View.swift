@@ -35,7 +35,8 @@ extension ReportListPage.View {
                 <tbody>\(body)</tbody></table>
                 """
         return """
-        <p class="crumbs"><a href="\(SiteURL.Units.unit(.value(unitID)).path)">\(model.unitName)</a></p>
+        <p class="crumbs">\(model.unitReadable ? "<a href=\"\(SiteURL.Units.unit(.value(unitID)).path)\">\(model.unitName)</a>" as HTML
+            : "\(model.unitName)")</p>
         <h1>Báo cáo CCHC định kỳ của \(model.unitName)</h1>
         <p>Năm: \(yearLinks)</p>
         \(own)

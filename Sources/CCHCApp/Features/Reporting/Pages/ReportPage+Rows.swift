@@ -9,7 +9,7 @@ extension ReportPage.View {
                              failure: ValidationFailure?) -> HTML {
         guard let f = ctx.computed[code] else { return .empty }
         let saved = ctx.sources[code]
-        let link: HTML = f.link.map { " <a href=\"\($0)\">xem</a>" as HTML } ?? .empty
+        let link: HTML = ctx.unitPagesReadable ? f.link.map { " <a href=\"\($0)\">xem</a>" as HTML } ?? .empty : .empty
         let line: HTML = "<br><small class=\"computed\">Hệ thống tính: <strong>\(NumberFormat.vietnamese(f.value))</strong> — \(f.explanation)\(link)</small>"
         let unexplained: HTML = saved == nil && value?.number.map { $0 != f.value } == true
             ? "<br><small class=\"tag late\">Khác số hệ thống tính, chưa ghi lý do</small>" : .empty

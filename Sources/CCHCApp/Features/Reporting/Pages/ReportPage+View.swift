@@ -68,8 +68,10 @@ extension ReportPage.View {
             <th>Số liệu</th><th>Cơ quan</th></tr></thead><tbody>\(rows)</tbody></table>
             <h2>Nội dung báo cáo</h2>\(narrative)
             <h2>Phụ lục 3A: Văn bản chỉ đạo, điều hành CCHC</h2>
-            <table><thead><tr><th>STT</th><th>Số, ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th><th>Cơ quan ban hành</th></tr></thead>\
-            <tbody>\(docRows)</tbody></table>
+            \(docRows.isEmpty ? "<p class=\"muted\">Báo cáo chưa kê văn bản chỉ đạo, điều hành CCHC nào ban hành trong kỳ.</p>" as HTML : """
+                <table><thead><tr><th>STT</th><th>Số, ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th><th>Cơ quan ban hành</th></tr></thead>\
+                <tbody>\(docRows)</tbody></table>
+                """)
             \(officeHTML)
             """
 
@@ -125,7 +127,7 @@ extension ReportPage.View {
             "<dt>Văn bản</dt><dd>Số \(n)\(report?.docDate.flatMap { Day(iso: $0) }.map { " ngày " + $0.vietnamese } ?? "")</dd>" as HTML
         } ?? .empty
         return """
-        <p class="crumbs"><a href="\(SiteURL.Units.unit(unitRef).path)">\(ctx.unit.name)</a> › \
+        <p class="crumbs">\(ctx.unitPagesReadable ? "<a href=\"\(SiteURL.Units.unit(unitRef).path)\">\(ctx.unit.name)</a>" as HTML : "\(ctx.unit.name)") › \
         <a href="\(SiteURL.Reports.list(unitRef).relativeURL(parameters: [QueryParameter("year", ctx.regime.year)]))">Báo cáo năm \(ctx.regime.year)</a></p>
         <h1>\(title) — \(ctx.unit.name)</h1>
         \(changesHTML(changes))
