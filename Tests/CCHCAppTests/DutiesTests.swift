@@ -203,6 +203,14 @@ struct DutiesTests {
             let o = try await api.get("/api/v1/units/\(thachHa.id!)/overview?year=2021").json(LeaderOverview.self)
             #expect(o.periods.count == table.periods.count && !o.figures.isEmpty && o.figures.allSatisfy { $0.url.hasPrefix("/") })
             #expect(try await TestClient.session(app, "thachha.ld").get("/units/\(thachHa.id!)/overview?year=2021").status == .ok)
+            // The trend of 1.1.1 over 2021's periods: Quý I and 6 tháng as the consolidation itself gives them (no 2020 reports).
+            let trend = try #require(try await api.get("/api/v1/units/\(thachHa.id!)/overview?year=2021&code=1.1.1").json(LeaderOverview.self).trend)
+            #expect(trend.code == "1.1.1" && trend.series.map(\.year) == [2020, 2021] && trend.series[0].values.allSatisfy { $0 == nil })
+            for (i, kind) in ["Q1", "H1"].enumerated() {
+                let c = try await api.get("/api/v1/units/\(thachHa.id!)/consolidation/2021/\(kind)").json(ConsolidatedReport.self)
+                #expect(trend.series[1].values[i] == c.figures.first { $0.code == "1.1.1" }?.value, "\(kind)")
+            }
+            #expect(trend.series[1].values[0] != nil)
             #expect(try await TestClient.api(app, "thachdai.cv").get("/api/v1/units/\(thachHa.id!)/dashboard?year=2021").status == .notFound)
         }
     }

@@ -24,7 +24,8 @@ extension OpenAPIDocument {
                 "/api/v1/units/{unitID}/overview": [
                     "parameters": [idParam("unitID", "UBND (huyện, tỉnh …)")],
                     "get": ["summary": "Tổng quan cho lãnh đạo: báo cáo kỳ gần nhất, kế hoạch, chỉ số CCHC, vấn đề kiểm tra, nhiệm vụ quá hạn",
-                            "parameters": [query("year", "Năm (mặc định: năm nay)", yearSchema)],
+                            "parameters": [query("year", "Năm (mặc định: năm nay)", yearSchema),
+                                           query("code", "Mã chỉ tiêu của biểu để xem diễn biến qua các kỳ (mặc định: chỉ tiêu số đầu tiên)", string)],
                             "responses": ok(ref("LeaderOverview"), errors: ["400", "401", "403", "404"])],
                 ],
                 "/api/v1/calendar/feeds": [
@@ -69,7 +70,12 @@ extension OpenAPIDocument {
                                           "par": nullable(object(["title": string, "published": boolean, "totals": array(number),
                                                                   "movers": array(object(["unitName": string, "rank": string, "total": number,
                                                                                           "delta": nullableNumber], required: ["unitName", "rank", "total"])),
-                                                                  "url": string], required: ["title", "published", "totals", "movers", "url"]))],
+                                                                  "url": string], required: ["title", "published", "totals", "movers", "url"])),
+                                          "trend": nullable(object(["code": string, "name": string, "periods": array(string),
+                                                                    "series": array(object(["year": integer, "values": array(nullableNumber)],
+                                                                                           required: ["year", "values"])),
+                                                                    "options": array(object(["code": string, "name": string], required: ["code", "name"]))],
+                                                                   required: ["code", "name", "periods", "series", "options"]))],
                                          required: ["jurisdictionID", "jurisdictionName", "year", "figures", "periods"]),
                 "MyWork": object(["fullName": string, "roleLabel": string, "unitID": integer, "unitName": string, "owed": array(dutyLine),
                                   "returned": array(dutyLine), "recentlyDone": array(dutyLine), "toSign": array(line), "toReview": array(line),

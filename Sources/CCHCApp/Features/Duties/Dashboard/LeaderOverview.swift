@@ -43,8 +43,10 @@ struct LeaderOverview: Content {
     var figures: [Figure]
     var periods: [PeriodCounts]
     var par: ParSummary?
+    /// The chosen indicator (`?code=`) across this year's and last year's periods.
+    var trend: IndicatorTrend?
 
-    static func load(jurisdiction j: Unit, year: Int, now: Date, on db: any Database) async throws -> LeaderOverview {
+    static func load(jurisdiction j: Unit, year: Int, now: Date, code: String? = nil, on db: any Database) async throws -> LeaderOverview {
         let id = try j.requireID()
         let u = Parameter<Int>.value(id), y = QueryParameter("year", year)
         var figures: [Figure] = []
@@ -89,7 +91,8 @@ struct LeaderOverview: Content {
         figures.append(Figure(label: "Nhiệm vụ kế hoạch quá hạn", value: "\(overdueTasks)", detail: "\(overdueAll) việc quá hạn mọi loại",
                               url: SiteURL.Duties.dashboard(u).relativeURL(parameters: [y])))
         return LeaderOverview(jurisdictionID: id, jurisdictionName: j.name, year: year, period: current, figures: figures, periods: periods,
-                              par: try await par(j, year: year, on: db))
+                              par: try await par(j, year: year, on: db),
+                              trend: try await IndicatorTrend.load(jurisdiction: j, year: year, code: code, on: db))
     }
 
     /// The latest PAR-index round the jurisdiction ran up to this year: its totals and who moved most since last year.

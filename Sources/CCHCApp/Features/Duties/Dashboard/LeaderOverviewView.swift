@@ -55,6 +55,30 @@ enum LeaderOverviewView {
         } else {
             parts.append("<p class=\"card muted\">Chưa có kết quả chỉ số CCHC của \(o.jurisdictionName) đến năm \(o.year).</p>")
         }
+        if let t = o.trend { parts.append(trend(t, o)) }
         return parts.joined()
+    }
+
+    /// The chosen indicator's line over the periods, last year beside this year, with its table and the indicator picker.
+    static func trend(_ t: IndicatorTrend, _ o: LeaderOverview) -> HTML {
+        let chart = SVGChart.lines(title: "\(t.code). \(t.name)", categories: t.periods,
+                                   series: t.series.map { ChartSeries(name: "Năm \($0.year)", values: $0.values,
+                                                                       colour: $0.year == o.year ? SVGChart.Colour.thisYear : SVGChart.Colour.lastYear) },
+                                   yLabel: "Số liệu tổng hợp", xLabel: "Kỳ báo cáo")
+        let head: HTML = "<tr><th scope=\"col\">Kỳ</th>\(t.series.map { "<th scope=\"col\">Năm \($0.year)</th>" as HTML })</tr>"
+        let rows: [HTML] = t.periods.enumerated().map { i, p in
+            let cells: [HTML] = t.series.map { s in "<td>\(s.values[i].map { NumberFormat.vietnamese($0) } ?? "—")</td>" }
+            return "<tr><th scope=\"row\">\(p)</th>\(cells)</tr>"
+        }
+        let options: [HTML] = t.options.map { "<option value=\"\($0.code)\"\(HTML.attr("selected", if: $0.code == t.code))>\($0.code). \($0.name)</option>" }
+        return """
+            <section class="card" id="trend"><h2>Diễn biến một chỉ tiêu qua các kỳ</h2>
+            <form method="get" action="\(SiteURL.Duties.overview(.value(o.jurisdictionID)).path)" class="inline">\
+            <input type="hidden" name="year" value="\(o.year)"><label>Chỉ tiêu <select name="code">\(options)</select></label> \
+            <button type="submit" class="secondary">Xem</button></form>
+            <div class="chart-pair"><figure>\(HTML(raw: chart))</figure><div class="table-wrap"><table><thead>\(head)</thead>\
+            <tbody>\(rows)</tbody></table><p class="muted">Số liệu tổng hợp các báo cáo đã gửi của các đơn vị trực thuộc; \
+            “—”: kỳ chưa có báo cáo.</p></div></div></section>
+            """
     }
 }
