@@ -214,6 +214,26 @@ struct DutiesTests {
             #expect(try await TestClient.api(app, "thachdai.cv").get("/api/v1/units/\(thachHa.id!)/dashboard?year=2021").status == .notFound)
         }
     }
+
+    /// The overview's PAR-index part on Quảng Điền's published 2019 round (seed 001): Quảng Thọ up 4,47 on 2018, each area's
+    /// average within its maximum, the charts drawn.
+    @Test func theOverviewShowsThePARIndexYearOnYearAndByArea() async throws {
+        try await withTestApp(now: Day(2020, 3, 2)!.startInVietnam.addingTimeInterval(9 * 3600)) { app in
+            let district = try await app.unit(code: "TTH-QDI")
+            let o = try await TestClient.api(app, "quangdien.noivu").get("/api/v1/units/\(district.id!)/overview?year=2019")
+                .json(LeaderOverview.self)
+            let par = try #require(o.par)
+            #expect(par.published && par.totals.count == par.movers.count && !par.areas.isEmpty)
+            let quangTho = try #require(par.movers.first { $0.unitName == "Xã Quảng Thọ" })
+            #expect(abs((quangTho.delta ?? 0) - 4.47) < 0.005)
+            // A penalty area (điểm trừ) averages at or below zero; every other within [0; its maximum].
+            #expect(par.areas.allSatisfy { a in
+                a.average.map { a.name.hasPrefix("Điểm trừ") ? $0 <= 0.001 : ($0 >= 0 && $0 <= a.max + 0.001) } ?? false
+            }, "\(par.areas)")
+            let page = try await TestClient.session(app, "quangdien.noivu").get("/units/\(district.id!)/overview?year=2019").text
+            #expect(page.contains("Thay đổi so với năm trước") && page.contains("Điểm bình quân theo lĩnh vực"))
+        }
+    }
 }
 
 extension String {

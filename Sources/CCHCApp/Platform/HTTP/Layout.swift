@@ -36,7 +36,9 @@ enum Layout {
                 let bare = href.split(separator: "?").first.map(String.init) ?? href
                 return bare == "/" ? path == "/" : path.hasPrefix(bare)
             }
-            let current = links.filter { matches($0.href) }.max { $0.href.count < $1.href.count }?.href
+            var current = links.filter { matches($0.href) }.max { $0.href.count < $1.href.count }?.href
+            // The dashboard belongs with the overview (both the year at a glance), not with the unit list.
+            if path.hasSuffix("/dashboard"), let overview = links.first(where: { $0.label == "Tổng quan" }) { current = overview.href }
             let items: [HTML] = links.map { l in
                 "<a href=\"\(l.href)\"\(HTML.attr("aria-current=\"page\"", if: l.href == current))>\(l.label)</a>"
             }

@@ -21,7 +21,8 @@ struct DutiesAPI: RouteCollection {
 
     func overview(req: Request) async throws -> LeaderOverview {
         let (unit, year) = try await DutyPages.jurisdiction(req)
-        return try await LeaderOverview.load(jurisdiction: unit, year: year, now: req.now, code: req.query[String.self, at: "code"], on: req.db)
+        return try await LeaderOverview.load(jurisdiction: unit, year: year, now: req.now, actor: try req.actor,
+                                              code: req.query[String.self, at: "code"], on: req.db)
     }
 
     func myWork(req: Request) async throws -> MyWork {

@@ -28,11 +28,20 @@ struct LeaderOverview: Content {
         var delta: Double?
     }
 
+    /// A reform area of the framework: its maximum and the units' average points.
+    struct AreaAverage: Content {
+        var code: String
+        var name: String
+        var max: Double
+        var average: Double?
+    }
+
     struct ParSummary: Content {
         var title: String
         var published: Bool
         var totals: [Double]
         var movers: [Mover]
+        var areas: [AreaAverage]
         var url: String
     }
 
@@ -46,7 +55,8 @@ struct LeaderOverview: Content {
     /// The chosen indicator (`?code=`) across this year's and last year's periods.
     var trend: IndicatorTrend?
 
-    static func load(jurisdiction j: Unit, year: Int, now: Date, code: String? = nil, on db: any Database) async throws -> LeaderOverview {
+    static func load(jurisdiction j: Unit, year: Int, now: Date, actor: Actor, code: String? = nil,
+                     on db: any Database) async throws -> LeaderOverview {
         let id = try j.requireID()
         let u = Parameter<Int>.value(id), y = QueryParameter("year", year)
         var figures: [Figure] = []
@@ -91,12 +101,12 @@ struct LeaderOverview: Content {
         figures.append(Figure(label: "Nhiệm vụ kế hoạch quá hạn", value: "\(overdueTasks)", detail: "\(overdueAll) việc quá hạn mọi loại",
                               url: SiteURL.Duties.dashboard(u).relativeURL(parameters: [y])))
         return LeaderOverview(jurisdictionID: id, jurisdictionName: j.name, year: year, period: current, figures: figures, periods: periods,
-                              par: try await par(j, year: year, on: db),
+                              par: try await par(j, year: year, actor: actor, now: now, on: db),
                               trend: try await IndicatorTrend.load(jurisdiction: j, year: year, code: code, on: db))
     }
 
     /// The latest PAR-index round the jurisdiction ran up to this year: its totals and who moved most since last year.
-    static func par(_ j: Unit, year: Int, on db: any Database) async throws -> ParSummary? {
+    static func par(_ j: Unit, year: Int, actor: Actor, now: Date, on db: any Database) async throws -> ParSummary? {
         guard let round = try await ParRoundRecord.query(on: db).filter(\.$unit.$id == (try j.requireID())).filter(\.$year <= year)
             .sort(\.$year, .descending).with(\.$framework).first() else { return nil }
         let standings = try await ParQueries.standings(of: round, on: db)
@@ -106,7 +116,16 @@ struct LeaderOverview: Content {
             let change = try await ParQueries.change(for: unit, total: s.total, round: round, group: round.framework.group, on: db)
             movers.append(Mover(unitName: s.unitName, rank: s.paddedText, total: s.total, delta: change?.delta))
         }
+        // Area subtotals as the round's page computes them (scores shown only to the council, or once published).
+        let view = try await ParRoundView.load(round, actor: actor, now: now, on: db)
+        let visible = view.council || round.state == .published
+        let scored = view.units.filter { $0.total != nil && $0.areaPoints.count == view.areas.count }
+        let areas = view.areas.enumerated().map { i, a in
+            AreaAverage(code: a.code, name: a.name, max: a.max,
+                        average: scored.isEmpty ? nil : scored.map { $0.areaPoints[i] }.reduce(0, +) / Double(scored.count))
+        }
         return ParSummary(title: "Chỉ số CCHC năm \(round.year) (\(round.state.label.lowercasedFirst))", published: round.state == .published,
-                          totals: standings.map(\.total), movers: movers, url: SiteURL.Par.results(.value(try round.requireID())).path)
+                          totals: visible ? standings.map(\.total) : [], movers: visible ? movers : [], areas: visible ? areas : [],
+                          url: SiteURL.Par.results(.value(try round.requireID())).path)
     }
 }

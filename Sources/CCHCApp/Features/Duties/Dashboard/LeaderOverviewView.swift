@@ -47,6 +47,7 @@ enum LeaderOverviewView {
                 let delta: String = m.delta.map { ($0 >= 0 ? "+" : "") + NumberFormat.vietnamese($0) } ?? "—"
                 return "<tr><td>\(m.rank)</td><td>\(m.unitName)</td><td>\(NumberFormat.vietnamese(m.total))</td><td>\(delta)</td></tr>"
             }
+            parts.append(parCharts(par))
             parts.append("""
                 <section class="card"><h2><a href="\(par.url)">\(par.title)</a></h2><div class="chart-pair"><figure>\(HTML(raw: chart))</figure>
                 <div class="table-wrap"><table><thead><tr><th scope="col">Hạng</th><th scope="col">Đơn vị</th><th scope="col">Điểm</th>\
@@ -57,6 +58,35 @@ enum LeaderOverviewView {
         }
         if let t = o.trend { parts.append(trend(t, o)) }
         return parts.joined()
+    }
+
+    /// The PAR index's year-on-year change per unit and the area subtotals against their maximum, each with its table.
+    static func parCharts(_ par: LeaderOverview.ParSummary) -> HTML {
+        var out: [HTML] = []
+        let moved = par.movers.filter { $0.delta != nil }
+        if !moved.isEmpty {
+            let chart = SVGChart.groupedBars(title: "Điểm chỉ số CCHC: năm trước và năm nay", categories: moved.map(\.unitName), series: [
+                ChartSeries(name: "Năm trước", values: moved.map { m in m.delta.map { m.total - $0 } }, colour: SVGChart.Colour.lastYear),
+                ChartSeries(name: "Năm nay", values: moved.map { $0.total }, colour: SVGChart.Colour.thisYear),
+            ], yLabel: "Điểm", xLabel: "Đơn vị", yMax: 100)
+            out.append("<section class=\"card\"><h2>Thay đổi so với năm trước</h2><figure>\(HTML(raw: chart))</figure></section>")
+        }
+        if par.areas.contains(where: { $0.average != nil }) {
+            let chart = SVGChart.groupedBars(title: "Điểm bình quân theo lĩnh vực", categories: par.areas.map(\.name), series: [
+                ChartSeries(name: "Điểm tối đa", values: par.areas.map(\.max), colour: SVGChart.Colour.lastYear),
+                ChartSeries(name: "Bình quân các đơn vị", values: par.areas.map(\.average), colour: SVGChart.Colour.thisYear),
+            ], yLabel: "Điểm", xLabel: "Lĩnh vực")
+            let rows: [HTML] = par.areas.map { a in
+                "<tr><th scope=\"row\">\(a.code). \(a.name)</th><td>\(NumberFormat.vietnamese(a.max))</td>"
+                    + "<td>\(a.average.map { NumberFormat.vietnamese($0) } ?? "—")</td></tr>"
+            }
+            out.append("""
+                <section class="card"><h2>Theo lĩnh vực</h2><div class="chart-pair"><figure>\(HTML(raw: chart))</figure>
+                <div class="table-wrap"><table><thead><tr><th scope="col">Lĩnh vực</th><th scope="col">Tối đa</th>\
+                <th scope="col">Bình quân</th></tr></thead><tbody>\(rows)</tbody></table></div></div></section>
+                """)
+        }
+        return out.joined()
     }
 
     /// The chosen indicator's line over the periods, last year beside this year, with its table and the indicator picker.

@@ -40,7 +40,8 @@ struct DutyPages: RouteCollection {
 
     func overview(req: Request) async throws -> HTML {
         let (unit, year) = try await Self.jurisdiction(req)
-        let o = try await LeaderOverview.load(jurisdiction: unit, year: year, now: req.now, code: req.query[String.self, at: "code"], on: req.db)
+        let o = try await LeaderOverview.load(jurisdiction: unit, year: year, now: req.now, actor: try req.actor,
+                                              code: req.query[String.self, at: "code"], on: req.db)
         return Layout.page(request: req, title: "Tổng quan CCHC năm \(year) — \(unit.name)", body: LeaderOverviewView.render(o))
     }
 
