@@ -128,6 +128,7 @@ final class XLSXSharedStringsHandler: NSObject, XMLParserDelegate {
 
 final class XLSXWorksheetHandler: NSObject, XMLParserDelegate {
     let sharedStrings: [String]
+    let maximumRows: Int
     var cells: [String: String] = [:]
     var maxRow = 0
     /// Set when the sheet declares or holds a cell beyond the limits; parsing stops there.
@@ -143,8 +144,9 @@ final class XLSXWorksheetHandler: NSObject, XMLParserDelegate {
     private var capturingValue = false
     private var inline = XLSXRichText()
 
-    init(sharedStrings: [String]) {
+    init(sharedStrings: [String], maximumRows: Int = XLSXReader.maximumRows) {
         self.sharedStrings = sharedStrings
+        self.maximumRows = maximumRows
         super.init()
     }
 
@@ -164,7 +166,7 @@ final class XLSXWorksheetHandler: NSObject, XMLParserDelegate {
             // "A1:G120": checked before any row is walked.
             if let ref = attributeDict["ref"], let last = ref.split(separator: ":").last {
                 if let end = XLSXReader.parseReference(String(last)) {
-                    if end.row > XLSXReader.maximumRows || end.column > XLSXReader.maximumColumns { stop(parser) }
+                    if end.row > maximumRows || end.column > XLSXReader.maximumColumns { stop(parser) }
                 } else if ref.contains(":") {
                     stop(parser)
                 }
@@ -186,7 +188,7 @@ final class XLSXWorksheetHandler: NSObject, XMLParserDelegate {
                 cellColumn = nextColumn
             }
             nextColumn = cellColumn + 1
-            if cellRow > XLSXReader.maximumRows || cellColumn > XLSXReader.maximumColumns { stop(parser) }
+            if cellRow > maximumRows || cellColumn > XLSXReader.maximumColumns { stop(parser) }
             cellType = attributeDict["t"] ?? "n"
             value = ""
             inline.text = ""

@@ -39,6 +39,11 @@ public struct XLSXReader {
 
     /// The sheets in workbook order.
     public static func read(_ data: Data) throws -> [Sheet] {
+        try read(data, maximumRows: maximumRows)
+    }
+
+    /// `maximumRows` other than the limit of an upload: for reading back the large sheets this module writes.
+    static func read(_ data: Data, maximumRows: Int) throws -> [Sheet] {
         if data.count >= 4, data.prefix(4).elementsEqual([0xD0, 0xCF, 0x11, 0xE0]) {
             throw XLSXError.notAnXLSX(
                 "Tệp là bảng tính Excel định dạng cũ (.xls); hãy mở bằng Excel và lưu lại dưới dạng .xlsx.")
@@ -98,7 +103,7 @@ public struct XLSXReader {
                 sheets.append(Sheet(name: entry.name, cells: [:], maxRow: 0))
                 continue
             }
-            let handler = XLSXWorksheetHandler(sharedStrings: sharedStrings)
+            let handler = XLSXWorksheetHandler(sharedStrings: sharedStrings, maximumRows: maximumRows)
             do {
                 try parse(sheetData, with: handler)
             } catch {

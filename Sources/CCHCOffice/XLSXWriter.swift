@@ -21,6 +21,7 @@ public enum XLSXCell: Sendable, Equatable {
     public static func whole(_ value: Double) -> XLSXCell { Int(exactly: value).map(XLSXCell.integer) ?? .number(value) }
 }
 
+/// A sheet held in memory: its name, its rows and how Excel shows it (widths, frozen panes, hidden).
 public struct XLSXSheet: Sendable {
     /// At most 31 characters, none of []:*?/\ — sanitised when written.
     public var name: String
@@ -44,6 +45,7 @@ public struct XLSXSheet: Sendable {
     }
 }
 
+/// A workbook held in memory, written by `data()` or `write(to:)`; for sheets too large to hold, `XLSXStreamWriter`.
 public struct XLSXWorkbook: Sendable {
     public var sheets: [XLSXSheet]
     public var creator: String = "CCHC"
@@ -53,57 +55,90 @@ public struct XLSXWorkbook: Sendable {
         self.creator = creator
     }
 
-    /// The workbook as an .xlsx file.
+    /// The workbook as an .xlsx file, in memory: for small workbooks. Written through `XLSXStreamWriter` (to a
+    /// temporary file, then read back), so both ways give the same file.
     public func data() throws -> Data {
-        var sheets = self.sheets
-        if sheets.isEmpty {
-            sheets = [XLSXSheet(name: "Sheet1", rows: [])]
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-xlsx-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("workbook.xlsx")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try write(to: file, temporaryDirectory: directory)
+            return try Data(contentsOf: file)
+        } catch let error as XLSXStreamError {
+            throw error
+        } catch {
+            throw XLSXStreamError.cannotWrite(error.localizedDescription)
         }
-        let names = XLSXWriting.uniqueSheetNames(sheets.map(\.name))
-        var strings = XLSXSharedStrings()
-        var worksheets: [String] = []
-        for (index, sheet) in sheets.enumerated() {
-            worksheets.append(XLSXWriting.worksheet(sheet, selected: index == 0, strings: &strings))
-        }
+    }
 
-        var parts = OOXML.leadingParts(contentTypes: XLSXWriting.contentTypes(sheetCount: sheets.count), mainPart: "xl/workbook.xml",
-                                       title: "", creator: creator)
-        parts.append((path: "xl/workbook.xml", content: XLSXWriting.workbook(names: names, hidden: sheets.map(\.hidden))))
-        parts.append((path: "xl/_rels/workbook.xml.rels", content: XLSXWriting.workbookRelationships(sheetCount: sheets.count)))
-        parts.append((path: "xl/styles.xml", content: XLSXWriting.styles))
-        parts.append((path: "xl/sharedStrings.xml", content: strings.xml()))
-        for (index, worksheet) in worksheets.enumerated() {
-            parts.append((path: "xl/worksheets/sheet\(index + 1).xml", content: worksheet))
+    /// Writes the workbook to a file (replaced if it exists).
+    public func write(to url: URL) throws {
+        try write(to: url, temporaryDirectory: nil)
+    }
+
+    func write(to url: URL, temporaryDirectory: URL?) throws {
+        let writer = try XLSXStreamWriter(url: url, creator: creator, temporaryDirectory: temporaryDirectory)
+        for sheet in sheets {
+            try writer.addSheet(name: sheet.name, columnWidths: sheet.columnWidths, frozenRows: sheet.frozenRows,
+                                frozenColumns: sheet.frozenColumns, hidden: sheet.hidden)
+            for row in sheet.rows {
+                try writer.append(row: row)
+            }
         }
-        return try OOXML.package(parts)
+        try writer.finish()
     }
 }
 
 // MARK: - Writing
 
-/// The shared string table of a workbook being written.
-struct XLSXSharedStrings: Sendable {
+/// The shared string table of a workbook being written, bounded: once it holds `maximumCount` strings or
+/// `maximumBytes` of text, further new strings are written inline in their cells, so memory stays bounded
+/// whatever the number of rows while repeated texts ("Đạt", unit kinds) are still stored once.
+struct XLSXSharedStrings {
+    static let defaultMaximumCount = 16_384
+    static let defaultMaximumBytes = 2 * 1024 * 1024
+
+    let maximumCount: Int
+    let maximumBytes: Int
     private(set) var strings: [String] = []
     private var indexes: [String: Int] = [:]
+    private var bytes = 0
     private(set) var references = 0
 
-    mutating func index(of text: String) -> Int {
-        references += 1
-        if let index = indexes[text] { return index }
+    init(maximumCount: Int = defaultMaximumCount, maximumBytes: Int = defaultMaximumBytes) {
+        self.maximumCount = maximumCount
+        self.maximumBytes = maximumBytes
+    }
+
+    /// The index of the text in the table (added if there is room), or nil: the cell carries the text inline.
+    mutating func index(of text: String) -> Int? {
+        if let index = indexes[text] {
+            references += 1
+            return index
+        }
+        let size = text.utf8.count
+        guard strings.count < maximumCount, bytes + size <= maximumBytes else { return nil }
         let index = strings.count
         strings.append(text)
         indexes[text] = index
+        bytes += size
+        references += 1
         return index
     }
 
-    func xml() -> String {
-        var xml = OOXML.declaration
-        xml += "<sst xmlns=\"\(XLSXWriting.mainNamespace)\" count=\"\(references)\" uniqueCount=\"\(strings.count)\">"
+    /// xl/sharedStrings.xml, written to the sink in blocks.
+    func write(to sink: OOXMLFileSink) throws {
+        sink.buffer.append(OOXML.declaration)
+        sink.buffer.append("<sst xmlns=\"\(XLSXWriting.mainNamespace)\" count=\"\(references)\" uniqueCount=\"\(strings.count)\">")
         for text in strings {
-            xml += "<si><t xml:space=\"preserve\">\(OOXML.escape(text))</t></si>"
+            sink.buffer.append("<si><t xml:space=\"preserve\">" as StaticString)
+            sink.buffer.appendEscaped(text)
+            sink.buffer.append("</t></si>" as StaticString)
+            try sink.flushIfFull()
         }
-        xml += "</sst>"
-        return xml
+        sink.buffer.append("</sst>" as StaticString)
+        try sink.close()
     }
 }
 

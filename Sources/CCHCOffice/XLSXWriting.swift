@@ -64,103 +64,18 @@ enum XLSXWriting {
         return xml
     }()
 
-    static func worksheet(_ sheet: XLSXSheet, selected: Bool, strings: inout XLSXSharedStrings) -> String {
-        var sheetData = ""
-        var lastRow = 0
-        var lastColumn = 0
-        for (rowIndex, row) in sheet.rows.enumerated() {
-            var cells = ""
-            for (columnIndex, cell) in row.enumerated() {
-                let reference = cellReference(row: rowIndex + 1, column: columnIndex + 1)
-                guard let xml = cellXML(cell, reference: reference, strings: &strings) else { continue }
-                cells += xml
-                lastRow = rowIndex + 1
-                lastColumn = max(lastColumn, columnIndex + 1)
-            }
-            if !cells.isEmpty {
-                sheetData += "<row r=\"\(rowIndex + 1)\">\(cells)</row>"
-            }
-        }
-
-        let dimension = lastRow == 0 ? "A1" : "A1:" + cellReference(row: lastRow, column: lastColumn)
-        let frozenRows = max(0, sheet.frozenRows)
-        let frozenColumns = max(0, sheet.frozenColumns)
-        var pane = ""
-        if frozenRows > 0 || frozenColumns > 0 {
-            let topLeft = cellReference(row: frozenRows + 1, column: frozenColumns + 1)
-            let activePane: String
-            if frozenRows > 0 && frozenColumns > 0 {
-                activePane = "bottomRight"
-            } else if frozenRows > 0 {
-                activePane = "bottomLeft"
-            } else {
-                activePane = "topRight"
-            }
-            pane += "<pane"
-            if frozenColumns > 0 { pane += " xSplit=\"\(frozenColumns)\"" }
-            if frozenRows > 0 { pane += " ySplit=\"\(frozenRows)\"" }
-            pane += " topLeftCell=\"\(topLeft)\" activePane=\"\(activePane)\" state=\"frozen\"/>"
-            pane += "<selection pane=\"\(activePane)\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>"
-        }
-
-        var columns = ""
-        for (index, width) in sheet.columnWidths.enumerated() where width > 0 && width.isFinite {
-            let clamped = min(width, 255)
-            columns += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(numberText(clamped))\" customWidth=\"1\"/>"
-        }
-
-        var xml = OOXML.declaration
-        xml += "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(OOXML.relationshipNamespace)\">"
-        xml += "<dimension ref=\"\(dimension)\"/>"
-        xml += "<sheetViews><sheetView"
-        if selected { xml += " tabSelected=\"1\"" }
-        xml += " workbookViewId=\"0\">\(pane)</sheetView></sheetViews>"
-        xml += "<sheetFormatPr defaultRowHeight=\"15.75\"/>"
-        if !columns.isEmpty {
-            xml += "<cols>\(columns)</cols>"
-        }
-        xml += "<sheetData>\(sheetData)</sheetData>"
-        xml += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
-        xml += "<pageSetup paperSize=\"9\"/>"
-        xml += "</worksheet>"
-        return xml
-    }
-
-    /// The `<c>` element of a cell, or nil for a cell with nothing to show.
-    static func cellXML(_ cell: XLSXCell, reference: String, strings: inout XLSXSharedStrings) -> String? {
-        switch cell {
-        case .empty:
-            return nil
-        case .text(let text):
-            return stringCell(text, style: XLSXStyle.normal, reference: reference, strings: &strings)
-        case .bold(let text):
-            return stringCell(text, style: XLSXStyle.bold, reference: reference, strings: &strings)
-        case .integer(let value):
-            return "<c r=\"\(reference)\" s=\"\(XLSXStyle.integer)\"><v>\(value)</v></c>"
-        case .number(let value):
-            guard value.isFinite else { return nil }
-            let style = isIntegral(value) ? XLSXStyle.integer : XLSXStyle.decimal
-            return "<c r=\"\(reference)\" s=\"\(style)\"><v>\(numberText(value))</v></c>"
-        case .decimal(let value):
-            guard value.isFinite else { return nil }
-            return "<c r=\"\(reference)\" s=\"\(XLSXStyle.decimal)\"><v>\(numberText(value))</v></c>"
-        case .percent(let points):
-            let fraction = points / 100
-            guard fraction.isFinite else { return nil }
-            return "<c r=\"\(reference)\" s=\"\(XLSXStyle.percent)\"><v>\(numberText(fraction))</v></c>"
-        }
-    }
-
-    static func stringCell(_ raw: String, style: Int, reference: String, strings: inout XLSXSharedStrings) -> String? {
+    /// The text a string cell holds: cleaned of what XML cannot carry, line breaks as "\n", at most
+    /// `maximumCellText` UTF-16 units; nil when nothing is left to show.
+    static func cellText(_ raw: String) -> String? {
         var text = OOXML.clean(raw)
-            .replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\r", with: "\n")
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         if text.isEmpty { return nil }
         if text.utf16.count > maximumCellText {
             text = truncated(text, utf16Limit: maximumCellText)
         }
-        let index = strings.index(of: text)
-        return "<c r=\"\(reference)\" s=\"\(style)\" t=\"s\"><v>\(index)</v></c>"
+        return text
     }
 
     static func isIntegral(_ value: Double) -> Bool {
@@ -170,10 +85,80 @@ enum XLSXWriting {
     /// A number as stored in a cell: integers without a decimal point, others with up to 15 significant digits
     /// (what Excel keeps), so 91.3 / 100 is written "0.913".
     static func numberText(_ value: Double) -> String {
+        var bytes: [UInt8] = []
+        appendNumber(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `numberText` appended as bytes, as "%.15g" formats it: from Swift's shortest form when that has at most
+    /// 15 significant digits (the same digits, without the C library's variadic call), through the C library otherwise.
+    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
         if isIntegral(value) {
-            return String(Int64(value))
+            out.appendDecimal(Int(value))
+            return
         }
-        return String(format: "%.15g", value)
+        if appendShortest(value, to: &out) { return }
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 48) { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let length = withVaList([value]) { vsnprintf(base, 48, "%.15g", $0) }
+            for index in 0..<min(Int(max(length, 0)), 47) {
+                let byte = UInt8(bitPattern: base[index])
+                out.append(byte == UInt8(ascii: ",") ? UInt8(ascii: ".") : byte)
+            }
+        }
+    }
+
+    /// "%.15g" of a normal number whose shortest round-trip form has at most 15 significant digits: rounding the
+    /// number to 15 digits gives those digits, since it lies within half a unit in the last place of them. False
+    /// (nothing appended) otherwise.
+    static func appendShortest(_ value: Double, to out: inout [UInt8]) -> Bool {
+        guard value.isNormal else { return false }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        var negative = false, pointAt = -1, exponent = 0, exponentSign = 1, inExponent = false
+        for byte in value.description.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): if inExponent { exponentSign = -1 } else { negative = true }
+            case UInt8(ascii: "+"): break
+            case UInt8(ascii: "."): pointAt = digits.count
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): inExponent = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if inExponent { exponent = exponent * 10 + Int(byte - UInt8(ascii: "0")) } else { digits.append(byte) }
+            default: return false
+            }
+        }
+        if pointAt < 0 { pointAt = digits.count }
+        let leading = digits.prefix { $0 == UInt8(ascii: "0") }.count
+        guard leading < digits.count else { return false }
+        var significant = digits[leading...]
+        while significant.last == UInt8(ascii: "0") { significant.removeLast() }
+        guard significant.count <= 15 else { return false }
+        // The exponent of the first significant digit: d.ddd × 10^power.
+        let power = pointAt - leading - 1 + exponentSign * exponent
+        if negative { out.append(UInt8(ascii: "-")) }
+        if power < -4 || power >= 15 {
+            out.append(significant[significant.startIndex])
+            if significant.count > 1 {
+                out.append(UInt8(ascii: "."))
+                out.append(contentsOf: significant.dropFirst())
+            }
+            out.append(power < 0 ? "e-" as StaticString : "e+" as StaticString)
+            if abs(power) < 10 { out.append(UInt8(ascii: "0")) }
+            out.appendDecimal(abs(power))
+        } else if power >= 0 {
+            let whole = significant.prefix(power + 1)
+            out.append(contentsOf: whole)
+            if whole.count < power + 1 { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: power + 1 - whole.count)) }
+            if significant.count > power + 1 {
+                out.append(UInt8(ascii: "."))
+                out.append(contentsOf: significant.dropFirst(power + 1))
+            }
+        } else {
+            out.append("0." as StaticString)
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: -power - 1))
+            out.append(contentsOf: significant)
+        }
+        return true
     }
 
     /// "A", "Z", "AA", … for 1, 26, 27, …
