@@ -89,6 +89,7 @@ struct ConsolidationRulesTests {
             let v2 = try await Report.query(on: db).filter(\.$unit.$id == a.id!).filter(\.$version == 2).first()!
             v2.state = .submitted
             try await v2.save(on: db)
+            try await ConsolidationPartials.rebuildAll(on: db)
             let after = try await ConsolidationService.consolidate(jurisdiction: d, year: 2031, kind: .q1, on: db)
             #expect(after.figures.first { $0.code == "1.1" }?.value == 407)
 

@@ -30,6 +30,7 @@ struct OfficialDocumentPDFTests {
         }
         try await report.save(on: app.db)
         for (code, value) in values { try await ReportValue(reportID: report.id!, code: code, value: value).create(on: app.db) }
+        try await ConsolidationPartials.rebuildAll(on: app.db)
         return report
     }
 

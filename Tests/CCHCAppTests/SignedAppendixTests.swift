@@ -38,6 +38,7 @@ struct SignedAppendixTests {
             commune.submittedAt = march10
             try await commune.create(on: app.db)
             try await ReportValue(reportID: commune.id!, code: "1.1.1", value: .init(number: 1_000)).create(on: app.db)
+            try await ConsolidationPartials.rebuildAll(on: app.db)
             let after = try await ConsolidationService.consolidate(jurisdiction: thachHa, year: 2021, kind: .q1, on: app.db)
             let liveTasks = try #require(after.figures.first { $0.code == "1.1.1" }?.display)
             #expect(liveTasks != signedTasks)

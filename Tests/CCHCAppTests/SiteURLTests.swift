@@ -20,6 +20,7 @@ struct SiteURLTests {
         (SiteURL.audit, SiteURL.audit, "/audit"),
         (SiteURL.stylesheet, SiteURL.stylesheet, "/assets/app.css"),
         (SiteURL.script, SiteURL.script, "/assets/app.js"),
+        (SiteURL.health, SiteURL.health, "/health"),
         (SiteURL.Units.list, SiteURL.Units.list, "/units"),
         (SiteURL.Units.new, SiteURL.Units.new, "/units/new"),
         (SiteURL.Units.merge, SiteURL.Units.merge, "/units/merge"),

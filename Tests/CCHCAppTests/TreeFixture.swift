@@ -31,12 +31,14 @@ enum TreeFixture {
 
     @discardableResult
     static func report(_ db: any Database, _ unit: CCHCApp.Unit, _ period: PeriodRecord, formID: Int, _ state: ReportState, version: Int = 1,
-                       current: Bool = true, _ values: [String: IndicatorValue]) async throws -> Report {
+                       current: Bool = true, _ values: [String: IndicatorValue], rebuild: Bool = true) async throws -> Report {
         let r = try Report(unit: unit, periodID: period.id!, formID: formID, version: version)
         r.state = state
         r.isCurrent = current
         try await r.create(on: db)
         for (code, v) in values { try await ReportValue(reportID: r.id!, code: code, value: v).create(on: db) }
+        // Written directly, as a bulk load does: the consolidation's partial sums are rebuilt from the reports.
+        if rebuild { try await ConsolidationPartials.rebuildAll(on: db) }
         return r
     }
 }

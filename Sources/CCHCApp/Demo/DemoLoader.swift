@@ -30,6 +30,8 @@ struct DemoLoader {
             try await DemoParIndex(db: tx, now: app.clock.now()).load()
             try await DemoInspection(db: tx).load()
             try await DemoPresent(db: tx, now: app.clock.now()).load()
+            // The demo writes its reports directly: the consolidation's partial sums are built once, from them.
+            try await ConsolidationPartials.rebuildAll(on: tx)
             try await Audit.record(on: tx, at: app.clock.now(), actor: nil, action: "demo.load", entity: "system", entityID: nil, unit: nil,
                                    summary: "Nạp dữ liệu mẫu: \(summary.units) đơn vị, \(summary.accounts) tài khoản")
             return summary

@@ -29,5 +29,6 @@ enum Migrations {
         app.migrations.add(CreateParIndex())              // 22
         app.migrations.add(CreateInspections())           // 23
         app.migrations.add(CreateDuties())                // 24
+        app.migrations.add(CreateConsolidationPartials()) // 25
     }
 }

@@ -42,7 +42,6 @@ func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(SecurityHeadersMiddleware(secureCookies: config.secureCookies))
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(CCHCErrorMiddleware())
-    app.middleware.use(app.sessions.middleware)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     // The hash an unknown account is checked against, so it costs what a wrong password costs.
     app.storage[LoginPolicy.DummyHashKey.self] = try Bcrypt.hash(CSRF.newToken(), cost: config.bcryptCost)

@@ -33,7 +33,13 @@ func routes(_ app: Application) throws {
                  body: .init(string: Assets.js))
     }.access(.public)
 
-    let pages = app.grouped(SessionActorMiddleware(), CSRFMiddleware())
+    // The ceiling of the benchmarks and a probe for a load balancer: no session, no database.
+    app.get(SiteURL.health.pathComponents) { _ in
+        Response(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"], body: .init(string: "ok"))
+    }.access(.public)
+
+    // Only pages read the session cookie: assets, the API (Bearer) and the calendar feeds never look a session up.
+    let pages = app.grouped(app.sessions.middleware, SessionActorMiddleware(), CSRFMiddleware())
     try pages.register(collection: LoginPages())
 
     let signedIn = pages.grouped(RequireActorMiddleware())

@@ -22,7 +22,7 @@ public enum OrgRules {
             case .nameRequired: "Tên đơn vị: không được để trống."
             case .parentNotAllowed(let child, let parent): "Đơn vị cấp trên: một \(child.label) không thể trực thuộc một \(parent.label)."
             case .topLevelMustBeProvince(let kind):
-                "Đơn vị cấp trên: một \(kind.label) phải có đơn vị cấp trên; chỉ cấp tỉnh mới đứng đầu cây."
+                "Đơn vị cấp trên: một \(kind.label) phải có đơn vị cấp trên; chỉ cấp tỉnh hoặc cả nước mới đứng đầu cây."
             case .cycle: "Đơn vị cấp trên: không thể chuyển một đơn vị vào chính nó hoặc vào đơn vị cấp dưới của nó."
             case .retiredUnit(let name): "\(name) đã ngừng hoạt động (sáp nhập hoặc giải thể): chỉ xem, không sửa được."
             case .standingAgencyMustBeOffice: "Cơ quan thường trực CCHC phải là một cơ quan chuyên môn (sở, phòng, ban, văn phòng)."
@@ -50,7 +50,7 @@ public enum OrgRules {
         if let parent {
             if parent.isRetired { found.append(.retiredUnit(parent.name)) }
             if !parent.kind.mayContain(kind) { found.append(.parentNotAllowed(child: kind, parent: parent.kind)) }
-        } else if kind.tier != .province {
+        } else if kind.tier != .province && kind.tier != .nation {
             found.append(.topLevelMustBeProvince(kind))
         }
         return found

@@ -3,6 +3,8 @@
 /// Jurisdictions (tỉnh, huyện, xã …) hold subordinate jurisdictions and their
 /// own offices; offices (sở, phòng, ban, văn phòng) belong to a jurisdiction.
 public enum UnitKind: String, Codable, CaseIterable, Sendable {
+    // National level: the root above the provinces, whose standing agency is the Ministry of Home Affairs
+    case nation            // Cả nước (Chính phủ; Bộ Nội vụ thường trực CCHC)
     // Province level
     case province          // Tỉnh
     case centralCity       // Thành phố trực thuộc Trung ương
@@ -20,10 +22,12 @@ public enum UnitKind: String, Codable, CaseIterable, Sendable {
     case office            // Phòng (district)
     case board             // Ban
     case bureau            // Văn phòng (HĐND-UBND, UBND)
+    case ministry          // Bộ (national level: Bộ Nội vụ)
 
     /// Vietnamese label, lower case, as written before a name ("xã Thạch Đài").
     public var label: String {
         switch self {
+        case .nation: "cả nước"
         case .province: "tỉnh"
         case .centralCity: "thành phố trực thuộc Trung ương"
         case .district: "huyện"
@@ -37,15 +41,17 @@ public enum UnitKind: String, Codable, CaseIterable, Sendable {
         case .office: "phòng"
         case .board: "ban"
         case .bureau: "văn phòng"
+        case .ministry: "bộ"
         }
     }
 
     public var tier: Tier {
         switch self {
+        case .nation: .nation
         case .province, .centralCity: .province
         case .district, .districtTown, .provincialCity: .district
         case .commune, .ward, .township, .specialZone: .commune
-        case .department, .office, .board, .bureau: .office
+        case .department, .office, .board, .bureau, .ministry: .office
         }
     }
 
@@ -54,20 +60,23 @@ public enum UnitKind: String, Codable, CaseIterable, Sendable {
     public var isOffice: Bool { tier == .office }
 
     public enum Tier: Int, Sendable, Comparable {
-        case province = 1, district = 2, commune = 3, office = 9
+        case nation = 0, province = 1, district = 2, commune = 3, office = 9
         public static func < (a: Tier, b: Tier) -> Bool { a.rawValue < b.rawValue }
     }
 
     /// Which kinds may sit directly under a unit of this kind.
     public func mayContain(_ child: UnitKind) -> Bool {
         switch tier {
+        case .nation:
+            // The provinces of either structure, and the ministries.
+            return child.tier == .province || child == .ministry
         case .province:
             // Three-tier (districts) and two-tier (communes directly) both allowed.
-            return child.tier == .district || child.tier == .commune || child.isOffice
+            return child.tier == .district || child.tier == .commune || (child.isOffice && child != .ministry)
         case .district:
-            return child.tier == .commune || child.isOffice
+            return child.tier == .commune || (child.isOffice && child != .ministry)
         case .commune:
-            return child.isOffice
+            return child.isOffice && child != .ministry
         case .office:
             return false
         }

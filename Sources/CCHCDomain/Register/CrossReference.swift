@@ -163,7 +163,7 @@ public enum CrossReference {
         case .ward: ["phuong"]
         case .township: ["thi tran"]
         case .specialZone: ["dac khu"]
-        case .department, .office, .board, .bureau: []
+        case .nation, .department, .office, .board, .bureau, .ministry: []
         }
     }
 }

@@ -26,28 +26,33 @@ public struct IssuingBody: Sendable, Equatable {
         self.parentName = parentName?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// A People's Committee issues for a jurisdiction; any other unit is one of its offices.
-    public var isPeoplesCommittee: Bool { kind.isJurisdiction }
+    /// A People's Committee issues for a jurisdiction; any other unit is one of its offices. The national level is the
+    /// Government (Chính phủ), whose ministries issue in their own name.
+    public var isPeoplesCommittee: Bool { kind.isJurisdiction && !isGovernment }
+    public var isGovernment: Bool { kind == .nation }
+    /// A ministry, or any office of the national level: headed by its own name only, written from the capital.
+    var isNational: Bool { isGovernment || parentKind == .nation }
 
     // MARK: Heading
 
     /// The line above the body, regular — offices, departments, bureaus and boards only: "UBND HUYỆN THẠCH HÀ".
     /// A People's Committee has none (seeds 002 and 004).
     public var superiorLines: [String] {
-        guard !isPeoplesCommittee, let parentName, !parentName.isEmpty else { return [] }
+        guard !isPeoplesCommittee, !isNational, let parentName, !parentName.isEmpty else { return [] }
         guard let parentKind, parentKind.isJurisdiction else { return [parentName.uppercased()] }
         return ["UBND " + Self.fullName(kind: parentKind, name: parentName).uppercased()]
     }
 
     /// The body itself, bold: ["ỦY BAN NHÂN DÂN", "HUYỆN THẠCH HÀ"], ["PHÒNG TƯ PHÁP"].
     public var bodyLines: [String] {
-        isPeoplesCommittee ? ["ỦY BAN NHÂN DÂN", Self.fullName(kind: kind, name: name).uppercased()] : [name.uppercased()]
+        if isGovernment { return ["CHÍNH PHỦ"] }
+        return isPeoplesCommittee ? ["ỦY BAN NHÂN DÂN", Self.fullName(kind: kind, name: name).uppercased()] : [name.uppercased()]
     }
 
     // MARK: Number
 
     /// The body's part of the symbol: "UBND" for a People's Committee, else from the name ("Phòng Tư pháp" → "PTP").
-    public var abbreviation: String { isPeoplesCommittee ? "UBND" : Self.abbreviation(of: name) }
+    public var abbreviation: String { isGovernment ? "CP" : isPeoplesCommittee ? "UBND" : Self.abbreviation(of: name) }
 
     /// "BC-PTP": the document type's abbreviation, then the body's.
     public func symbol(type: String = "BC") -> String { "\(type)-\(abbreviation)" }
@@ -73,12 +78,15 @@ public struct IssuingBody: Sendable, Equatable {
 
     /// Where it writes from: a People's Committee its own place, an office its jurisdiction's ("Thạch Hà").
     public var place: String {
+        if isNational { return "Hà Nội" }
         if isPeoplesCommittee { return OfficialText.place(of: name) }
         return OfficialText.place(of: parentName ?? name)
     }
 
     /// How a sentence names it: "UBND huyện Thạch Hà", "Phòng Tư pháp huyện Thạch Hà", "Sở Nội vụ tỉnh Sóc Trăng".
     public var inSentence: String {
+        if isGovernment { return "Chính phủ" }
+        if isNational { return name }
         if isPeoplesCommittee { return "UBND " + OfficialText.lowerFirst(Self.fullName(kind: kind, name: name)) }
         guard let parentName, !parentName.isEmpty else { return name }
         guard let parentKind, parentKind.isJurisdiction else { return "\(name) \(parentName)" }
@@ -95,6 +103,8 @@ public struct IssuingBody: Sendable, Equatable {
         case .office: "Lãnh đạo phòng"
         case .bureau: "Lãnh đạo Văn phòng"
         case .board: "Lãnh đạo Ban"
+        case .ministry: "Lãnh đạo Bộ"
+        case .nation: "Lãnh đạo Chính phủ"
         default: "Lãnh đạo UBND"
         }
     }
@@ -108,6 +118,8 @@ public struct IssuingBody: Sendable, Equatable {
         case .office: "TRƯỞNG PHÒNG"
         case .bureau: "CHÁNH VĂN PHÒNG"
         case .board: "TRƯỞNG BAN"
+        case .ministry: "BỘ TRƯỞNG"
+        case .nation: "THỦ TƯỚNG"
         default: "CHỦ TỊCH"
         }
     }
@@ -116,6 +128,7 @@ public struct IssuingBody: Sendable, Equatable {
     /// a deputy for the head ("KT."): ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], ["GIÁM ĐỐC"].
     public func signerLines(deputy: Bool) -> [String] {
         let position = deputy ? ["KT. \(headTitle)", "PHÓ \(headTitle)"] : [headTitle]
+        if isGovernment { return ["TM. CHÍNH PHỦ"] + position }
         return isPeoplesCommittee ? ["TM. ỦY BAN NHÂN DÂN"] + position : position
     }
 

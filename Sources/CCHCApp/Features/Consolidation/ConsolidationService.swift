@@ -53,75 +53,23 @@ enum ConsolidationService {
         let pattern = jurisdiction.unitPath.subtreePattern
         let counted = CountedReports(pattern: pattern, formID: formID, kind: kind, year: year, acceptedOnly: acceptedOnly)
 
-        // 1. Sums, fractions and the plain average of percentages, per indicator — one GROUP BY.
-        struct Row: Decodable {
-            let code: String
-            let reports: Int
-            let sum_number: Double?
-            let count_number: Int
-            let sum_numerator: Double?
-            let sum_denominator: Double?
-            let count_fraction: Int
-            let avg_percent: Double?
-            let max_number: Double?
-            let min_number: Double?
-        }
-        let rows = try await sql.raw("""
-            SELECT v.indicator_code AS code,
-                   COUNT(*) AS reports,
-                   SUM(v.number) AS sum_number,
-                   COUNT(v.number) AS count_number,
-                   SUM(v.numerator) AS sum_numerator,
-                   SUM(v.denominator) AS sum_denominator,
-                   COUNT(v.denominator) AS count_fraction,
-                   AVG(CASE WHEN v.denominator > 0 THEN v.numerator * 100.0 / v.denominator ELSE v.number END) AS avg_percent,
-                   MAX(v.number) AS max_number,
-                   MIN(v.number) AS min_number
-            FROM report_values v
-            JOIN reports r ON r.id = v.report_id \(counted.joins)
-            WHERE \(counted.conditions)
-            GROUP BY v.indicator_code
-            """).all(decoding: Row.self)
-
-        // 2. What the units below answered on coded and catalogue rows — one GROUP BY.
+        // 1. Sums, fractions, the plain average of percentages, extremes and the answers of coded and catalogue rows,
+        //    per indicator — from the live partial sums of the buckets below, plus the jurisdiction's own report.
         let jurisdictionID = try jurisdiction.requireID()
-        let choiceCodes = Set(form.indicators.filter { $0.consolidationRule == .choice }.map(\.code))
-        let commonCodes = Set(form.indicators.filter { $0.consolidationRule == .common }.map(\.code))
-        struct Answer: Decodable { let code: String; let answer: Double; let units: Int }
-        let answerCodes = choiceCodes.union(commonCodes).sorted()
-        let answers = answerCodes.isEmpty ? [] : try await sql.raw("""
-            SELECT v.indicator_code AS code, v.number AS answer, COUNT(*) AS units
-            FROM report_values v
-            JOIN reports r ON r.id = v.report_id \(counted.joins)
-            WHERE \(counted.conditions) AND r.unit_id <> \(bind: jurisdictionID)
-              AND v.indicator_code IN (\(binds: answerCodes)) AND v.number IS NOT NULL
-            GROUP BY v.indicator_code, v.number
-            """).all(decoding: Answer.self)
-
-        var aggregates: [String: Consolidation.Aggregate] = [:]
-        for r in rows {
-            aggregates[r.code] = .init(code: r.code, reports: r.reports, sumNumber: r.sum_number, countNumber: r.count_number,
-                                       sumNumerator: r.sum_numerator, sumDenominator: r.sum_denominator,
-                                       countFraction: r.count_fraction, averagePercent: r.avg_percent,
-                                       maxNumber: r.max_number, minNumber: r.min_number)
-        }
-        for c in answers {
-            if choiceCodes.contains(c.code), let answer = c.answer.exactInt { aggregates[c.code]?.distribution[answer, default: 0] += c.units }
-            if commonCodes.contains(c.code) { aggregates[c.code]?.commonValues[c.answer, default: 0] += c.units }
-        }
+        var aggregates = try await Self.aggregates(jurisdiction: jurisdiction, form: form, counted: counted, on: sql)
         try await Self.addDiffering(to: &aggregates, counted: counted, excluding: jurisdictionID, on: sql)
         for (code, own) in try await Self.ownValues(of: jurisdictionID, formID: formID, year: year, kind: kind, on: sql) {
             aggregates[code, default: .init(code: code, reports: 0)].own = own
         }
 
-        // 3. Who is in, who is missing: jurisdictions under it (and itself) — one query each.
+        // 3. Who is in, who is missing: jurisdictions under it (and itself), with the reports counted of each — one query.
         struct U: Decodable { let id: Int; let name: String; let kind: String; let received: Int }
         let jurisdictionKinds = UnitKind.allCases.filter(\.isJurisdiction).map(\.rawValue)
         let units = try await sql.raw("""
-            SELECT u.id, u.name, u.kind,
-                   (SELECT COUNT(*) FROM reports r \(counted.joins)
-                     WHERE r.unit_id = u.id AND \(counted.conditions)) AS received
+            SELECT u.id, u.name, u.kind, COALESCE(c.received, 0) AS received
             FROM units u
+            LEFT JOIN (SELECT r.unit_id, COUNT(*) AS received FROM reports r \(counted.joins)
+                       WHERE \(counted.conditions) GROUP BY r.unit_id) c ON c.unit_id = u.id
             WHERE u.path LIKE \(bind: pattern) AND u.retired_on IS NULL AND u.kind IN (\(binds: jurisdictionKinds))
             ORDER BY u.depth, u.name_folded
             """).all(decoding: U.self)
@@ -239,7 +187,14 @@ struct CountedReports {
     var conditions: SQLQueryString {
         """
         r.unit_path LIKE \(bind: pattern) AND r.form_id = \(bind: formID) \
-        AND r.state IN (\(binds: states)) AND p.kind = \(bind: kind.code) AND g.year = \(bind: year) \
+        AND p.kind = \(bind: kind.code) AND g.year = \(bind: year) AND \(Self.latest(states: states))
+        """
+    }
+
+    /// The version that counts: in one of `states`, and no newer version of the unit's report for the period is.
+    static func latest(states: [String]) -> SQLQueryString {
+        """
+        r.state IN (\(binds: states)) \
         AND NOT EXISTS (SELECT 1 FROM reports newer WHERE newer.unit_id = r.unit_id AND newer.period_id = r.period_id \
         AND newer.version > r.version AND newer.state IN (\(binds: states)))
         """

@@ -117,9 +117,12 @@ struct OrganisationService {
             unit.isStandingAgency = input.isStandingAgency ?? false
             if parentChanged {
                 let oldPath = unit.path
+                let oldParent = try await Unit.find(id, on: tx)?.$parent.id
                 unit.$parent.id = parent?.id
                 try await Self.place(unit, under: parent, on: tx)
                 try await Self.rebase(from: oldPath, to: unit.path, depthDelta: unit.depth - (oldPath.split(separator: "/").count), on: tx)
+                // Its reports now count in another bucket of the consolidation's partial sums.
+                try await ConsolidationPartials.rebuild(buckets: [oldParent, parent?.id].compactMap { $0 }, on: tx)
             } else {
                 try await unit.save(on: tx)
             }
@@ -185,7 +188,10 @@ struct OrganisationService {
 
     /// Tables that keep a copy of a unit's path (so scoped queries need no join): a move rewrites
     /// them with the units, in the same transaction, or the old district would keep seeing the unit.
-    static let pathCopies: [(table: String, column: String)] = [("reports", "unit_path"), ("audit_events", "unit_path")]
+    static let pathCopies: [(table: String, column: String)] = [
+        ("reports", "unit_path"), ("audit_events", "unit_path"),
+        ("consolidation_partials", "bucket_path"), ("consolidation_answers", "bucket_path"),
+    ]
 
     /// After a move, rewrites the paths of everything below — units and every stored copy — one statement each.
     static func rebase(from oldPath: String, to newPath: String, depthDelta: Int, on db: any Database) async throws {

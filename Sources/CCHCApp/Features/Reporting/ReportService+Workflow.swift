@@ -151,6 +151,10 @@ extension ReportService {
             report.storedRevision = report.revision + 1
             report.updatedBy = actor.username
             try await report.save(on: tx)
+            if [.submit, .accept, .return, .newVersion].contains(action) {
+                // Which version counts changed: the consolidation's partial sums follow in the same transaction.
+                try await ConsolidationPartials.refresh(report: report, year: ctx.regime.year, kind: ctx.period.periodKind, on: tx)
+            }
             try await Audit.record(on: tx, at: now, actor: actor, action: "report.\(action.rawValue)", entity: "report",
                                    entityID: report.id, unit: unit, summary: summary,
                                    detail: ["state": next.rawValue, "version": String(report.version)])

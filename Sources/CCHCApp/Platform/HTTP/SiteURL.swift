@@ -15,6 +15,8 @@ enum SiteURL: Resourceable {
     case audit
     case stylesheet
     case script
+    /// For a load balancer or a probe: answers without a session or the database.
+    case health
 
     var segments: [String] {
         switch self {
@@ -24,6 +26,7 @@ enum SiteURL: Resourceable {
         case .audit: ["audit"]
         case .stylesheet: ["assets", "app.css"]
         case .script: ["assets", "app.js"]
+        case .health: ["health"]
         }
     }
 

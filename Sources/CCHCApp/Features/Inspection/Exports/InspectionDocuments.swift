@@ -363,6 +363,7 @@ enum InspectionDocuments {
     static func agency(_ issuer: IssuingBody) -> String? {
         guard issuer.isPeoplesCommittee else { return nil }
         switch issuer.kind.tier {
+        case .nation: return "Bộ Nội vụ"
         case .province: return "Sở Nội vụ"
         case .district: return "Phòng Nội vụ"
         default: return "công chức Văn phòng - Thống kê"

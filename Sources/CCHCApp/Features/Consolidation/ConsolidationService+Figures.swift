@@ -1,0 +1,111 @@
+import Fluent
+import SQLKit
+import CCHCDomain
+
+/// The per-indicator aggregates of a consolidation, two ways that must agree:
+/// - `aggregates`, what the pages, the API and the files use: the live partial sums of every bucket at or below the
+///   jurisdiction (`ConsolidationPartials`) and its own report, one GROUP BY over a few rows per bucket;
+/// - `plainAggregates`, the floor: one GROUP BY over every counted value below the jurisdiction. The test suite and the
+///   benchmark harness hold the first against the second.
+extension ConsolidationService {
+    private struct Row: Decodable {
+        let code: String
+        let reports: Int
+        let sum_number: Double?
+        let count_number: Int
+        let sum_numerator: Double?
+        let sum_denominator: Double?
+        let count_fraction: Int
+        let sum_percent: Double?
+        let count_percent: Int
+        let max_number: Double?
+        let min_number: Double?
+
+        var aggregate: Consolidation.Aggregate {
+            .init(code: code, reports: reports, sumNumber: sum_number, countNumber: count_number, sumNumerator: sum_numerator,
+                  sumDenominator: sum_denominator, countFraction: count_fraction,
+                  averagePercent: count_percent > 0 ? sum_percent.map { $0 / Double(count_percent) } : nil,
+                  maxNumber: max_number, minNumber: min_number)
+        }
+    }
+
+    private struct Answer: Decodable { let code: String; let answer: Double; let units: Int }
+
+    /// The figures' aggregates from the partial sums (see the type's comment).
+    static func aggregates(jurisdiction: CCHCApp.Unit, form: FormDefinition, counted: CountedReports,
+                           on sql: any SQLDatabase) async throws -> [String: Consolidation.Aggregate] {
+        let basis: ConsolidationPartials.Basis = counted.acceptedOnly ? .accepted : .submitted
+        let own = CountedReports(pattern: jurisdiction.path, formID: counted.formID, kind: counted.kind, year: counted.year,
+                                 acceptedOnly: counted.acceptedOnly)
+        let buckets: SQLQueryString = """
+            form_id = \(bind: counted.formID) AND year = \(bind: counted.year) AND period_kind = \(bind: counted.kind.code) \
+            AND basis = \(bind: basis.rawValue) AND bucket_path LIKE \(bind: counted.pattern)
+            """
+        let percent = ConsolidationPartials.percent
+        let rows = try await sql.raw("""
+            SELECT code, CAST(SUM(reports) AS BIGINT) AS reports, SUM(sum_number) AS sum_number,
+                   CAST(SUM(count_number) AS BIGINT) AS count_number, SUM(sum_numerator) AS sum_numerator,
+                   SUM(sum_denominator) AS sum_denominator, CAST(SUM(count_fraction) AS BIGINT) AS count_fraction,
+                   SUM(sum_percent) AS sum_percent, CAST(SUM(count_percent) AS BIGINT) AS count_percent,
+                   MAX(max_number) AS max_number, MIN(min_number) AS min_number
+            FROM (
+                SELECT indicator_code AS code, reports, sum_number, count_number, sum_numerator, sum_denominator, count_fraction,
+                       sum_percent, count_percent, max_number, min_number
+                FROM consolidation_partials WHERE \(buckets)
+                UNION ALL
+                SELECT v.indicator_code, 1, v.number, CASE WHEN v.number IS NULL THEN 0 ELSE 1 END, v.numerator, v.denominator,
+                       CASE WHEN v.denominator IS NULL THEN 0 ELSE 1 END, \(percent), CASE WHEN \(percent) IS NULL THEN 0 ELSE 1 END,
+                       v.number, v.number
+                FROM report_values v JOIN reports r ON r.id = v.report_id \(own.joins)
+                WHERE \(own.conditions)
+            ) x
+            GROUP BY code
+            """).all(decoding: Row.self)
+        var out = Dictionary(rows.map { ($0.code, $0.aggregate) }, uniquingKeysWith: { a, _ in a })
+        let answers = try await sql.raw("""
+            SELECT indicator_code AS code, answer, CAST(SUM(units) AS BIGINT) AS units
+            FROM consolidation_answers WHERE \(buckets)
+            GROUP BY indicator_code, answer
+            """).all(decoding: Answer.self)
+        add(answers, to: &out, form: form)
+        return out
+    }
+
+    /// The floor: the same aggregates by one GROUP BY over every counted value below the jurisdiction.
+    static func plainAggregates(jurisdiction: CCHCApp.Unit, form: FormDefinition, counted: CountedReports,
+                                on sql: any SQLDatabase) async throws -> [String: Consolidation.Aggregate] {
+        let percent = ConsolidationPartials.percent
+        let rows = try await sql.raw("""
+            SELECT v.indicator_code AS code, COUNT(*) AS reports, SUM(v.number) AS sum_number, COUNT(v.number) AS count_number,
+                   SUM(v.numerator) AS sum_numerator, SUM(v.denominator) AS sum_denominator, COUNT(v.denominator) AS count_fraction,
+                   SUM(\(percent)) AS sum_percent, COUNT(\(percent)) AS count_percent,
+                   MAX(v.number) AS max_number, MIN(v.number) AS min_number
+            FROM report_values v
+            JOIN reports r ON r.id = v.report_id \(counted.joins)
+            WHERE \(counted.conditions)
+            GROUP BY v.indicator_code
+            """).all(decoding: Row.self)
+        var out = Dictionary(rows.map { ($0.code, $0.aggregate) }, uniquingKeysWith: { a, _ in a })
+        let codes = form.indicators.filter { $0.consolidationRule == .choice || $0.consolidationRule == .common }.map(\.code).sorted()
+        guard !codes.isEmpty else { return out }
+        let answers = try await sql.raw("""
+            SELECT v.indicator_code AS code, v.number AS answer, COUNT(*) AS units
+            FROM report_values v
+            JOIN reports r ON r.id = v.report_id \(counted.joins)
+            WHERE \(counted.conditions) AND r.unit_path <> \(bind: jurisdiction.path)
+              AND v.indicator_code IN (\(binds: codes)) AND v.number IS NOT NULL
+            GROUP BY v.indicator_code, v.number
+            """).all(decoding: Answer.self)
+        add(answers, to: &out, form: form)
+        return out
+    }
+
+    /// What the units below answered on coded rows (the distribution) and catalogue rows (the values and their units).
+    private static func add(_ answers: [Answer], to aggregates: inout [String: Consolidation.Aggregate], form: FormDefinition) {
+        let rules = Dictionary(form.indicators.map { ($0.code, $0.consolidationRule) }, uniquingKeysWith: { a, _ in a })
+        for c in answers {
+            if rules[c.code] == .choice, let answer = c.answer.exactInt { aggregates[c.code]?.distribution[answer, default: 0] += c.units }
+            if rules[c.code] == .common { aggregates[c.code]?.commonValues[c.answer, default: 0] += c.units }
+        }
+    }
+}
