@@ -140,33 +140,49 @@ enum ConsolidationService {
         return out
     }
 
-    /// Units × indicators, for the second sheet of the workbook (plain rows, no aggregation), on the
+    typealias MatrixRow = (unitID: Int, unit: String, values: [String: IndicatorValue])
+
+    /// Units × indicators, for the second sheet of the workbook and the drill-down (plain rows, no aggregation), on the
     /// same basis as the figures (form, states, period).
     static func matrix(jurisdiction: CCHCApp.Unit, year: Int, kind: PeriodKind, acceptedOnly: Bool = false,
-                       on db: any Database) async throws -> [(unitID: Int, unit: String, values: [String: IndicatorValue])] {
-        guard let sql = db as? any SQLDatabase else { return [] }
+                       on db: any Database) async throws -> [MatrixRow] {
+        var all: [MatrixRow] = []
+        try await matrix(jurisdiction: jurisdiction, year: year, kind: kind, acceptedOnly: acceptedOnly, on: db) { all += $0 }
+        return all
+    }
+
+    /// The same rows handed over `chunk` units at a time, in order (by level, then name), so a national export holds a
+    /// few hundred units in memory, never the country.
+    static func matrix(jurisdiction: CCHCApp.Unit, year: Int, kind: PeriodKind, acceptedOnly: Bool = false, chunk: Int = 400,
+                       on db: any Database, _ body: ([MatrixRow]) throws -> Void) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
         let (formID, _) = try await Self.form(of: jurisdiction, year: year, on: db)
         let counted = CountedReports(pattern: jurisdiction.unitPath.subtreePattern, formID: formID, kind: kind, year: year, acceptedOnly: acceptedOnly)
+        // Keyed by unit, not by name: two communes may share a name.
+        struct U: Decodable { let id: Int; let name: String }
+        let units = try await sql.raw("""
+            SELECT u.id, u.name FROM units u
+            WHERE u.id IN (SELECT r.unit_id FROM reports r \(counted.joins) WHERE \(counted.conditions))
+            ORDER BY u.depth, u.name_folded, u.id
+            """).all(decoding: U.self)
         struct Row: Decodable {
-            let unit_id: Int; let unit_name: String; let depth: Int; let code: String
+            let unit_id: Int; let code: String
             let number: Double?; let numerator: Double?; let denominator: Double?; let text: String?
         }
-        let rows = try await sql.raw("""
-            SELECT u.id AS unit_id, u.name AS unit_name, u.depth AS depth, v.indicator_code AS code, v.number, v.numerator, v.denominator, v.text
-            FROM report_values v
-            JOIN reports r ON r.id = v.report_id \(counted.joins)
-            JOIN units u ON u.id = r.unit_id
-            WHERE \(counted.conditions)
-            ORDER BY u.depth, u.name_folded
-            """).all(decoding: Row.self)
-        // Keyed by unit, not by name: two communes may share a name.
-        var order: [(id: Int, name: String)] = []
-        var byUnit: [Int: [String: IndicatorValue]] = [:]
-        for r in rows {
-            if byUnit[r.unit_id] == nil { order.append((r.unit_id, r.unit_name)) }
-            byUnit[r.unit_id, default: [:]][r.code] = IndicatorValue(number: r.number, numerator: r.numerator, denominator: r.denominator, text: r.text)
+        for start in stride(from: 0, to: units.count, by: max(1, chunk)) {
+            let part = units[start..<min(units.count, start + max(1, chunk))]
+            let rows = try await sql.raw("""
+                SELECT r.unit_id, v.indicator_code AS code, v.number, v.numerator, v.denominator, v.text
+                FROM report_values v
+                JOIN reports r ON r.id = v.report_id \(counted.joins)
+                WHERE \(counted.conditions) AND r.unit_id IN (\(binds: part.map(\.id)))
+                """).all(decoding: Row.self)
+            var byUnit: [Int: [String: IndicatorValue]] = [:]
+            for r in rows {
+                byUnit[r.unit_id, default: [:]][r.code] = IndicatorValue(number: r.number, numerator: r.numerator, denominator: r.denominator, text: r.text)
+            }
+            try body(part.map { ($0.id, $0.name, byUnit[$0.id] ?? [:]) })
         }
-        return order.map { ($0.id, $0.name, byUnit[$0.id]!) }
     }
 }
 

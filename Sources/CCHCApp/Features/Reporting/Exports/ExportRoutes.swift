@@ -86,11 +86,46 @@ enum Exports {
         try await ConsolidationPages.load(req)
     }
 
+    /// The consolidation workbook as bytes (for callers that need them whole; the download streams `writeConsolidationXLSX`).
     static func consolidationXLSX(_ unit: CCHCApp.Unit, _ report: ConsolidatedReport, _ form: FormDefinition, on db: any Database) async throws -> Data {
-        // The second sheet is on the same basis as the first (accepted only, or everything submitted).
-        let matrix = try await ConsolidationService.matrix(jurisdiction: unit, year: report.year, kind: report.period,
-                                                           acceptedOnly: report.acceptedOnly, on: db)
-        return try ReportWorkbook.consolidation(report, form: form, matrix: matrix).data()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try await writeConsolidationXLSX(unit, report, form, to: url, on: db)
+        return try Data(contentsOf: url)
+    }
+
+    /// Writes the consolidation workbook to `url` in constant memory: the figures, then the units × indicators sheet
+    /// (on the same basis: accepted only, or everything submitted) streamed a few hundred units at a time.
+    static func writeConsolidationXLSX(_ unit: CCHCApp.Unit, _ report: ConsolidatedReport, _ form: FormDefinition, to url: URL,
+                                       on db: any Database) async throws {
+        let writer = try XLSXStreamWriter(url: url)
+        let summary = ReportWorkbook.consolidationSummary(report, form: form)
+        try writer.addSheet(name: summary.name, columnWidths: summary.columnWidths, frozenRows: summary.frozenRows,
+                            frozenColumns: summary.frozenColumns)
+        for row in summary.rows { try writer.append(row: row) }
+        let inputs = ReportWorkbook.matrixInputs(form)
+        try writer.addSheet(name: ReportWorkbook.MatrixSheet.name, columnWidths: ReportWorkbook.MatrixSheet.widths(inputs),
+                            frozenRows: 1, frozenColumns: 1)
+        try writer.append(row: ReportWorkbook.matrixHeader(inputs))
+        try await ConsolidationService.matrix(jurisdiction: unit, year: report.year, kind: report.period,
+                                              acceptedOnly: report.acceptedOnly, on: db) { rows in
+            for row in rows { try writer.append(row: ReportWorkbook.matrixRow(row.unit, row.values, inputs: inputs)) }
+        }
+        try writer.finish()
+    }
+
+    /// A file written for one download, streamed from disk and removed once sent.
+    static func temporaryFile(_ req: Request, type: String, name: String,
+                              write: (URL) async throws -> Void) async throws -> Response {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-\(UUID().uuidString)")
+        do { try await write(url) } catch {
+            try? FileManager.default.removeItem(at: url)
+            throw error
+        }
+        let response = try await req.fileio.asyncStreamFile(at: url.path, onCompleted: { _ in try? FileManager.default.removeItem(at: url) })
+        response.headers.replaceOrAdd(name: .contentType, value: type)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return response
     }
 
     static func consolidationDOCX(_ unit: CCHCApp.Unit, _ report: ConsolidatedReport, _ form: FormDefinition, now: Date,
@@ -199,8 +234,10 @@ struct ExportPages: RouteCollection {
 
     func consolidationXLSX(req: Request) async throws -> Response {
         let (unit, report, form) = try await Exports.consolidation(req)
-        return Exports.file(try await Exports.consolidationXLSX(unit, report, form, on: req.db), type: Exports.xlsxType,
-                            name: "tong-hop-\(report.period.code)-\(report.year)-\(Folding.slug(unit.name)).xlsx")
+        return try await Exports.temporaryFile(req, type: Exports.xlsxType,
+                                               name: "tong-hop-\(report.period.code)-\(report.year)-\(Folding.slug(unit.name)).xlsx") { url in
+            try await Exports.writeConsolidationXLSX(unit, report, form, to: url, on: req.db)
+        }
     }
 
     func consolidationCSV(req: Request) async throws -> Response {

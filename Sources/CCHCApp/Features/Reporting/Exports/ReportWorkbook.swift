@@ -61,6 +61,15 @@ enum ReportWorkbook {
     /// The consolidated figures (sheet 1) and units × indicators (sheet 2).
     static func consolidation(_ report: ConsolidatedReport, form: FormDefinition,
                               matrix: [(unitID: Int, unit: String, values: [String: IndicatorValue])]) -> XLSXWorkbook {
+        let inputs = matrixInputs(form)
+        let grid = [matrixHeader(inputs)] + matrix.map { matrixRow($0.unit, $0.values, inputs: inputs) }
+        return XLSXWorkbook(sheets: [consolidationSummary(report, form: form),
+                                     XLSXSheet(name: MatrixSheet.name, rows: grid, columnWidths: MatrixSheet.widths(inputs),
+                                               frozenRows: 1, frozenColumns: 1)])
+    }
+
+    /// The first sheet: the consolidated figures, one row per indicator.
+    static func consolidationSummary(_ report: ConsolidatedReport, form: FormDefinition) -> XLSXSheet {
         let figures = Dictionary(report.figures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [[XLSXCell]] = [
             [.bold("Số liệu tổng hợp — \(report.periodTitle) — \(report.jurisdiction.name)")],
@@ -68,7 +77,6 @@ enum ReportWorkbook {
             [],
             ["Mã", "Chỉ tiêu", "Đơn vị tính", "Số liệu tổng hợp", "Tử số", "Mẫu số",
              "Số đơn vị có số liệu", "Cơ sở tính"].map { .bold($0) },
-
         ]
         for ind in form.indicators {
             let name = String(repeating: "  ", count: form.depth(of: ind.code)) + ind.name
@@ -87,21 +95,29 @@ enum ReportWorkbook {
                          f.map { $0.reports > 0 ? .integer($0.reports) : .empty } ?? .empty,
                          .text([f?.display, f?.note].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " — "))])
         }
-        let sheet1 = XLSXSheet(name: "Tổng hợp", rows: rows, columnWidths: [10, 70, 14, 16, 12, 12, 12, 60], frozenRows: 4, frozenColumns: 2)
-        let inputs = form.indicators.filter { $0.kind != .group && $0.kind != .text }
-        var grid: [[XLSXCell]] = [[.bold("Đơn vị")] + inputs.map { .bold($0.code) }]
-        for (_, unit, values) in matrix {
-            grid.append([.text(unit)] + inputs.map { ind in
-                guard let v = values[ind.code] else { return .empty }
-                switch ind.kind {
-                case .percent: return v.numeric.map { .percent($0) } ?? .empty
-                case .count, .choice: return v.number.map { .whole($0) } ?? .empty
-                default: return v.number.map { .decimal($0) } ?? .empty
-                }
-            })
+        return XLSXSheet(name: "Tổng hợp", rows: rows, columnWidths: [10, 70, 14, 16, 12, 12, 12, 60], frozenRows: 4, frozenColumns: 2)
+    }
+
+    /// The second sheet, units × indicators: its name and column widths.
+    enum MatrixSheet {
+        static let name = "Đơn vị × chỉ tiêu"
+        static func widths(_ inputs: [Indicator]) -> [Double] { [30] + inputs.map { _ in 10 } }
+    }
+
+    /// The rows of the form that hold figures (not groups, not text).
+    static func matrixInputs(_ form: FormDefinition) -> [Indicator] { form.indicators.filter { $0.kind != .group && $0.kind != .text } }
+
+    static func matrixHeader(_ inputs: [Indicator]) -> [XLSXCell] { [.bold("Đơn vị")] + inputs.map { .bold($0.code) } }
+
+    static func matrixRow(_ unit: String, _ values: [String: IndicatorValue], inputs: [Indicator]) -> [XLSXCell] {
+        [.text(unit)] + inputs.map { ind in
+            guard let v = values[ind.code] else { return .empty }
+            switch ind.kind {
+            case .percent: return v.numeric.map { .percent($0) } ?? .empty
+            case .count, .choice: return v.number.map { .whole($0) } ?? .empty
+            default: return v.number.map { .decimal($0) } ?? .empty
+            }
         }
-        let sheet2 = XLSXSheet(name: "Đơn vị × chỉ tiêu", rows: grid, columnWidths: [30] + inputs.map { _ in 10 }, frozenRows: 1, frozenColumns: 1)
-        return XLSXWorkbook(sheets: [sheet1, sheet2])
     }
 
     /// CSV of the consolidated figures (see `CSV`).
