@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import Vapor
 import CCHCDomain
@@ -75,10 +76,22 @@ struct ReminderService {
         }
         guard !fresh.isEmpty else { return 0 }
         let rows = fresh
-        try await db.writeTransaction { tx in
-            for r in rows { try await r.create(on: tx) }
+        // Another instance may plan the same reminders at the same moment: the unique key keeps one, the other is skipped.
+        return try await db.writeTransaction { tx in
+            guard let sql = tx as? any SQLDatabase else { return 0 }
+            var inserted = 0
+            for r in rows {
+                let made = try await sql.raw("""
+                    INSERT INTO reminders (duty_id, rule, user_id, unit_id, title, body, url, due_day, created_at, email)
+                    VALUES (\(bind: r.dutyID), \(bind: r.rule), \(bind: r.$user.id), \(bind: r.unitID), \(bind: r.title), \(bind: r.body),
+                            \(bind: r.url), \(bind: r.dueDay), \(bind: r.createdAt), \(bind: r.email))
+                    ON CONFLICT (duty_id, rule, user_id) DO NOTHING
+                    RETURNING id
+                    """).all()
+                inserted += made.count
+            }
+            return inserted
         }
-        return rows.count
     }
 
     static func body(_ d: Duty, rule: String, user: User, now: Date) -> String {
@@ -103,12 +116,10 @@ struct ReminderService {
         for r in pending {
             guard let to = r.email, let id = r.id else { continue }
             // Claim: only the sender whose update changed the row goes on.
-            let claimed = try await db.writeTransaction { tx -> Bool in
-                guard let fresh = try await ReminderRecord.find(id, on: tx), fresh.mailClaimedAt == nil else { return false }
-                fresh.mailClaimedAt = now
-                try await fresh.save(on: tx)
-                return true
-            }
+            guard let sql = db as? any SQLDatabase else { break }
+            let claimed = try await !sql.raw("""
+                UPDATE reminders SET mail_claimed_at = \(bind: now) WHERE id = \(bind: id) AND mail_claimed_at IS NULL RETURNING id
+                """).all().isEmpty
             guard claimed else { continue }
             do {
                 try await mailer.sendAsync(MailMessage(to: [to], subject: r.title, body: r.body))
