@@ -16,6 +16,13 @@ struct TextAndDateTests {
         #expect(Folding.fold(input) == folded)
     }
 
+    @Test func longListsOfNamesNameTheFirstAndCountTheRest() {
+        #expect(NameList.text(["Xã A", "Xã B"]) == "Xã A, Xã B")
+        let many = (1...1_250).map { "Xã \($0)" }
+        #expect(NameList.text(many, limit: 2) == "Xã 1, Xã 2, … và 1.248 đơn vị khác")
+        #expect(NameList.text(many).count < 400)
+    }
+
     @Test func matchingIgnoresDiacriticsAndOrder() {
         #expect(Folding.matches("Xã Quảng Thọ", query: "quang tho"))
         #expect(Folding.matches("Huyện Thạch Hà", query: "THACH ha"))

@@ -28,7 +28,7 @@ extension ConsolidationPage.View {
             <table><thead><tr><th>Đơn vị</th><th>Số liệu</th></tr></thead><tbody>\(rows)</tbody>
             <tfoot><tr><th>Tổng hợp</th><th>\(byCode[code]?.display ?? "")</th></tr></tfoot></table>
             \(report.missing.isEmpty ? HTML.empty
-                : "<p class=\"muted\">Chưa có báo cáo: \(report.missing.map(\.name).joined(separator: ", "))</p>" as HTML)</div>
+                : "<p class=\"muted\">Chưa có báo cáo: \(NameList.text(report.missing.map(\.name)))</p>" as HTML)</div>
             """
         }
         let rows: [HTML] = form.indicators.map { ind in
@@ -56,7 +56,7 @@ extension ConsolidationPage.View {
         }
         let missing: HTML = report.missing.isEmpty ? "<p class=\"flash\">Đã nhận đủ báo cáo của các đơn vị.</p>"
             : "<div class=\"warnings\"><strong>Chưa có báo cáo (\(report.missing.count) đơn vị) — "
-                + "số liệu tổng hợp chưa gồm các đơn vị này:</strong> \(report.missing.map(\.name).joined(separator: ", "))</div>"
+                + "số liệu tổng hợp chưa gồm các đơn vị này:</strong> \(NameList.text(report.missing.map(\.name), limit: 100))</div>"
         return """
         <p class="crumbs"><a href="\(SiteURL.Units.unit(unitRef).path)">\(unit.name)</a> › \
         <a href="\(SiteURL.Reports.timeliness(.value(unitID)).relativeURL(parameters: [QueryParameter("year", report.year)]))">Theo dõi nộp báo cáo</a></p>

@@ -154,7 +154,7 @@ enum Exports {
         let missing = report.missing.isEmpty ? nil
             : """
                 Số liệu tổng hợp từ báo cáo của \(report.included.count) đơn vị; \
-                chưa nhận được báo cáo của: \(report.missing.map(\.name).joined(separator: ", ")).
+                chưa nhận được báo cáo của: \(NameList.text(report.missing.map(\.name), limit: 100)).
                 """
         let doc = ReportDocument.officialDocument(issuer: issuer, kind: report.period, year: report.year, number: number,
                                                   date: date, narrative: narrative, documents: [], form: form, figures: figures, extraNote: missing)
