@@ -39,10 +39,18 @@ enum LoginPolicy {
     static let lockedMessage = "Tài khoản đã bị khóa do nhập sai mật khẩu nhiều lần; "
         + "liên hệ cán bộ quản trị (Phòng/Sở Nội vụ) để mở khóa."
 
-    /// The address a request comes from: behind a local reverse proxy, the one it forwards.
+    /// Proxies whose X-Forwarded-For is believed: loopback, and the addresses in CCHC_TRUSTED_PROXIES (comma-separated),
+    /// for a proxy on another machine in front of several instances.
+    static let trustedProxies: Set<String> = {
+        let listed = (ProcessInfo.processInfo.environment["CCHC_TRUSTED_PROXIES"] ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return Set(["127.0.0.1", "::1"] + listed)
+    }()
+
+    /// The address a request comes from: behind a trusted reverse proxy, the one it forwards.
     static func address(_ req: Request) -> String {
         let remote = req.remoteAddress?.ipAddress ?? "?"
-        if remote == "127.0.0.1" || remote == "::1", let forwarded = req.headers.first(name: "X-Forwarded-For")?
+        if trustedProxies.contains(remote), let forwarded = req.headers.first(name: "X-Forwarded-For")?
             .split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !forwarded.isEmpty {
             return forwarded
         }
