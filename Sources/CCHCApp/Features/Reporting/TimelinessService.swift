@@ -56,10 +56,11 @@ enum TimelinessService {
         // The offices of the regime's issuer report by their own deadlines where the regime gives them (seed 000 §III).
         let officeDeadlines = Dictionary(try await RegimeService.officePeriods(of: regime, on: db).map { ($0.kind.code, $0.lastDay) },
                                          uniquingKeysWith: { a, _ in a })
-        // Current versions of every report under the jurisdiction for these periods: one query.
+        // Current versions of the reports of the units directly below, for these periods: one query (not every report
+        // under the jurisdiction — at the national level that would be every commune's).
         let reports = try await Report.query(on: db)
             .filter(\.$period.$id ~~ periodIDs).filter(\.$isCurrent == true)
-            .filter(\.$unitPath, .custom("LIKE"), jurisdiction.unitPath.subtreePattern)
+            .filter(\.$unit.$id ~~ (try units.map { try $0.requireID() }))
             .all()
         let byKey = Dictionary(reports.map { ("\($0.$unit.id)-\($0.$period.id)", $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [TimelinessTable.Row] = []
