@@ -107,7 +107,7 @@ public enum DOCXReader {
                 throw DOCXError.notADOCX(invalidMessage)
             }
             let handler = DOCXBodyHandler()
-            let parser = XMLParser(data: document)
+            let parser = XLSXReader.parser(document)
             parser.shouldProcessNamespaces = false
             parser.shouldReportNamespacePrefixes = false
             parser.shouldResolveExternalEntities = false

@@ -85,24 +85,102 @@ public struct OfficialDocument: Sendable {
         self.appendix = appendix
     }
 
-    /// The document as a .docx file.
+    /// The document as a .docx file, in memory: written by `write(to:)` to a temporary file and read back, so both
+    /// ways give the same file.
     public func docxData() throws -> Data {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-docx-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("document.docx")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try write(to: file, temporaryDirectory: directory)
+            return try Data(contentsOf: file)
+        } catch let error as DOCXWriteError {
+            throw error
+        } catch {
+            throw DOCXWriteError.cannotWrite(error.localizedDescription)
+        }
+    }
+
+    /// Writes the document as a .docx file at `url` (replaced if it exists). The body goes block by block — a table
+    /// row by row — to a temporary file through a 64 KB buffer, and the parts are zipped into the target reading it
+    /// back in blocks: memory does not grow with the length of the document beyond the blocks themselves. The file
+    /// appears (renamed into place) only once complete; the temporary files are removed whatever happens.
+    public func write(to url: URL) throws {
+        try write(to: url, temporaryDirectory: nil)
+    }
+
+    /// `temporaryDirectory`: where the body waits (nil: a new folder in the system's temporary folder, removed at the end).
+    func write(to url: URL, temporaryDirectory: URL?) throws {
+        let folder = url.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw DOCXWriteError.noFolder(folder.path)
+        }
+        let work = temporaryDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("cchc-docx-\(UUID().uuidString)")
+        let body = work.appendingPathComponent("document-\(UUID().uuidString).xml")
+        let partial = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial")
+        defer {
+            try? FileManager.default.removeItem(at: body)
+            try? FileManager.default.removeItem(at: partial)
+            if temporaryDirectory == nil { try? FileManager.default.removeItem(at: work) }
+        }
+        do {
+            if temporaryDirectory == nil {
+                try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            }
+            let sink = try OOXMLFileSink(url: body)
+            try WordML.writeDocument(self, to: sink)
+            try sink.close()
+            try OOXML.writePackage(parts(body: .file(body, size: sink.size)), to: partial)
+            // Renamed into place only once complete: a reader never sees half a file.
+            guard rename(partial.path, url.path) == 0 else {
+                throw DOCXWriteError.cannotWrite(String(cString: strerror(errno)))
+            }
+        } catch let error as DOCXWriteError {
+            throw error
+        } catch XLSXStreamError.cannotWrite(let detail) {
+            throw DOCXWriteError.cannotWrite(detail)
+        } catch {
+            throw DOCXWriteError.cannotWrite(error.localizedDescription)
+        }
+    }
+
+    /// The parts of the package in order, word/document.xml being `body`.
+    private func parts(body: OOXML.FilePart.Piece) -> [OOXML.FilePart] {
         let hasAppendix = appendix != nil
         let title = [typeName, summary].filter { !$0.isEmpty }.joined(separator: " ")
         var parts = OOXML.leadingParts(contentTypes: WordML.contentTypes(appendix: hasAppendix), mainPart: "word/document.xml",
-                                       title: title, creator: "CCHC")
-        parts.append((path: "word/document.xml", content: WordML.document(self)))
-        parts.append((path: "word/styles.xml", content: WordML.styles))
-        parts.append((path: "word/settings.xml", content: WordML.settings))
-        parts.append((path: "word/fontTable.xml", content: WordML.fontTable))
-        parts.append((path: "word/_rels/document.xml.rels", content: WordML.documentRelationships(appendix: hasAppendix)))
-        parts.append((path: "word/header1.xml", content: WordML.pageNumberHeader))
-        parts.append((path: "word/header2.xml", content: WordML.emptyHeader))
+                                       title: title, creator: "CCHC").map { OOXML.FilePart(path: $0.path, content: $0.content) }
+        parts.append(OOXML.FilePart(path: "word/document.xml", pieces: [body]))
+        parts.append(OOXML.FilePart(path: "word/styles.xml", content: WordML.styles))
+        parts.append(OOXML.FilePart(path: "word/settings.xml", content: WordML.settings))
+        parts.append(OOXML.FilePart(path: "word/fontTable.xml", content: WordML.fontTable))
+        parts.append(OOXML.FilePart(path: "word/_rels/document.xml.rels", content: WordML.documentRelationships(appendix: hasAppendix)))
+        parts.append(OOXML.FilePart(path: "word/header1.xml", content: WordML.pageNumberHeader))
+        parts.append(OOXML.FilePart(path: "word/header2.xml", content: WordML.emptyHeader))
         if hasAppendix {
-            parts.append((path: "word/header3.xml", content: WordML.pageNumberHeader))
-            parts.append((path: "word/header4.xml", content: WordML.emptyHeader))
+            parts.append(OOXML.FilePart(path: "word/header3.xml", content: WordML.pageNumberHeader))
+            parts.append(OOXML.FilePart(path: "word/header4.xml", content: WordML.emptyHeader))
         }
-        return try OOXML.package(parts)
+        return parts
+    }
+}
+
+/// Why a document could not be written as a .docx file.
+public enum DOCXWriteError: Error, LocalizedError, Equatable {
+    /// The folder the file was to go in does not exist.
+    case noFolder(String)
+    /// A file could not be written (the disk, the temporary folder): the system's reason.
+    case cannotWrite(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .noFolder(let path):
+            return "Không có thư mục “\(path)” để lưu văn bản Word: hãy chọn một thư mục đã có."
+        case .cannotWrite(let detail):
+            return "Không ghi được văn bản Word (\(detail)): ổ đĩa có thể đã đầy hoặc không có quyền ghi."
+        }
     }
 }
 

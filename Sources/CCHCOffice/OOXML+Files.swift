@@ -35,6 +35,12 @@ final class OOXMLFileSink {
         if buffer.count >= Self.blockSize { try flush() }
     }
 
+    /// Appends the text, writing a block out once the buffer is full.
+    func write(_ text: String) throws {
+        buffer.append(text)
+        try flushIfFull()
+    }
+
     func flush() throws {
         guard !buffer.isEmpty else { return }
         guard let handle else { throw XLSXStreamError.finished }

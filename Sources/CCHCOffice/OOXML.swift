@@ -1,7 +1,6 @@
 import Foundation
-import ZIPFoundation
 
-/// Small helpers shared by the Office Open XML writers: XML escaping and ZIP packaging.
+/// Small helpers shared by the Office Open XML writers: XML escaping and the package's common parts (zipped by `writePackage`).
 enum OOXML {
     static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
@@ -130,29 +129,4 @@ enum OOXML {
             (path: "docProps/app.xml", content: appProperties()),
         ]
     }
-
-    /// Zips the parts (in the given order; [Content_Types].xml should come first) into an in-memory package.
-    static func package(_ parts: [(path: String, content: String)]) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)
-        for part in parts {
-            let bytes = Data(part.content.utf8)
-            try archive.addEntry(
-                with: part.path,
-                type: .file,
-                uncompressedSize: Int64(bytes.count),
-                compressionMethod: .deflate
-            ) { position, size in
-                let start = Int(position)
-                let end = min(start + size, bytes.count)
-                guard start < end else { return Data() }
-                return bytes.subdata(in: start..<end)
-            }
-        }
-        guard let data = archive.data else { throw OOXMLPackageError.noData }
-        return data
-    }
-}
-
-enum OOXMLPackageError: Error {
-    case noData
 }

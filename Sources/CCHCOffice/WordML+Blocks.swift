@@ -3,34 +3,30 @@ import Foundation
 extension WordML {
     // MARK: Document
 
-    static func document(_ document: OfficialDocument) -> String {
-        var body = ""
-        body += headerBlock(document)
-        body += titleBlock(document)
+    /// word/document.xml, written to the sink block by block (a table row by row), so its length costs no memory.
+    static func writeDocument(_ document: OfficialDocument, to out: OOXMLFileSink) throws {
+        try out.write(OOXML.declaration)
+        try out.write("<w:document xmlns:w=\"\(wordNamespace)\" xmlns:r=\"\(OOXML.relationshipNamespace)\">")
+        try out.write("<w:body>")
+        try out.write(headerBlock(document))
+        try out.write(titleBlock(document))
         for (index, block) in document.body.enumerated() {
-            body += blockXML(block, keepWithSignature: index == document.body.count - 1)
+            try writeBlock(block, keepWithSignature: index == document.body.count - 1, to: out)
         }
-        body += signatureBlock(document)
+        try out.write(signatureBlock(document))
 
         let mainSection = sectionProperties(defaultHeader: "rId4", firstHeader: "rId5", landscape: false, restartNumbering: false)
         if let appendix = document.appendix {
             // The paragraph closing the main (portrait) section.
             var closing = ParagraphLayout.leftAligned
             closing.line = 240
-            body += "<w:p>" + pPr(closing, markSize: 2, sectionProperties: mainSection) + "</w:p>"
-            body += appendixBlock(appendix)
-            let appendixSection = sectionProperties(defaultHeader: "rId6", firstHeader: "rId7",
-                                                    landscape: appendix.landscape, restartNumbering: true)
-            body += appendixSection
+            try out.write("<w:p>" + pPr(closing, markSize: 2, sectionProperties: mainSection) + "</w:p>")
+            try writeAppendix(appendix, to: out)
+            try out.write(sectionProperties(defaultHeader: "rId6", firstHeader: "rId7", landscape: appendix.landscape, restartNumbering: true))
         } else {
-            body += mainSection
+            try out.write(mainSection)
         }
-
-        var xml = OOXML.declaration
-        xml += "<w:document xmlns:w=\"\(wordNamespace)\" xmlns:r=\"\(OOXML.relationshipNamespace)\">"
-        xml += "<w:body>\(body)</w:body>"
-        xml += "</w:document>"
-        return xml
+        try out.write("</w:body></w:document>")
     }
 
     /// The borderless two-column table: issuing body and number on the left, national title and date on the right.
@@ -101,18 +97,15 @@ extension WordML {
 
     /// `keepWithSignature`: the document's last block — its last paragraph stays whole on the page of the
     /// signature block that follows (a signature never stands alone on a page).
-    static func blockXML(_ block: OfficialDocument.Block, keepWithSignature: Bool = false) -> String {
+    static func writeBlock(_ block: OfficialDocument.Block, keepWithSignature: Bool = false, to out: OOXMLFileSink) throws {
         switch block {
         case .heading(let text):
             var layout = ParagraphLayout.body
             layout.keepNext = true
-            var xml = ""
             for line in lines(text) {
-                xml += paragraph(line, layout, size: bodySize, bold: true)
+                try out.write(paragraph(line, layout, size: bodySize, bold: true))
             }
-            return xml
         case .paragraph(let text):
-            var xml = ""
             let all = lines(text)
             for (index, line) in all.enumerated() {
                 var layout = ParagraphLayout.body
@@ -120,24 +113,21 @@ extension WordML {
                     layout.keepNext = true
                     layout.keepLines = true
                 }
-                xml += paragraph(line, layout, size: bodySize)
+                try out.write(paragraph(line, layout, size: bodySize))
             }
-            return xml
         case .table(let title, let header, let rows, let widths):
-            var xml = ""
             if let title, !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 var layout = ParagraphLayout.centred
                 layout.before = 120
                 layout.after = 120
                 layout.keepNext = true
-                xml += paragraph(title, layout, size: bodySize, bold: true)
+                try out.write(paragraph(title, layout, size: bodySize, bold: true))
             }
-            xml += dataTable(header: header, rows: rows, boldRows: [], widths: widths, total: textWidth, size: 26)
+            try writeDataTable(header: header, rows: rows, boldRows: [], widths: widths, total: textWidth, size: 26, to: out)
             // Separates the table from what follows (two tables in a row would merge).
             var after = ParagraphLayout.leftAligned
             after.after = 120
-            xml += paragraph("", after, size: 16)
-            return xml
+            try out.write(paragraph("", after, size: 16))
         }
     }
 
@@ -185,22 +175,20 @@ extension WordML {
     }
 
     /// Label, title, subtitle and the bordered table of the appendix (in its own section).
-    static func appendixBlock(_ appendix: OfficialDocument.Appendix) -> String {
+    static func writeAppendix(_ appendix: OfficialDocument.Appendix, to out: OOXMLFileSink) throws {
         let total = appendix.landscape ? landscapeTextWidth : textWidth
-        var xml = ""
         var labelLayout = ParagraphLayout.centred
         labelLayout.keepNext = true
-        xml += paragraph(appendix.label, labelLayout, size: 28, bold: true)
-        xml += paragraph(appendix.title.uppercased(), labelLayout, size: 28, bold: true)
+        try out.write(paragraph(appendix.label, labelLayout, size: 28, bold: true))
+        try out.write(paragraph(appendix.title.uppercased(), labelLayout, size: 28, bold: true))
         var subtitleLayout = ParagraphLayout.centred
         subtitleLayout.after = 240
         subtitleLayout.keepNext = true
-        xml += paragraph(appendix.subtitle, subtitleLayout, size: 28, italic: true)
-        xml += dataTable(header: appendix.header, rows: appendix.rows, boldRows: appendix.boldRows,
-                         widths: appendix.widths, total: total, size: 24,
-                         spanningRows: appendix.spanningRows, mergedColumns: appendix.mergedColumns)
+        try out.write(paragraph(appendix.subtitle, subtitleLayout, size: 28, italic: true))
+        try writeDataTable(header: appendix.header, rows: appendix.rows, boldRows: appendix.boldRows,
+                           widths: appendix.widths, total: total, size: 24,
+                           spanningRows: appendix.spanningRows, mergedColumns: appendix.mergedColumns, to: out)
         // A document part may not end with a table.
-        xml += paragraph("", ParagraphLayout.leftAligned, size: 4)
-        return xml
+        try out.write(paragraph("", ParagraphLayout.leftAligned, size: 4))
     }
 }

@@ -180,19 +180,19 @@ extension WordML {
         looksNumeric(text) || (text.count <= 4 && !text.contains(where: { $0.isWhitespace }))
     }
 
-    /// A bordered data table: header row bold, centred and repeated on each page; numbers centred. A spanning row is one
-    /// cell across the table; a merged column's equal texts in consecutive rows are one cell down the rows.
-    static func dataTable(header: [String], rows: [[String]], boldRows: Set<Int>, widths relative: [Double]?,
-                          total: Int, size: Int, spanningRows: Set<Int> = [], mergedColumns: Set<Int> = []) -> String {
-        let columns = max(header.count, rows.map(\.count).max() ?? 0)
-        guard columns > 0 else { return "" }
+    /// A bordered data table, written row by row: header row bold, centred and repeated on each page; numbers centred. A
+    /// spanning row is one cell across the table; a merged column's equal texts in consecutive rows are one cell down the rows.
+    static func writeDataTable(header: [String], rows: [[String]], boldRows: Set<Int>, widths relative: [Double]?, total: Int,
+                               size: Int, spanningRows: Set<Int> = [], mergedColumns: Set<Int> = [], to out: OOXMLFileSink) throws {
+        let columns = rows.reduce(header.count) { max($0, $1.count) }
+        guard columns > 0 else { return }
         let widths = columnWidths(relative, columns: columns, total: total, sample: [header] + rows)
         var cellLayout = ParagraphLayout.leftAligned
         cellLayout.before = 40
         cellLayout.after = 40
-        var xml = tableStart(widths: widths, bordered: true, cellMargin: 85)
+        try out.write(tableStart(widths: widths, bordered: true, cellMargin: 85))
         if !header.isEmpty {
-            xml += rowStart(header: true, cantSplit: true)
+            var xml = rowStart(header: true, cantSplit: true)
             for index in 0..<columns {
                 let text = index < header.count ? header[index] : ""
                 var layout = cellLayout
@@ -201,6 +201,7 @@ extension WordML {
                             paragraphs: paragraph(text, layout, size: size, bold: true))
             }
             xml += "</w:tr>"
+            try out.write(xml)
         }
         /// The text of a merged column in a row that takes part in merges (nil for a spanning row or beyond the table).
         func mergeable(_ rowIndex: Int, _ column: Int) -> String? {
@@ -210,12 +211,13 @@ extension WordML {
         }
         for (rowIndex, row) in rows.enumerated() {
             let bold = boldRows.contains(rowIndex)
-            xml += rowStart(header: false, cantSplit: true)
+            var xml = rowStart(header: false, cantSplit: true)
             if spanningRows.contains(rowIndex) {
                 let text = row.first { !$0.isEmpty } ?? ""
                 xml += cell(width: total, verticalAlign: "center",
                             paragraphs: paragraph(text, cellLayout, size: size, bold: bold), span: columns)
                 xml += "</w:tr>"
+                try out.write(xml)
                 continue
             }
             for index in 0..<columns {
@@ -235,9 +237,9 @@ extension WordML {
                             verticalMerge: merge)
             }
             xml += "</w:tr>"
+            try out.write(xml)
         }
-        xml += "</w:tbl>"
-        return xml
+        try out.write("</w:tbl>")
     }
 
     // MARK: Sections

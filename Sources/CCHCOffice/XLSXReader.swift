@@ -195,8 +195,14 @@ public struct XLSXReader {
 
     // MARK: XML
 
+    /// A parser fed the XML in small chunks. Given in one piece, libxml2 (under Foundation on Linux) refuses any part
+    /// beyond 10 MB as malformed ("huge input lookup"), while the parts read here may reach `maximumPartSize`.
+    static func parser(_ data: Data) -> XMLParser {
+        XMLParser(stream: InputStream(data: data))
+    }
+
     static func parse(_ data: Data, with handler: any XMLParserDelegate) throws {
-        let parser = XMLParser(data: data)
+        let parser = Self.parser(data)
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
