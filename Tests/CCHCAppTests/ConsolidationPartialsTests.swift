@@ -116,7 +116,6 @@ struct ConsolidationPartialsTests {
                                                                 version: report.version + 1, fresh, rebuild: false)
                         try await ConsolidationPartials.refresh(report: next, year: 2031, kind: .q1, on: tx)
                         return
-                    default: break
                     }
                     try await report.save(on: tx)
                     try await ConsolidationPartials.refresh(report: report, year: 2031, kind: .q1, on: tx)
