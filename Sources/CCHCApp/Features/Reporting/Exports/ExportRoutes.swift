@@ -128,8 +128,9 @@ enum Exports {
         return response
     }
 
+    /// The consolidated report in the state layout (written to a file by the download, streamed from disk).
     static func consolidationDOCX(_ unit: CCHCApp.Unit, _ report: ConsolidatedReport, _ form: FormDefinition, now: Date,
-                                  on db: any Database) async throws -> Data {
+                                  on db: any Database) async throws -> OfficialDocument {
         // The jurisdiction's own report carries its narrative and number, when it has one.
         var narrative: [String: String] = [:]
         var number: String?
@@ -158,7 +159,7 @@ enum Exports {
                 """
         let doc = ReportDocument.officialDocument(issuer: issuer, kind: report.period, year: report.year, number: number,
                                                   date: date, narrative: narrative, documents: [], form: form, figures: figures, extraNote: missing)
-        return try doc.docxData()
+        return doc
     }
 
     /// Applies an uploaded workbook whole, or refuses it with every problem listed.
@@ -248,8 +249,11 @@ struct ExportPages: RouteCollection {
 
     func consolidationDOCX(req: Request) async throws -> Response {
         let (unit, report, form) = try await Exports.consolidation(req)
-        return Exports.file(try await Exports.consolidationDOCX(unit, report, form, now: req.now, on: req.db), type: Exports.docxType,
-                            name: "bao-cao-tong-hop-\(report.period.code)-\(report.year)-\(Folding.slug(unit.name)).docx")
+        let document = try await Exports.consolidationDOCX(unit, report, form, now: req.now, on: req.db)
+        return try await Exports.temporaryFile(req, type: Exports.docxType,
+                                               name: "bao-cao-tong-hop-\(report.period.code)-\(report.year)-\(Folding.slug(unit.name)).docx") { url in
+            try document.write(to: url)
+        }
     }
 }
 
