@@ -66,11 +66,19 @@ func configure(_ app: Application, config: AppConfig) async throws {
 
 /// On `serve`: pragmas, migrations and the demo (when the database is empty).
 struct StartupTasks: LifecycleHandler {
+    /// True when the command line starts the server: `cchc`, `cchc serve …` — not a help request, not another command.
+    static func serving(_ app: Application) -> Bool {
+        let args = app.environment.arguments.dropFirst()
+        if args.contains("--help") || args.contains("-h") { return false }
+        let command = args.first(where: { !$0.hasPrefix("-") })
+        return command == nil || command == "serve"
+    }
+
     func willBootAsync(_ app: Application) async throws {
         let args = app.environment.arguments.dropFirst()
-        let command = args.first(where: { !$0.hasPrefix("-") })
+        if args.contains("--help") || args.contains("-h") { return } // help touches no database
         try await SQLitePragmas.apply(app)
-        guard command == nil || command == "serve" else { return }
+        guard Self.serving(app) else { return }
         if app.config.autoMigrate {
             try await app.autoMigrate()
         }

@@ -142,9 +142,7 @@ struct ReminderService {
 /// What it did is in the database, so a restart picks up where it left off and sends nothing twice.
 struct ReminderJob: LifecycleHandler {
     func didBootAsync(_ app: Application) async throws {
-        let args = app.environment.arguments.dropFirst()
-        let command = args.first(where: { !$0.hasPrefix("-") })
-        guard command == nil || command == "serve", Environment.get("CCHC_REMINDERS") != "off" else { return }
+        guard StartupTasks.serving(app), Environment.get("CCHC_REMINDERS") != "off" else { return }
         let interval = max(10, Int(Environment.get("CCHC_REMINDER_INTERVAL") ?? "") ?? 600)
         let service = ReminderService(db: app.db, rules: .fromEnvironment(), mailer: MailSettings.fromEnvironment().map { SMTPMailer(settings: $0) },
                                       logger: app.logger)
@@ -157,8 +155,10 @@ struct ReminderJob: LifecycleHandler {
                     if o.created + o.mailed + o.failed > 0 {
                         logger.info("Nhắc việc: \(o.created) nhắc mới, \(o.mailed) thư đã gửi, \(o.failed) thư lỗi.")
                     }
-                } catch {
+                } catch where !Task.isCancelled {
                     logger.error("Nhắc việc: lỗi \(error)")
+                } catch {
+                    break // the server is stopping
                 }
                 try? await Task.sleep(nanoseconds: UInt64(interval) * 1_000_000_000)
             }
