@@ -16,6 +16,17 @@ struct TextAndDateTests {
         #expect(Folding.fold(input) == folded)
     }
 
+    @Test func vietnameseAlphabeticalOrder() {
+        let names = ["Xã Đỉnh Bàn", "Phòng Văn hóa - Thông tin", "Xã Thạch Đài", "Xã Dương Thủy", "Phường 10", "Phường 2",
+                     "Xã Ân Hảo", "Xã An Nhơn", "Xã Ấp Bắc", "Xã Ca", "xã Cà", "Xã Cả", "Xã Cá", "Xã Ơn", "Xã Ô Loan", "Xã Ư"]
+        let sorted = VietnameseOrder.sorted(names) { $0 }
+        #expect(sorted == ["Phòng Văn hóa - Thông tin", "Phường 2", "Phường 10", "Xã An Nhơn", "Xã Ân Hảo", "Xã Ấp Bắc",
+                           "Xã Ca", "xã Cà", "Xã Cả", "Xã Cá", "Xã Dương Thủy", "Xã Đỉnh Bàn", "Xã Ô Loan", "Xã Ơn",
+                           "Xã Thạch Đài", "Xã Ư"])
+        #expect(VietnameseOrder.less("d", "đ") && VietnameseOrder.less("đz", "e") && VietnameseOrder.less("o", "ô") && VietnameseOrder.less("ô", "ơ"))
+        #expect(VietnameseOrder.less("Xã 9", "Xã 10") && VietnameseOrder.less("Xã 10", "Xã A"))
+    }
+
     @Test func longListsOfNamesNameTheFirstAndCountTheRest() {
         #expect(NameList.text(["Xã A", "Xã B"]) == "Xã A, Xã B")
         let many = (1...1_250).map { "Xã \($0)" }

@@ -63,16 +63,16 @@ enum ConsolidationService {
         }
 
         // 3. Who is in, who is missing: jurisdictions under it (and itself), with the reports counted of each — one query.
-        struct U: Decodable { let id: Int; let name: String; let kind: String; let received: Int }
+        struct U: Decodable { let id: Int; let name: String; let kind: String; let depth: Int; let received: Int }
         let jurisdictionKinds = UnitKind.allCases.filter(\.isJurisdiction).map(\.rawValue)
         let units = try await sql.raw("""
-            SELECT u.id, u.name, u.kind, COALESCE(c.received, 0) AS received
+            SELECT u.id, u.name, u.kind, u.depth, COALESCE(c.received, 0) AS received
             FROM units u
             LEFT JOIN (SELECT r.unit_id, COUNT(*) AS received FROM reports r \(counted.joins)
                        WHERE \(counted.conditions) GROUP BY r.unit_id) c ON c.unit_id = u.id
             WHERE u.path LIKE \(bind: pattern) AND u.retired_on IS NULL AND u.kind IN (\(binds: jurisdictionKinds))
-            ORDER BY u.depth, u.name_folded
             """).all(decoding: U.self)
+            .map { (String(format: "%03d", $0.depth) + VietnameseOrder.key($0.name), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         let label: (String) -> String = { UnitKind(rawValue: $0)?.label ?? $0 }
         return ConsolidatedReport(
             jurisdiction: .init(id: try jurisdiction.requireID(), name: jurisdiction.name, kind: jurisdiction.kind.label),
@@ -159,12 +159,12 @@ enum ConsolidationService {
         let (formID, _) = try await Self.form(of: jurisdiction, year: year, on: db)
         let counted = CountedReports(pattern: jurisdiction.unitPath.subtreePattern, formID: formID, kind: kind, year: year, acceptedOnly: acceptedOnly)
         // Keyed by unit, not by name: two communes may share a name.
-        struct U: Decodable { let id: Int; let name: String }
-        let units = try await sql.raw("""
-            SELECT u.id, u.name FROM units u
+        struct U: Decodable { let id: Int; let name: String; let depth: Int }
+        // By level, then in Vietnamese alphabetical order.
+        let units = VietnameseOrder.sorted(try await sql.raw("""
+            SELECT u.id, u.name, u.depth FROM units u
             WHERE u.id IN (SELECT r.unit_id FROM reports r \(counted.joins) WHERE \(counted.conditions))
-            ORDER BY u.depth, u.name_folded, u.id
-            """).all(decoding: U.self)
+            """).all(decoding: U.self)) { String(format: "%03d ", $0.depth) + $0.name }
         struct Row: Decodable {
             let unit_id: Int; let code: String
             let number: Double?; let numerator: Double?; let denominator: Double?; let text: String?

@@ -23,7 +23,7 @@ enum InspectionQueries {
             if let units = r.scope.units, !units.isEmpty { named.formUnion(units.map(Folding.fold)) } else { everyone = true }
         }
         let picked = everyone ? children : children.filter { named.contains(Folding.fold($0.code)) || named.contains(Folding.fold($0.name)) }
-        return picked.sorted { Folding.fold($0.name) < Folding.fold($1.name) }
+        return picked.sorted { VietnameseOrder.key($0.name) < VietnameseOrder.key($1.name) }
     }
 
     static func visits(of plan: InspectionPlanRecord, unitID: Int? = nil, on db: any Database) async throws -> [InspectionVisitRecord] {

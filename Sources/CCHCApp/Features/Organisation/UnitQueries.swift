@@ -56,7 +56,8 @@ enum UnitQueries {
     }
 
     static func children(of id: Int, on db: any Database) async throws -> [Unit] {
-        try await Unit.query(on: db).filter(\.$parent.$id == id).sort(\.$name).all()
+        // Jurisdictions first, then offices, each in Vietnamese alphabetical order.
+        VietnameseOrder.sorted(try await Unit.query(on: db).filter(\.$parent.$id == id).all()) { ($0.kind.isOffice ? "1 " : "0 ") + $0.name }
     }
 
     /// Direct predecessors (merges) of a unit, with the merge date.

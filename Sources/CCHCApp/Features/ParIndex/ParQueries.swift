@@ -57,7 +57,7 @@ enum ParQueries {
             }
         }
         return try await query.with(\.$unit).with(\.$framework).all()
-            .sorted { ($1.year, Folding.fold($0.unit.name)) < ($0.year, Folding.fold($1.unit.name)) }
+            .sorted { ($1.year, VietnameseOrder.key($0.unit.name)) < ($0.year, VietnameseOrder.key($1.unit.name)) }
     }
 
     /// The unit's assessment in the round (404 when the actor cannot read the unit, or it is not assessed in the round).

@@ -91,7 +91,7 @@ struct ParRoundView: Content {
             case let (x?, y?) where x != y: x < y
             case (.some, nil): true
             case (nil, .some): false
-            default: Folding.fold(a.unitName) < Folding.fold(b.unitName)
+            default: VietnameseOrder.key(a.unitName) < VietnameseOrder.key(b.unitName)
             }
         }
         return ParRoundView(roundID: roundID, year: round.year, frameworkID: round.$framework.id, frameworkCode: framework.code,

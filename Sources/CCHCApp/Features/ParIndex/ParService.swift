@@ -71,7 +71,7 @@ struct ParService {
         let children = try await UnitQueries.children(of: try jurisdiction.requireID(), on: db).filter { !$0.isRetired && !$0.isStandingAgency }
         let folded = Folding.fold(group)
         let offices = ["office", "phong", "so ", "co quan"].contains { folded.contains($0) }
-        return children.filter { $0.kind.isOffice == offices }.sorted { Folding.fold($0.name) < Folding.fold($1.name) }
+        return children.filter { $0.kind.isOffice == offices }.sorted { VietnameseOrder.key($0.name) < VietnameseOrder.key($1.name) }
     }
 
     struct RoundDates: Sendable {

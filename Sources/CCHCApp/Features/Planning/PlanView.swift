@@ -103,10 +103,7 @@ struct PlanView: Content {
         }
         let tasks: [Task] = try records.map { t in
             let entry = t.entry
-            let mine = assignments.filter { $0.$task.id == t.id }
-                .sorted { a, b in
-                    (a.role == "lead" ? 0 : 1, Folding.fold(names[a.$unit.id] ?? "")) < (b.role == "lead" ? 0 : 1, Folding.fold(names[b.$unit.id] ?? ""))
-                }
+            let mine = VietnameseOrder.sorted(assignments.filter { $0.$task.id == t.id }) { ($0.role == "lead" ? "0 " : "1 ") + (names[$0.$unit.id] ?? "") }
             let refs = UnitReference.read(entry.lead + entry.coordinators, candidates: candidates, issuer: issuer)
             return Task(id: try t.requireID(), position: t.position, revision: t.revision, entry: entry,
                         area: t.areaCode.flatMap(ReformArea.init(rawValue:)), timeFrame: TimeFrame.read(t.timeFrame, year: year),

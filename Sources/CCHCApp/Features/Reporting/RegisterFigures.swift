@@ -9,7 +9,7 @@ enum RegisterFigures {
         var units = [unit]
         if unit.kind.isJurisdiction {
             units += try await Unit.query(on: db).filter(\.$parent.$id == (try unit.requireID())).filter(\.$retiredOn == nil).all()
-                .filter(\.kind.isOffice).sorted { Folding.fold($0.name) < Folding.fold($1.name) }
+                .filter(\.kind.isOffice).sorted { VietnameseOrder.key($0.name) < VietnameseOrder.key($1.name) }
         }
         var out: [DirectingDocumentRow] = []
         for u in units {

@@ -28,7 +28,7 @@ struct SectionAssignmentService {
         }
         let form = try record.definition()
         let offices = try await Unit.query(on: db).filter(\.$parent.$id == (try jurisdiction.requireID())).filter(\.$retiredOn == nil).all()
-            .filter(\.kind.isOffice).sorted { Folding.fold($0.name) < Folding.fold($1.name) }
+            .filter(\.kind.isOffice).sorted { VietnameseOrder.key($0.name) < VietnameseOrder.key($1.name) }
         let rows = try await SectionAssignment.query(on: db).filter(\.$regime.$id == (try regime.requireID())).all()
         let assigned = Dictionary(rows.map { ($0.section, $0.$office.id) }, uniquingKeysWith: { a, _ in a })
         let suggestion = SectionAssignments.suggested(form: form, offices: try offices.map { (try $0.requireID(), $0.name) })

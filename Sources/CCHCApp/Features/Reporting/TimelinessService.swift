@@ -48,7 +48,7 @@ enum TimelinessService {
         let jurisdictionID = try jurisdiction.requireID()
         let units = try await Unit.query(on: db).filter(\.$parent.$id == jurisdictionID).filter(\.$retiredOn == nil)
             .filter(\.$isStandingAgency == false).all()
-            .sorted { ($0.kind.isOffice ? 1 : 0, Folding.fold($0.name)) < ($1.kind.isOffice ? 1 : 0, Folding.fold($1.name)) }
+            .sorted { ($0.kind.isOffice ? 1 : 0, VietnameseOrder.key($0.name)) < ($1.kind.isOffice ? 1 : 0, VietnameseOrder.key($1.name)) }
         guard let probe = units.first(where: { !$0.kind.isOffice }) ?? units.first,
               let regime = try await RegimeService.applicable(for: probe, year: year, on: db) else { return nil }
         let periods = try await RegimeService.periods(of: regime, on: db)

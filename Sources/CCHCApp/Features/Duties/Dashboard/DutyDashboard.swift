@@ -31,7 +31,7 @@ struct DutyDashboard: Content {
     static func load(jurisdiction: Unit, year: Int, now: Date, on db: any Database) async throws -> DutyDashboard {
         let jurisdictionID = try jurisdiction.requireID()
         let units = try await UnitQueries.children(of: jurisdictionID, on: db).filter { !$0.isRetired && !$0.isStandingAgency }
-            .sorted { ($0.kind.isOffice ? 1 : 0, Folding.fold($0.name)) < ($1.kind.isOffice ? 1 : 0, Folding.fold($1.name)) }
+            .sorted { ($0.kind.isOffice ? 1 : 0, VietnameseOrder.key($0.name)) < ($1.kind.isOffice ? 1 : 0, VietnameseOrder.key($1.name)) }
         let duties = try await DutyRegistry.duties(DutyScope(units: units, from: Day(year, 1, 1)!, through: Day(year, 12, 31)!, now: now), on: db)
         let byUnit = Dictionary(grouping: duties, by: \.unitID)
         var rows: [Row] = []

@@ -59,7 +59,7 @@ enum PlanListPage {
             if unit.kind.isJurisdiction {
                 let units = try await Unit.query(on: req.db).filter(\.$parent.$id == (try unit.requireID())).filter(\.$retiredOn == nil)
                     .filter(\.$isStandingAgency == false).all()
-                    .sorted { ($0.kind.isOffice ? 1 : 0, Folding.fold($0.name)) < ($1.kind.isOffice ? 1 : 0, Folding.fold($1.name)) }
+                    .sorted { ($0.kind.isOffice ? 1 : 0, VietnameseOrder.key($0.name)) < ($1.kind.isOffice ? 1 : 0, VietnameseOrder.key($1.name)) }
                 for u in units { below.append(try await row(u, year: year, kind: kind, today: today, on: req.db)) }
             }
             let own0 = try await PlanQueries.plan(of: try unit.requireID(), year: year, kind: kind, on: req.db)
@@ -167,7 +167,7 @@ enum PlanProgressPage {
                 perUnit[a.unitName] = c
             }
         }
-        let units: [HTML] = perUnit.sorted { Folding.fold($0.key) < Folding.fold($1.key) }.map { name, c in
+        let units: [HTML] = perUnit.sorted { VietnameseOrder.key($0.key) < VietnameseOrder.key($1.key) }.map { name, c in
             let overdue: HTML = c.overdue > 0 ? "<span class=\"tag overdue\">\(c.overdue)</span>" : "0"
             return "<tr><td>\(name)</td><td>\(c.total)</td><td>\(c.done)</td><td>\(overdue)</td></tr>"
         }
