@@ -58,6 +58,7 @@ func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(FrameworkCommandGroup(), as: "framework")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
 
     app.lifecycle.use(StartupTasks())
     app.lifecycle.use(ReminderJob())
