@@ -53,7 +53,7 @@ struct BenchRunCommand: AsyncCommand {
         var only: String?
         @Option(name: "repeat", help: "Số lần đo mỗi phép (mặc định 5; lấy trung vị)")
         var repeats: Int?
-        @Option(name: "port", help: "Cổng của máy chủ con khi đo tải (mặc định 18080)")
+        @Option(name: "port", help: "Cổng đầu tiên thử cho máy chủ con khi đo tải (mặc định 18480; lấy cổng trống đầu tiên)")
         var port: Int?
         @Option(name: "duration", help: "Số giây mỗi lần chạy wrk (mặc định 10)")
         var duration: Int?
@@ -105,8 +105,8 @@ struct BenchRunCommand: AsyncCommand {
             let files = BenchFiles(app: app, ds: ds, runs: runs, scripts: signature.scripts ?? "scripts/bench", directory: directory)
             return part == "xlsx" ? try await files.xlsx() : try await files.docx()
         default:
-            return try await BenchServer(app: app, ds: ds, port: signature.port ?? 18_080, seconds: signature.duration ?? 10,
-                                         connections: 16).measure()
+            var server = BenchServer(app: app, ds: ds, firstPort: signature.port ?? 18_480, seconds: signature.duration ?? 10, connections: 16)
+            return try await server.measure()
         }
     }
 }

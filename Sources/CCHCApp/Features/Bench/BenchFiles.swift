@@ -53,7 +53,7 @@ struct BenchFiles {
         if !floors.isEmpty {
             let floor = Self.median(floors)
             m.floor_ms = BenchMeasurement.round(floor)
-            if let ms = m.ms { m.ratio = BenchMeasurement.round(ms / floor) }
+            if let ms = m.ms { m.ratio = BenchMeasurement.ratio(ms / floor) }
             m.floor_kb = floorPeaks.max()
             m.note = note + "; sàn: openpyxl write_only cùng các ô"
         }
@@ -71,8 +71,10 @@ struct BenchFiles {
         let db = app.db
         let period = try await ds.period(.year, for: ds.saveUnit, on: db)
         let periodID = try period.requireID()
-        guard let report = try await Report.query(on: db).filter(\.$period.$id == periodID).filter(\.$isCurrent == true)
-            .filter(\.$state == .accepted).sort(\.$id).first(), let unit = try await Unit.find(report.$unit.id, on: db) else {
+        let communes = UnitKind.allCases.filter { $0.tier == .commune }
+        guard let report = try await Report.query(on: db).join(Unit.self, on: \Report.$unit.$id == \Unit.$id)
+            .filter(\.$period.$id == periodID).filter(\.$isCurrent == true).filter(\.$state == .accepted)
+            .filter(Unit.self, \.$kind ~~ communes).sort(\.$id).first(), let unit = try await Unit.find(report.$unit.id, on: db) else {
             return [BenchMeasurement("docx.report", ds, note: "Không có báo cáo đã tiếp nhận để xuất .docx: bỏ qua.")]
         }
         let actor = try await Actor.load(ds.topOfficer, on: db)
@@ -94,7 +96,7 @@ struct BenchFiles {
                                                           String(runs)])
         if result.status == 0, let json = BenchProcess.lastJSON(result.output), let floor = json["ms"] {
             m.floor_ms = BenchMeasurement.round(floor)
-            m.ratio = BenchMeasurement.round(ms / floor)
+            m.ratio = BenchMeasurement.ratio(ms / floor)
             m.note = unit.name + "; sàn: python-docx viết cùng đoạn văn và bảng"
         }
         return [m]

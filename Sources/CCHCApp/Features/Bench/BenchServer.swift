@@ -9,13 +9,35 @@ import CCHCDomain
 struct BenchServer {
     let app: Application
     let ds: BenchDataset
-    let port: Int
+    /// The first port tried; the server child takes the first free one from it on.
+    let firstPort: Int
     let seconds: Int
     let connections: Int
 
+    /// Filled by `measure()` once a free port is found.
+    private(set) var port = 0
+
     var base: String { "http://127.0.0.1:\(port)" }
 
-    func measure() async throws -> [BenchMeasurement] {
+    init(app: Application, ds: BenchDataset, firstPort: Int, seconds: Int, connections: Int) {
+        self.app = app
+        self.ds = ds
+        self.firstPort = firstPort
+        self.seconds = seconds
+        self.connections = connections
+    }
+
+    /// The first port from `firstPort` on where nothing answers (another server there would be measured instead of ours).
+    mutating func findFreePort() async throws {
+        for candidate in firstPort..<(firstPort + 50) {
+            port = candidate
+            if (try? await get(SiteURL.health.path, cookie: nil)) == nil { return }
+        }
+        throw CCHCError(.conflict, "Không tìm được cổng trống từ \(firstPort) đến \(firstPort + 49) cho máy chủ con (--port).")
+    }
+
+    mutating func measure() async throws -> [BenchMeasurement] {
+        try await findFreePort()
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-bench-serve-\(port).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
@@ -34,8 +56,8 @@ struct BenchServer {
             process.waitUntilExit()
             try? handle.close()
         }
-        guard try await ready() else {
-            return [BenchMeasurement("serve", ds, note: "Máy chủ con không trả lời sau 60 giây (xem \(log.path)).")]
+        guard try await ready(process) else {
+            return [BenchMeasurement("serve", ds, note: "Máy chủ con đã dừng hoặc không trả lời sau 60 giây (xem \(log.path)).")]
         }
         let pid = process.processIdentifier
         let officer = try await signIn(ds.loadOfficer.username)
@@ -97,8 +119,9 @@ struct BenchServer {
         return m
     }
 
-    func ready() async throws -> Bool {
+    func ready(_ process: Process) async throws -> Bool {
         for _ in 0..<120 {
+            guard process.isRunning else { return false }
             if let r = try? await get(SiteURL.login.path, cookie: nil), r.status == .ok { return true }
             try await Task.sleep(nanoseconds: 500_000_000)
         }
@@ -111,26 +134,40 @@ struct BenchServer {
         return try await app.client.get(URI(string: base + path), headers: headers)
     }
 
-    /// Signs in through the login form as a browser does (its CSRF cookie and field); the session cookie.
+    /// Signs in through the login form as a browser does (its CSRF cookie and field); the session cookie. Tried three times.
     func signIn(_ username: String) async throws -> String {
-        let page = try await get(SiteURL.login.path, cookie: nil)
-        let html = page.body.map { String(buffer: $0) } ?? ""
-        guard let range = html.range(of: "name=\"\(CSRF.field)\" value=\"") else {
-            throw CCHCError(.internalServerError, "Trang đăng nhập của máy chủ con không có mã CSRF.")
+        var failure = ""
+        for _ in 0..<3 {
+            let page = try await get(SiteURL.login.path, cookie: nil)
+            let html = page.body.map { String(buffer: $0) } ?? ""
+            guard let range = html.range(of: "name=\"\(CSRF.field)\" value=\"") else {
+                throw CCHCError(.internalServerError, "Trang đăng nhập của máy chủ con không có mã CSRF.")
+            }
+            let token = String(html[range.upperBound...].prefix { $0 != "\"" })
+            let cookies = page.headers[.setCookie].compactMap { $0.split(separator: ";").first.map(String.init) }.joined(separator: "; ")
+            var headers = HTTPHeaders()
+            headers.add(name: .cookie, value: cookies)
+            headers.add(name: .origin, value: base)
+            headers.add(name: .contentType, value: "application/x-www-form-urlencoded")
+            let pairs = [("username", username), ("password", BenchGenerator.password), (CSRF.field, token), ("next", "/")]
+            let body = pairs.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+            headers.add(name: .contentLength, value: String(body.utf8.count))
+            let response = try await app.client.send(.POST, headers: headers, to: URI(string: base + SiteURL.login.path)) { req in
+                req.body = ByteBuffer(string: body)
+            }
+            if let session = response.headers[.setCookie].first(where: { $0.hasPrefix("cchc-session=") })?.split(separator: ";").first {
+                return String(session)
+            }
+            let text = response.body.map { String(buffer: $0) } ?? ""
+            let said = text.range(of: "role=\"alert\">").map { String(text[$0.upperBound...].prefix { $0 != "<" }) } ?? ""
+            failure = "(HTTP \(response.status.code)) \(said)"
+            try await Task.sleep(nanoseconds: 500_000_000)
         }
-        let token = String(html[range.upperBound...].prefix { $0 != "\"" })
-        let cookies = page.headers[.setCookie].compactMap { $0.split(separator: ";").first.map(String.init) }.joined(separator: "; ")
-        var headers = HTTPHeaders()
-        headers.add(name: .cookie, value: cookies)
-        headers.add(name: .origin, value: base)
-        let form = ["username": username, "password": BenchGenerator.password, CSRF.field: token, "next": "/"]
-        let response = try await app.client.post(URI(string: base + SiteURL.login.path), headers: headers) { req in
-            try req.content.encode(form, as: .urlEncodedForm)
-        }
-        guard let session = response.headers[.setCookie].first(where: { $0.hasPrefix("cchc-session=") })?.split(separator: ";").first else {
-            throw CCHCError(.unauthorized, "Không đăng nhập được vào máy chủ con với tài khoản \(username) (HTTP \(response.status.code)).")
-        }
-        return String(session)
+        throw CCHCError(.unauthorized, "Không đăng nhập được vào máy chủ con với tài khoản \(username) \(failure)")
+    }
+
+    static func encode(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? s
     }
 
     /// One `wrk` run; the resident memory sampled every half second while it runs.
@@ -155,14 +192,19 @@ struct BenchServer {
             m.note = "\(path): wrk không chạy được (mã \(result.status))"
             return (m, top)
         }
+        guard let requests = parsed.requests, requests > 0 else {
+            m.rps = 0
+            m.note = "\(path): không có yêu cầu nào xong trong \(seconds) giây"
+            return (m, top)
+        }
         m.rps = BenchMeasurement.round(rps)
         m.p50_ms = parsed.p50.map(BenchMeasurement.round)
         m.p99_ms = parsed.p99.map(BenchMeasurement.round)
         m.ms = m.p50_ms
-        m.runs = parsed.requests ?? 0
+        m.runs = requests
         if let ceiling, ceiling > 0 {
             m.floor_rps = BenchMeasurement.round(ceiling)
-            m.ratio = BenchMeasurement.round(rps / ceiling)
+            m.ratio = BenchMeasurement.ratio(rps / ceiling)
         }
         if parsed.errors > 0 { m.note = "\(path): \(parsed.errors) phản hồi lỗi (không phải 2xx/3xx)" }
         return (m, top)

@@ -28,11 +28,14 @@ struct BenchMeasurement: Codable, Sendable, Equatable {
         self.ms = ms.map(Self.round)
         self.runs = runs
         self.floor_ms = floor.map(Self.round)
-        if let ms, let floor, floor > 0 { ratio = Self.round(ms / floor) }
+        if let ms, let floor, floor > 0 { ratio = Self.ratio(ms / floor) }
         self.note = note
     }
 
     static func round(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+
+    /// A ratio to three significant digits at least (0.00412, 0.88, 412).
+    static func ratio(_ x: Double) -> Double { x >= 1 ? round(x) : (x * 100_000).rounded() / 100_000 }
 
     var jsonLine: String {
         let encoder = JSONEncoder()
@@ -80,7 +83,7 @@ enum BenchTable {
             let rps = m.rps.map { number($0) + (m.floor_rps.map { " (trần " + number($0) + ")" } ?? "") } ?? ""
             let memory = m.kb.map { number(Double($0) / 1024) + (m.floor_kb.map { " (sàn " + number(Double($0) / 1024) + ")" } ?? "") } ?? ""
             lines.append([m.bench, m.db, m.scale, m.ms.map { number($0) } ?? "", m.floor_ms.map { number($0) } ?? "",
-                          m.ratio.map { number($0, digits: 2) } ?? "", rps, latency, memory, m.note ?? ""])
+                          m.ratio.map { number($0, digits: $0 < 0.1 ? 5 : 2) } ?? "", rps, latency, memory, m.note ?? ""])
         }
         let widths = head.indices.map { c in lines.map { $0[c].count }.max() ?? 0 }
         return lines.enumerated().map { n, row in
