@@ -1,5 +1,6 @@
 import Foundation
 import Fluent
+import SQLKit
 import Testing
 import VaporTesting
 @testable import CCHCApp
@@ -29,13 +30,14 @@ struct NationalLevelTests {
             let (form, q1) = try await TreeFixture.q1(db, issuer: nation, form: ConsolidationRulesTests.form)
             let formID = try form.requireID()
             let early = Day(2031, 3, 10)!.startInVietnam.addingTimeInterval(9 * 3600)
-            let anReport = try await TreeFixture.report(db, twoTier, q1, formID: formID, .submitted, ["1.1": .init(number: 3)])
+            let anReport = try await TreeFixture.report(db, twoTier, q1, formID: formID, .submitted,
+                                                       ["1.1": .init(number: 3), "1.3": .init(number: 110)])
             anReport.firstSubmittedAt = early
             anReport.submittedAt = early
             try await anReport.save(on: db)
-            try await TreeFixture.report(db, communeA, q1, formID: formID, .accepted, ["1.1": .init(number: 5)])
-            try await TreeFixture.report(db, communeB, q1, formID: formID, .submitted, ["1.1": .init(number: 7)])
-            try await TreeFixture.report(db, district, q1, formID: formID, .submitted, ["1.1": .init(number: 11)])
+            try await TreeFixture.report(db, communeA, q1, formID: formID, .accepted, ["1.1": .init(number: 5), "1.3": .init(number: 110)])
+            try await TreeFixture.report(db, communeB, q1, formID: formID, .submitted, ["1.1": .init(number: 7), "1.3": .init(number: 108)])
+            try await TreeFixture.report(db, district, q1, formID: formID, .submitted, ["1.1": .init(number: 11), "1.3": .init(number: 110)])
 
             // Timeliness and ranking at the ministry: the provinces, one on time, one two days overdue.
             let table = try #require(try await TimelinessService.table(jurisdiction: nation, year: 2031, now: now, sort: nil, on: db))
@@ -50,6 +52,14 @@ struct NationalLevelTests {
             #expect(total == 26, "\(total.bitPattern) \(Double(26).bitPattern)")
             #expect(country.jurisdiction.kind == "cả nước")
             #expect(Set(country.missing.map(\.name)) == ["Tỉnh Bình"])
+            // A small area names the units that differ on a catalogue row; at scale each area below counts its own.
+            #expect(country.figures.first { $0.code == "1.3" }?.differing == ["Xã Tây: 108"])
+            let sql = try #require(db as? any SQLDatabase)
+            let counted = CountedReports(pattern: nation.unitPath.subtreePattern, formID: formID, kind: .q1, year: 2031, acceptedOnly: false)
+            var aggregates = try await ConsolidationService.aggregates(jurisdiction: nation, form: ConsolidationRulesTests.form,
+                                                                       counted: counted, on: sql)
+            try await ConsolidationService.addDifferingAreas(to: &aggregates, counted: counted, on: sql)
+            #expect(aggregates["1.3"]?.differing == ["Huyện Hòa: 1 đơn vị khác (108)"])
             let accepted = try await ConsolidationService.consolidate(jurisdiction: nation, year: 2031, kind: .q1, acceptedOnly: true, on: db)
             #expect(accepted.figures.first { $0.code == "1.1" }?.value == 5)
 

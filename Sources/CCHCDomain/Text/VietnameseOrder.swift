@@ -13,6 +13,20 @@ public enum VietnameseOrder {
     static let tones: [Unicode.Scalar: Character] = ["\u{300}": "1", "\u{309}": "2", "\u{303}": "3", "\u{301}": "4", "\u{323}": "5"]
     static let letterMarks: Set<Unicode.Scalar> = ["\u{306}", "\u{302}", "\u{31B}"]
 
+    /// Every lower-case letter with its letter-forming marks and tone, precomposed, to its rank and tone — computed once,
+    /// so a key costs a dictionary lookup per character (a national list sorts thousands of names).
+    static let letters: [Character: (rank: Int, tone: Character)] = {
+        var out: [Character: (rank: Int, tone: Character)] = [:]
+        let toneMarks: [(String, Character)] = [("", "0"), ("\u{300}", "1"), ("\u{309}", "2"), ("\u{303}", "3"), ("\u{301}", "4"), ("\u{323}", "5")]
+        for (rank, letter) in alphabet.enumerated() {
+            for (mark, tone) in toneMarks {
+                let composed = (letter.decomposedStringWithCanonicalMapping + mark).precomposedStringWithCanonicalMapping
+                if composed.count == 1, let c = composed.first { out[c] = (rank, tone) }
+            }
+        }
+        return out
+    }()
+
     /// A key whose plain comparison is Vietnamese order: the letters and numbers first, then the tones, then the text.
     /// Letters and other characters are coded in the Private Use Area, which normalisation never touches.
     public static func key(_ text: String) -> String {
@@ -32,6 +46,11 @@ public enum VietnameseOrder {
             flushDigits()
             if character.isWhitespace || character == "-" || character == "," {
                 if primary.last != " " { primary.append(" ") }
+                continue
+            }
+            if let known = letters[character] {
+                primary.append(Unicode.Scalar(0xE000 + known.rank)!)
+                secondary.append(known.tone)
                 continue
             }
             let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)

@@ -100,6 +100,41 @@ extension ConsolidationService {
         return out
     }
 
+    /// Above this many reports, the units that differ on a catalogue row are counted per area, not named one by one.
+    static let namedDifferingLimit = 300
+
+    /// For `common` rows at scale: "Tỉnh An Thạnh: 2 đơn vị khác (108; 110)" for each area below whose units gave another
+    /// value than the most frequent, from the partial sums' answers (at most 20 a row).
+    static func addDifferingAreas(to aggregates: inout [String: Consolidation.Aggregate], counted: CountedReports,
+                                  on sql: any SQLDatabase) async throws {
+        let modes = aggregates.values.compactMap { a in
+            a.commonValue.flatMap { v in a.commonValues.count > 1 ? (a.code, v) : nil }
+        }.sorted { $0.0 < $1.0 }
+        guard !modes.isEmpty else { return }
+        let basis: ConsolidationPartials.Basis = counted.acceptedOnly ? .accepted : .submitted
+        var differs: SQLQueryString = "(a.indicator_code = \(bind: modes[0].0) AND a.answer <> \(bind: modes[0].1))"
+        for (code, value) in modes.dropFirst() { differs = differs + " OR (a.indicator_code = \(bind: code) AND a.answer <> \(bind: value))" }
+        struct Row: Decodable { let code: String; let answer: Double; let units: Int; let name: String }
+        let rows = try await sql.raw("""
+            SELECT a.indicator_code AS code, a.answer, CAST(SUM(a.units) AS BIGINT) AS units, b.name
+            FROM consolidation_answers a JOIN units b ON b.id = a.bucket_id
+            WHERE a.form_id = \(bind: counted.formID) AND a.year = \(bind: counted.year) AND a.period_kind = \(bind: counted.kind.code)
+              AND a.basis = \(bind: basis.rawValue) AND a.bucket_path LIKE \(bind: counted.pattern) AND (\(differs))
+            GROUP BY a.indicator_code, a.answer, b.id, b.name
+            """).all(decoding: Row.self)
+        var byArea: [String: [String: (units: Int, answers: [Double])]] = [:]
+        for r in rows {
+            byArea[r.code, default: [:]][r.name, default: (0, [])].units += r.units
+            byArea[r.code]?[r.name]?.answers.append(r.answer)
+        }
+        for (code, areas) in byArea {
+            for (name, area) in VietnameseOrder.sorted(areas, by: { $0.key }).prefix(20) {
+                let values = area.answers.sorted().map { NumberFormat.vietnamese($0) }.joined(separator: "; ")
+                aggregates[code]?.differing.append("\(name): \(area.units) đơn vị khác (\(values))")
+            }
+        }
+    }
+
     /// What the units below answered on coded rows (the distribution) and catalogue rows (the values and their units).
     private static func add(_ answers: [Answer], to aggregates: inout [String: Consolidation.Aggregate], form: FormDefinition) {
         let rules = Dictionary(form.indicators.map { ($0.code, $0.consolidationRule) }, uniquingKeysWith: { a, _ in a })

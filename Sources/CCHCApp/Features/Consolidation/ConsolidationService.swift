@@ -57,7 +57,6 @@ enum ConsolidationService {
         //    per indicator — from the live partial sums of the buckets below, plus the jurisdiction's own report.
         let jurisdictionID = try jurisdiction.requireID()
         var aggregates = try await Self.aggregates(jurisdiction: jurisdiction, form: form, counted: counted, on: sql)
-        try await Self.addDiffering(to: &aggregates, counted: counted, excluding: jurisdictionID, on: sql)
         for (code, own) in try await Self.ownValues(of: jurisdictionID, formID: formID, year: year, kind: kind, on: sql) {
             aggregates[code, default: .init(code: code, reports: 0)].own = own
         }
@@ -73,6 +72,13 @@ enum ConsolidationService {
             WHERE u.path LIKE \(bind: pattern) AND u.retired_on IS NULL AND u.kind IN (\(binds: jurisdictionKinds))
             """).all(decoding: U.self)
             .map { (String(format: "%03d", $0.depth) + VietnameseOrder.key($0.name), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        // 2. For catalogue rows, who gave another value than most: each unit by name while the area is a district's size;
+        //    beyond that, each area below (from the partial sums) with how many of its units differ.
+        if units.count(where: { $0.received > 0 }) <= Self.namedDifferingLimit {
+            try await Self.addDiffering(to: &aggregates, counted: counted, excluding: jurisdictionID, on: sql)
+        } else {
+            try await Self.addDifferingAreas(to: &aggregates, counted: counted, on: sql)
+        }
         let label: (String) -> String = { UnitKind(rawValue: $0)?.label ?? $0 }
         return ConsolidatedReport(
             jurisdiction: .init(id: try jurisdiction.requireID(), name: jurisdiction.name, kind: jurisdiction.kind.label),
