@@ -76,7 +76,7 @@ struct BenchGenerator {
         say("\(name): xong sau \(BenchTable.seconds(Date().timeIntervalSince(started))).")
     }
 
-    private func insertUnits(_ tree: BenchTree, on db: any Database) async throws {
+    func insertUnits(_ tree: BenchTree, on db: any Database) async throws {
         let now = app.clock.now()
         try await db.writeTransaction { tx in
             var insert = BenchInsert(try BenchSQL.sql(tx), "units", ["id", "code", "name", "name_folded", "kind", "parent_id", "path", "depth",
@@ -116,7 +116,7 @@ struct BenchGenerator {
     /// One regime a year per issuing jurisdiction, on the built-in form, with its four periods: windows from 15/12 of the year
     /// before, cut-offs on the 14th; the lower the level, the earlier the deadline (communes the 16th, districts the 18th,
     /// provinces the 20th).
-    private func regimes(_ tree: BenchTree, formID: Int, on db: any Database) async throws -> [Int: [BenchReports.Period]] {
+    func regimes(_ tree: BenchTree, formID: Int, on db: any Database) async throws -> [Int: [BenchReports.Period]] {
         let sql = try BenchSQL.sql(db)
         var regimeID = try await BenchSQL.nextID("regimes", on: sql)
         var periodID = try await BenchSQL.nextID("reporting_periods", on: sql)
@@ -144,7 +144,7 @@ struct BenchGenerator {
                 let document = "\(n + 10)/UBND-NV ngày \(Day.clamped(year, 1, 15).vietnamese) của UBND \(DemoLoader.shortName(r.issuer.name))"
                 try await regimes.add([r.regime, r.issuer.id, year, r.periods[0].deadline.day, formID, document, now, now, 0])
                 for p in r.periods {
-                    try await periods.add([p.id, r.regime, p.kind.code, p.from.iso, p.to.iso, p.deadline.iso])
+                    try await periods.add([p.id, r.regime, p.kind.code, p.from.iso, p.to.iso, p.deadline.iso], after: &regimes)
                 }
             }
             try await regimes.flush()
