@@ -107,13 +107,8 @@ extension ConsolidationService {
     /// value than the most frequent, from the partial sums' answers (at most 20 a row).
     static func addDifferingAreas(to aggregates: inout [String: Consolidation.Aggregate], counted: CountedReports,
                                   on sql: any SQLDatabase) async throws {
-        let modes = aggregates.values.compactMap { a in
-            a.commonValue.flatMap { v in a.commonValues.count > 1 ? (a.code, v) : nil }
-        }.sorted { $0.0 < $1.0 }
-        guard !modes.isEmpty else { return }
+        guard let differs = differsFromMode(aggregates, code: "a.indicator_code", value: "a.answer") else { return }
         let basis: ConsolidationPartials.Basis = counted.acceptedOnly ? .accepted : .submitted
-        var differs: SQLQueryString = "(a.indicator_code = \(bind: modes[0].0) AND a.answer <> \(bind: modes[0].1))"
-        for (code, value) in modes.dropFirst() { differs = differs + " OR (a.indicator_code = \(bind: code) AND a.answer <> \(bind: value))" }
         struct Row: Decodable { let code: String; let answer: Double; let units: Int; let name: String }
         let rows = try await sql.raw("""
             SELECT a.indicator_code AS code, a.answer, CAST(SUM(a.units) AS BIGINT) AS units, b.name

@@ -107,12 +107,7 @@ enum ConsolidationService {
     /// For `common` rows, the units below that gave another value than the most frequent one (at most 20 a row).
     static func addDiffering(to aggregates: inout [String: Consolidation.Aggregate], counted: CountedReports, excluding unitID: Int,
                              on sql: any SQLDatabase) async throws {
-        let modes = aggregates.values.compactMap { a in
-            a.commonValue.flatMap { v in a.commonValues.count > 1 ? (a.code, v) : nil }
-        }.sorted { $0.0 < $1.0 }
-        guard !modes.isEmpty else { return }
-        var differs: SQLQueryString = "(v.indicator_code = \(bind: modes[0].0) AND v.number <> \(bind: modes[0].1))"
-        for (code, value) in modes.dropFirst() { differs = differs + " OR (v.indicator_code = \(bind: code) AND v.number <> \(bind: value))" }
+        guard let differs = Self.differsFromMode(aggregates, code: "v.indicator_code", value: "v.number") else { return }
         struct Row: Decodable { let code: String; let number: Double; let name: String }
         let rows = try await sql.raw("""
             SELECT v.indicator_code AS code, v.number, u.name
@@ -126,6 +121,16 @@ enum ConsolidationService {
         for r in rows where (aggregates[r.code]?.differing.count ?? 20) < 20 {
             aggregates[r.code]?.differing.append("\(r.name): \(NumberFormat.vietnamese(r.number))")
         }
+    }
+
+    /// "(code = c1 AND value <> mode1) OR …" over the catalogue rows whose units gave more than one value; nil when none did.
+    static func differsFromMode(_ aggregates: [String: Consolidation.Aggregate], code: String, value: String) -> SQLQueryString? {
+        let modes = aggregates.values.compactMap { a in
+            a.commonValue.flatMap { v in a.commonValues.count > 1 ? (a.code, v) : nil }
+        }.sorted { $0.0 < $1.0 }
+        guard !modes.isEmpty else { return nil }
+        let one = { (c: String, v: Double) -> SQLQueryString in "(\(unsafeRaw: code) = \(bind: c) AND \(unsafeRaw: value) <> \(bind: v))" }
+        return modes.dropFirst().reduce(one(modes[0].0, modes[0].1)) { $0 + " OR " + one($1.0, $1.1) }
     }
 
     /// Adds the previous period's and last year's figures, for comparison with the change.
