@@ -86,14 +86,6 @@ enum Exports {
         try await ConsolidationPages.load(req)
     }
 
-    /// The consolidation workbook as bytes (for callers that need them whole; the download streams `writeConsolidationXLSX`).
-    static func consolidationXLSX(_ unit: CCHCApp.Unit, _ report: ConsolidatedReport, _ form: FormDefinition, on db: any Database) async throws -> Data {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-\(UUID().uuidString).xlsx")
-        defer { try? FileManager.default.removeItem(at: url) }
-        try await writeConsolidationXLSX(unit, report, form, to: url, on: db)
-        return try Data(contentsOf: url)
-    }
-
     /// Writes the consolidation workbook to `url` in constant memory: the figures, then the units × indicators sheet
     /// (on the same basis: accepted only, or everything submitted) streamed a few hundred units at a time.
     static func writeConsolidationXLSX(_ unit: CCHCApp.Unit, _ report: ConsolidatedReport, _ form: FormDefinition, to url: URL,

@@ -58,16 +58,6 @@ enum ReportWorkbook {
         return XLSXSheet(name: "Biểu thống kê", rows: rows, columnWidths: [10, 70, 14, 14, 12, 12, 60], frozenRows: 4, frozenColumns: 2)
     }
 
-    /// The consolidated figures (sheet 1) and units × indicators (sheet 2).
-    static func consolidation(_ report: ConsolidatedReport, form: FormDefinition,
-                              matrix: [(unitID: Int, unit: String, values: [String: IndicatorValue])]) -> XLSXWorkbook {
-        let inputs = matrixInputs(form)
-        let grid = [matrixHeader(inputs)] + matrix.map { matrixRow($0.unit, $0.values, inputs: inputs) }
-        return XLSXWorkbook(sheets: [consolidationSummary(report, form: form),
-                                     XLSXSheet(name: MatrixSheet.name, rows: grid, columnWidths: MatrixSheet.widths(inputs),
-                                               frozenRows: 1, frozenColumns: 1)])
-    }
-
     /// The first sheet: the consolidated figures, one row per indicator.
     static func consolidationSummary(_ report: ConsolidatedReport, form: FormDefinition) -> XLSXSheet {
         let figures = Dictionary(report.figures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
