@@ -88,6 +88,12 @@ struct ConsolidationPartialsTests {
                             let a = try #require(fast[code], "\(step): \(j.code) \(code)")
                             #expect(Self.same(a, f), "\(step): \(j.code) \(accepted ? "accepted" : "submitted") \(code): \(a) ≠ \(f)")
                         }
+                        // Who is in and who is missing: counted from the per-bucket counts, against the plain LEFT JOIN.
+                        let counts = try await ConsolidationService.units(jurisdiction: j, counted: counted, namedLimit: 0, on: sql)
+                        let plain = try await ConsolidationService.plainUnits(jurisdiction: j, counted: counted, on: sql)
+                        #expect(counts.included.isEmpty)
+                        #expect((counts.count, counts.below) == (plain.count, plain.below), "\(step): \(j.code) \(accepted)")
+                        #expect(counts.missing.map(\.id) == plain.missing.map(\.id), "\(step): \(j.code) \(accepted)")
                     }
                 }
             }

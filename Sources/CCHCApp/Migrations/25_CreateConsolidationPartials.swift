@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 
 /// National scale (issue 14): the live partial sums of consolidation, per bucket (the unit directly above a report's
-/// unit), form, year, period kind and basis — see `ConsolidationPartials`. Filled from the reports already there.
+/// unit), form, year, period kind and basis — see `ConsolidationPartials`.
 struct CreateConsolidationPartials: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("consolidation_partials")
@@ -42,7 +42,7 @@ struct CreateConsolidationPartials: AsyncMigration {
                 .column("form_id").column("year").column("period_kind").column("basis").column("bucket_path").run()
             try await sql.create(index: "idx_\(table)_bucket").on(table).column("bucket_id").run()
         }
-        try await ConsolidationPartials.rebuildAll(on: database)
+        // Filled from the reports by migration 26, once every partial table exists.
     }
 
     func revert(on database: any Database) async throws {

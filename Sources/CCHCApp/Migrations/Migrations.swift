@@ -30,5 +30,6 @@ enum Migrations {
         app.migrations.add(CreateInspections())           // 23
         app.migrations.add(CreateDuties())                // 24
         app.migrations.add(CreateConsolidationPartials()) // 25
+        app.migrations.add(CreateConsolidationReports())  // 26
     }
 }

@@ -118,7 +118,7 @@ enum BenchExport {
             let form = try await ConsolidationService.form(of: ds.root, year: ds.year, on: db).form
             try await Exports.writeConsolidationXLSX(ds.root, consolidated, form, to: URL(fileURLWithPath: out), on: db)
             report = consolidated
-            rows = consolidated.included.count
+            rows = consolidated.includedCount
         }
         let peak = BenchProcess.memory(nil, field: "VmHWM") ?? 0
         var columns = 0

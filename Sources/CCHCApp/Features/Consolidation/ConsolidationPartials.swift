@@ -8,7 +8,7 @@ import CCHCDomain
 /// district's province, a province's nation). Per bucket, form, year, period kind and basis (everything submitted, or
 /// only what was accepted) `consolidation_partials` keeps, per indicator, the sums, counts, maxima and minima of
 /// its reports' values, and `consolidation_answers` how many reports gave each answer of the coded (`choice`) and
-/// catalogue (`common`) rows. A jurisdiction's figures are then its buckets' rows (every bucket at or below it) plus
+/// catalogue (`common`) rows, and `consolidation_reports` how many reports count. A jurisdiction's figures are then its buckets' rows (every bucket at or below it) plus
 /// its own report — exactly the reports `CountedReports` counts, because every unit below a jurisdiction has its
 /// parent at or below it.
 ///
@@ -19,6 +19,7 @@ import CCHCDomain
 enum ConsolidationPartials {
     static let partials = "consolidation_partials"
     static let answers = "consolidation_answers"
+    static let reports = "consolidation_reports"
 
     enum Basis: String, CaseIterable {
         case submitted, accepted
@@ -78,8 +79,15 @@ enum ConsolidationPartials {
         if let kind = scope.kind { delete = delete + " AND period_kind = \(bind: kind.code)" }
         try await sql.raw("DELETE FROM \(ident: partials) \(delete)").run()
         try await sql.raw("DELETE FROM \(ident: answers) \(delete)").run()
+        try await sql.raw("DELETE FROM \(ident: reports) \(delete)").run()
         let forms = try await answerCodes(formID: scope.formID, on: db)
         for basis in Basis.allCases {
+            try await sql.raw("""
+                INSERT INTO \(ident: reports) (bucket_id, bucket_path, form_id, year, period_kind, basis, reports)
+                SELECT pu.id, pu.path, r.form_id, g.year, p.kind, \(bind: basis.rawValue), COUNT(*)
+                \(from(basis, values: false))\(scope.conditions)
+                GROUP BY pu.id, pu.path, r.form_id, g.year, p.kind
+                """).run()
             try await sql.raw("""
                 INSERT INTO \(ident: partials) (bucket_id, bucket_path, form_id, year, period_kind, basis, indicator_code, reports,
                     sum_number, count_number, sum_numerator, sum_denominator, count_fraction, sum_percent, count_percent, max_number, min_number)
@@ -104,11 +112,10 @@ enum ConsolidationPartials {
     /// A unit's percentage on a row: from its fraction, or the percentage it gave.
     static let percent: SQLQueryString = "CASE WHEN v.denominator > 0 THEN v.numerator * 100.0 / v.denominator ELSE v.number END"
 
-    /// The counted values with their report's bucket (the parent of its unit).
-    private static func from(_ basis: Basis) -> SQLQueryString {
+    /// The counted values (or reports) with their report's bucket (the parent of its unit).
+    private static func from(_ basis: Basis, values: Bool = true) -> SQLQueryString {
         """
-        FROM report_values v
-        JOIN reports r ON r.id = v.report_id
+        FROM \(unsafeRaw: values ? "report_values v JOIN reports r ON r.id = v.report_id" : "reports r")
         JOIN reporting_periods p ON p.id = r.period_id JOIN regimes g ON g.id = p.regime_id
         JOIN units u ON u.id = r.unit_id JOIN units pu ON pu.id = u.parent_id
         WHERE \(CountedReports.latest(states: basis.states))

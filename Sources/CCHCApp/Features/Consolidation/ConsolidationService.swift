@@ -14,7 +14,8 @@ struct ConsolidatedReport: Content {
     var periodTitle: String
     var formCode: String
     var formTitle: String
-    /// Reports counted: submitted or accepted, current version.
+    /// The units whose reports are counted (submitted or accepted, newest version), named while there are at most
+    /// `ConsolidationService.namedIncludedLimit`; beyond that only `includedCount` gives them.
     var included: [Unit]
     /// Jurisdictions under it with no report received for the period (never itself: its own report goes upward).
     var missing: [Unit]
@@ -25,6 +26,10 @@ struct ConsolidatedReport: Content {
     var previousPeriod: String?
     var previous: [String: Double]?
     var lastYear: [String: Double]?
+    /// Reports counted, the jurisdiction's own included.
+    var includedCount: Int = 0
+    /// Reports counted from the units below it.
+    var includedBelow: Int = 0
 }
 
 enum ConsolidationService {
@@ -61,31 +66,20 @@ enum ConsolidationService {
             aggregates[code, default: .init(code: code, reports: 0)].own = own
         }
 
-        // 3. Who is in, who is missing: jurisdictions under it (and itself), with the reports counted of each — one query.
-        struct U: Decodable { let id: Int; let name: String; let kind: String; let depth: Int; let received: Int }
-        let jurisdictionKinds = UnitKind.allCases.filter(\.isJurisdiction).map(\.rawValue)
-        let units = try await sql.raw("""
-            SELECT u.id, u.name, u.kind, u.depth, COALESCE(c.received, 0) AS received
-            FROM units u
-            LEFT JOIN (SELECT r.unit_id, COUNT(*) AS received FROM reports r \(counted.joins)
-                       WHERE \(counted.conditions) GROUP BY r.unit_id) c ON c.unit_id = u.id
-            WHERE u.path LIKE \(bind: pattern) AND u.retired_on IS NULL AND u.kind IN (\(binds: jurisdictionKinds))
-            """).all(decoding: U.self)
-            .map { (String(format: "%03d", $0.depth) + VietnameseOrder.key($0.name), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        // 3. Who is in, who is missing.
+        let units = try await Self.units(jurisdiction: jurisdiction, counted: counted, on: sql)
         // 2. For catalogue rows, who gave another value than most: each unit by name while the area is a district's size;
         //    beyond that, each area below (from the partial sums) with how many of its units differ.
-        if units.count(where: { $0.received > 0 }) <= Self.namedDifferingLimit {
+        if units.count <= Self.namedDifferingLimit {
             try await Self.addDiffering(to: &aggregates, counted: counted, excluding: jurisdictionID, on: sql)
         } else {
             try await Self.addDifferingAreas(to: &aggregates, counted: counted, on: sql)
         }
-        let label: (String) -> String = { UnitKind(rawValue: $0)?.label ?? $0 }
         return ConsolidatedReport(
             jurisdiction: .init(id: try jurisdiction.requireID(), name: jurisdiction.name, kind: jurisdiction.kind.label),
             year: year, period: kind, periodTitle: kind.title(year: year), formCode: form.code, formTitle: form.title,
-            included: units.filter { $0.received > 0 }.map { .init(id: $0.id, name: $0.name, kind: label($0.kind)) },
-            missing: units.filter { $0.received == 0 && $0.id != jurisdictionID }.map { .init(id: $0.id, name: $0.name, kind: label($0.kind)) },
-            figures: Consolidation.figures(form, aggregates), acceptedOnly: acceptedOnly)
+            included: units.included, missing: units.missing,
+            figures: Consolidation.figures(form, aggregates), acceptedOnly: acceptedOnly, includedCount: units.count, includedBelow: units.below)
     }
 
     /// The jurisdiction's own report (current version, any state): its own figures for `own`, `areaWide` and `choice` rows.

@@ -190,7 +190,7 @@ struct OrganisationService {
     /// them with the units, in the same transaction, or the old district would keep seeing the unit.
     static let pathCopies: [(table: String, column: String)] = [
         ("reports", "unit_path"), ("audit_events", "unit_path"),
-        ("consolidation_partials", "bucket_path"), ("consolidation_answers", "bucket_path"),
+        ("consolidation_partials", "bucket_path"), ("consolidation_answers", "bucket_path"), ("consolidation_reports", "bucket_path"),
     ]
 
     /// After a move, rewrites the paths of everything below — units and every stored copy — one statement each.

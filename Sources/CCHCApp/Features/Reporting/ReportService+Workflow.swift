@@ -22,8 +22,7 @@ extension ReportService {
             guard !current.contains(text) else { return }
             narrative[key] = current.isEmpty ? text : current + "\n\n" + text
         }
-        let below = consolidated.included.filter { $0.id != consolidated.jurisdiction.id }
-        var summary = "Số liệu tổng hợp từ báo cáo của \(below.count) đơn vị trực thuộc"
+        var summary = "Số liệu tổng hợp từ báo cáo của \(consolidated.includedBelow) đơn vị trực thuộc"
         let missing = consolidated.missing.filter { $0.id != consolidated.jurisdiction.id }
         summary += missing.isEmpty
             ? "; đã nhận đủ báo cáo."
@@ -48,7 +47,7 @@ extension ReportService {
             try await report.save(on: tx)
             try await Audit.record(on: tx, at: now, actor: actor, action: "report.assemble", entity: "report", entityID: report.id, unit: unit,
                                    summary: "Lập dự thảo \(ctx.period.periodKind.title(year: ctx.regime.year).lowercased()) của \(unit.name) "
-                                       + "từ số liệu tổng hợp của \(below.count) đơn vị và báo cáo chuyên đề của các cơ quan")
+                                       + "từ số liệu tổng hợp của \(consolidated.includedBelow) đơn vị và báo cáo chuyên đề của các cơ quan")
             return report
         }
     }

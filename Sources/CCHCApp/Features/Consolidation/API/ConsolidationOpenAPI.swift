@@ -35,7 +35,9 @@ extension OpenAPIDocument {
                     "jurisdiction": unit,
                     "year": integer, "period": string, "periodTitle": string,
                     "formCode": string, "formTitle": string,
-                    "included": array(unit),
+                    "included": described(array(unit), "Các đơn vị có báo cáo được tính, nêu tên khi không quá 300; quá số đó chỉ có includedCount"),
+                    "includedCount": described(integer, "Số báo cáo được tính, kể cả báo cáo của chính đơn vị"),
+                    "includedBelow": described(integer, "Số báo cáo được tính của các đơn vị trực thuộc"),
                     "missing": array(unit),
                     "figures": array(object(["code": string, "value": nullableNumber,
                                              "numerator": nullableNumber, "denominator": nullableNumber,
@@ -51,7 +53,7 @@ extension OpenAPIDocument {
                     "previous": described(map(number, nullable: true), "Số liệu tổng hợp kỳ trước: mã chỉ tiêu → số"),
                     "lastYear": described(map(number, nullable: true), "Số liệu tổng hợp cùng kỳ năm trước: mã chỉ tiêu → số")],
                     required: ["jurisdiction", "year", "period", "periodTitle", "formCode", "formTitle", "included", "missing",
-                               "figures", "acceptedOnly"]),
+                               "figures", "acceptedOnly", "includedCount", "includedBelow"]),
             ]
         }
     }

@@ -62,7 +62,7 @@ extension ConsolidationPage.View {
         <a href="\(SiteURL.Reports.timeliness(.value(unitID)).relativeURL(parameters: [QueryParameter("year", report.year)]))">Theo dõi nộp báo cáo</a></p>
         <h1>Số liệu tổng hợp — \(report.periodTitle) — \(unit.name)</h1>
         <p>Kỳ: \(kinds)</p>
-        <p class="muted">Tổng hợp \(report.included.count) báo cáo đã gửi hoặc đã tiếp nhận của \(unit.name) \
+        <p class="muted">Tổng hợp \(report.includedCount) báo cáo đã gửi hoặc đã tiếp nhận của \(unit.name) \
         và các đơn vị trực thuộc (mọi cấp). Số đếm được cộng; \
         tỷ lệ được tính lại từ tổng tử số và tổng mẫu số, không lấy bình quân các tỷ lệ; \
         câu trả lời theo mã được đếm theo từng mã.</p>

@@ -32,7 +32,7 @@ struct IndicatorTrend: Content {
             var values: [Double?] = []
             for kind in kinds {
                 let report = try? await ConsolidationService.consolidate(jurisdiction: jurisdiction, year: y, kind: kind, on: db)
-                values.append(report.flatMap { r in r.included.isEmpty ? nil : r.figures.first { $0.code == chosen.code }?.value })
+                values.append(report.flatMap { r in r.includedCount == 0 ? nil : r.figures.first { $0.code == chosen.code }?.value })
             }
             series.append(Series(year: y, values: values))
         }

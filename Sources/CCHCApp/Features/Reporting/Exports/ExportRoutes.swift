@@ -73,7 +73,7 @@ enum Exports {
         for ind in ctx.form.indicators { figures[ind.code] = ReportDocument.figure(ind, ctx.values[ind.code]) }
         guard ctx.unit.kind.isJurisdiction && consolidated else { return figures }
         let area = try await ConsolidationService.consolidate(jurisdiction: ctx.unit, year: ctx.regime.year, kind: ctx.period.periodKind, on: db)
-        guard area.included.contains(where: { $0.id != area.jurisdiction.id }) else { return figures }
+        guard area.includedBelow > 0 else { return figures }
         for f in area.figures {
             guard let ind = ctx.form.indicator(f.code) else { continue }
             let text = ReportDocument.figure(ind, consolidated: f)
@@ -146,7 +146,7 @@ enum Exports {
         }
         let missing = report.missing.isEmpty ? nil
             : """
-                Số liệu tổng hợp từ báo cáo của \(report.included.count) đơn vị; \
+                Số liệu tổng hợp từ báo cáo của \(report.includedCount) đơn vị; \
                 chưa nhận được báo cáo của: \(NameList.text(report.missing.map(\.name), limit: 100)).
                 """
         let doc = ReportDocument.officialDocument(issuer: issuer, kind: report.period, year: report.year, number: number,

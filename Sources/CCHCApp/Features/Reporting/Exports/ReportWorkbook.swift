@@ -63,7 +63,7 @@ enum ReportWorkbook {
         let figures = Dictionary(report.figures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [[XLSXCell]] = [
             [.bold("Số liệu tổng hợp — \(report.periodTitle) — \(report.jurisdiction.name)")],
-            [.text(form.code), .text("Tổng hợp \(report.included.count) báo cáo; chưa có: \(NameList.text(report.missing.map(\.name), limit: 200))")],
+            [.text(form.code), .text("Tổng hợp \(report.includedCount) báo cáo; chưa có: \(NameList.text(report.missing.map(\.name), limit: 200))")],
             [],
             ["Mã", "Chỉ tiêu", "Đơn vị tính", "Số liệu tổng hợp", "Tử số", "Mẫu số",
              "Số đơn vị có số liệu", "Cơ sở tính"].map { .bold($0) },
