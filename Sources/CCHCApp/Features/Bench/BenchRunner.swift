@@ -39,6 +39,7 @@ struct BenchRunner {
             let floor = try await BenchTable.median(runs: runs) { _ = try await groupBy(unit) }
             out.append(BenchMeasurement("consolidation.\(level)", ds, ms: ms, runs: runs, floor: floor, note: unit.name))
         }
+        out += try await consolidationParts(ds.root)
         return out
     }
 
