@@ -34,3 +34,38 @@
   form.addEventListener('submit',function(){submitting=true;});
   window.addEventListener('beforeunload',function(e){if(dirty&&!submitting){e.preventDefault();e.returnValue='';}});
 })();
+/* The menu (a bar at the bottom on a phone) shows its current item; a statistics table names each cell's column
+   (the phone shows one row as a block); a long statistics form gets a section index, beside it on a wide screen. */
+(function(){
+  var cur=document.querySelector('nav.main a[aria-current]'),nav=cur&&cur.parentNode;
+  if(nav&&nav.scrollWidth>nav.clientWidth)nav.scrollLeft=cur.offsetLeft-(nav.clientWidth-cur.offsetWidth)/2;
+  var each=function(list,f){Array.prototype.forEach.call(list,f);};
+  each(document.querySelectorAll('table.stats'),function(t){
+    var heads=Array.prototype.map.call(t.querySelectorAll('thead th'),function(th){return th.textContent.replace(/\s+/g,' ').trim();});
+    each(t.querySelectorAll('tbody tr'),function(tr){each(tr.children,function(c,i){
+      if(i>1&&heads[i]&&!c.hasAttribute('data-label'))c.setAttribute('data-label',heads[i]);});});
+  });
+  var main=document.querySelector('main'),stats=main&&main.querySelector('table.stats');if(!stats)return;
+  var targets=[];
+  each(stats.querySelectorAll('tbody tr.group'),function(tr){
+    var th=tr.querySelector('th'),name=tr.querySelector('td'),code=th?th.textContent.trim():'';
+    if(!code||code.indexOf('.')>=0)return;
+    if(!tr.id)tr.id='muc-'+code;
+    targets.push([tr,code+'. '+(name?name.textContent.trim():'')]);
+  });
+  if(targets.length<3)return;
+  each(main.querySelectorAll('h2'),function(h,i){
+    if(!(stats.compareDocumentPosition(h)&Node.DOCUMENT_POSITION_FOLLOWING))return;
+    if(!h.id)h.id='phan-'+i;targets.push([h,h.textContent.trim()]);
+  });
+  var toc=document.createElement('nav');toc.className='toc';toc.setAttribute('aria-label','Mục lục biểu');
+  toc.innerHTML='<strong>Mục lục</strong>';
+  var links=targets.map(function(t){var a=document.createElement('a');a.href='#'+t[0].id;a.textContent=t[1];toc.appendChild(a);return a;});
+  main.insertBefore(toc,main.firstChild);main.classList.add('has-toc');
+  toc.style.gridRow='1 / span '+main.children.length;
+  var pending=false;
+  function mark(){pending=false;var at=-1;
+    targets.forEach(function(t,i){if(t[0].getBoundingClientRect().top<120)at=i;});
+    links.forEach(function(a,i){if(i===at)a.setAttribute('aria-current','location');else a.removeAttribute('aria-current');});}
+  window.addEventListener('scroll',function(){if(!pending){pending=true;requestAnimationFrame(mark);}},{passive:true});mark();
+})();
