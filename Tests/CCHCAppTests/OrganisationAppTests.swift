@@ -53,7 +53,7 @@ struct OrganisationAppTests {
             #expect(event.username == "thachha.noivu")
             #expect(event.unitID == unit.id)
             let log = try await client.get("/audit")
-            #expect(log.text.contains("Tạo đơn vị Xã Thạch Mới"))
+            #expect(log.text.contains("tạo đơn vị Xã Thạch Mới"))
         }
     }
 

@@ -18,6 +18,7 @@ struct SiteURLTests {
         (SiteURL.login, SiteURL.login, "/login"),
         (SiteURL.logout, SiteURL.logout, "/logout"),
         (SiteURL.audit, SiteURL.audit, "/audit"),
+        (SiteURL.auditExport, SiteURL.auditExport, "/audit/export.xlsx"),
         (SiteURL.stylesheet, SiteURL.stylesheet, "/assets/app.css"),
         (SiteURL.script, SiteURL.script, "/assets/app.js"),
         (SiteURL.health, SiteURL.health, "/health"),

@@ -75,7 +75,7 @@ struct DemoPresent {
             report.docDate = Day(at).iso
             try await report.create(on: db)
             try await Audit.record(on: db, at: at, actor: nil, action: "report.submit", entity: "report", entityID: report.id, unit: district,
-                                   summary: "Ký, gửi \(p.periodKind.title(year: year).lowercased()) của \(district.name), văn bản số \(report.docNumber!)")
+                                   summary: "Ký, gửi \(p.periodKind.titleInSentence(year: year)) của \(district.name), văn bản số \(report.docNumber!)")
         }
     }
 

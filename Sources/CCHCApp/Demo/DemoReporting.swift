@@ -229,11 +229,11 @@ struct DemoReporting {
                 ]
                 var events: [(Date, User?, String, String)] = []
                 let draftedAt = deadline.startInVietnam.addingTimeInterval(-6 * 86_400 + 9 * 3600)
-                events.append((draftedAt, specialist, "report.save", "Lưu \(period.periodKind.title(year: year).lowercased()) của \(unit.name)"))
+                events.append((draftedAt, specialist, "report.save", "Lưu \(period.periodKind.titleInSentence(year: year)) của \(unit.name)"))
                 func submit(lateDays: Int) {
                     let at = deadline.startInVietnam.addingTimeInterval(Double(lateDays) * 86_400 + (lateDays == 0 ? -86_400 + 15 * 3600 : 10 * 3600))
                     events.append((at.addingTimeInterval(-3 * 3600), specialist, "report.sendToLeader",
-                                   "Trình lãnh đạo ký \(period.periodKind.title(year: year).lowercased()) của \(unit.name)"))
+                                   "Trình lãnh đạo ký \(period.periodKind.titleInSentence(year: year)) của \(unit.name)"))
                     report.state = .submitted
                     report.firstSubmittedAt = at
                     report.submittedAt = at
@@ -242,7 +242,7 @@ struct DemoReporting {
                     report.docDate = Day(at).iso
                     reportNumber += 1
                     events.append((at, leader, "report.submit",
-                                   "Ký, gửi \(period.periodKind.title(year: year).lowercased()) của \(unit.name), "
+                                   "Ký, gửi \(period.periodKind.titleInSentence(year: year)) của \(unit.name), "
                                        + "văn bản số \(report.docNumber!) ngày \(Day(at).vietnamese)"))
                 }
                 switch story {
@@ -252,7 +252,7 @@ struct DemoReporting {
                     report.acceptedAt = report.submittedAt!.addingTimeInterval(2 * 86_400)
                     report.acceptedBy = officer?.id
                     events.append((report.acceptedAt!, officer, "report.accept",
-                                   "Tiếp nhận \(period.periodKind.title(year: year).lowercased()) của \(unit.name)"))
+                                   "Tiếp nhận \(period.periodKind.titleInSentence(year: year)) của \(unit.name)"))
                 case .submitted(let late):
                     submit(lateDays: late)
                 case .returned:
@@ -264,7 +264,7 @@ struct DemoReporting {
                     report.returnComment = "Số nhiệm vụ đã hoàn thành (1.1.2) lớn hơn số nhiệm vụ đề ra trong kế hoạch (1.1.1); "
                         + "đề nghị rà soát, sửa lại và gửi lại báo cáo."
                     events.append((report.returnedAt!, officer, "report.return",
-                                   "Trả lại \(period.periodKind.title(year: year).lowercased()) của \(unit.name): \(report.returnComment!)"))
+                                   "Trả lại \(period.periodKind.titleInSentence(year: year)) của \(unit.name): \(report.returnComment!)"))
                 case .resubmitted(let late):
                     // Sent on time, returned the next day, sent again weeks after the deadline: late.
                     submit(lateDays: 0)
@@ -272,13 +272,13 @@ struct DemoReporting {
                     report.returnedAt = returnedAt
                     report.returnComment = "Đề nghị bổ sung số liệu mục 3.4.2 (tử số, mẫu số) và gửi lại báo cáo."
                     events.append((returnedAt, officer, "report.return",
-                                   "Trả lại \(period.periodKind.title(year: year).lowercased()) của \(unit.name): \(report.returnComment!)"))
+                                   "Trả lại \(period.periodKind.titleInSentence(year: year)) của \(unit.name): \(report.returnComment!)"))
                     submit(lateDays: late)
                     report.firstSubmittedAt = events.first { $0.2 == "report.submit" }?.0
                 case .awaitingLeader:
                     report.state = .awaitingLeader
                     events.append((draftedAt.addingTimeInterval(86_400), specialist, "report.sendToLeader",
-                                   "Trình lãnh đạo ký \(period.periodKind.title(year: year).lowercased()) của \(unit.name)"))
+                                   "Trình lãnh đạo ký \(period.periodKind.titleInSentence(year: year)) của \(unit.name)"))
                 case .draft:
                     report.state = .draft
                 case .missing:

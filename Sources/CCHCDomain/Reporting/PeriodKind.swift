@@ -60,6 +60,12 @@ public enum PeriodKind: Hashable, Sendable, Comparable, Codable, CustomStringCon
         }
     }
 
+    /// The title inside a sentence: "báo cáo Quý I/2021" (only the first letter lowered; "Quý I" keeps its capitals).
+    public func titleInSentence(year: Int) -> String {
+        let t = title(year: year)
+        return t.prefix(1).lowercased() + t.dropFirst()
+    }
+
     /// The last month of the period: the deadline falls in it.
     public var lastMonth: Int {
         switch self {

@@ -8,7 +8,8 @@ import CCHCDomain
 /// district's province, a province's nation). Per bucket, form, year, period kind and basis (everything submitted, or
 /// only what was accepted) `consolidation_partials` keeps, per indicator, the sums, counts, maxima and minima of
 /// its reports' values, and `consolidation_answers` how many reports gave each answer of the coded (`choice`) and
-/// catalogue (`common`) rows, and `consolidation_reports` how many reports count. A jurisdiction's figures are then its buckets' rows (every bucket at or below it) plus
+/// catalogue (`common`) rows, and `consolidation_reports` how many reports count.
+/// A jurisdiction's figures are then its buckets' rows (every bucket at or below it) plus
 /// its own report — exactly the reports `CountedReports` counts, because every unit below a jurisdiction has its
 /// parent at or below it.
 ///

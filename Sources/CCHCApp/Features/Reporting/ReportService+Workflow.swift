@@ -46,7 +46,7 @@ extension ReportService {
             report.updatedBy = actor.username
             try await report.save(on: tx)
             try await Audit.record(on: tx, at: now, actor: actor, action: "report.assemble", entity: "report", entityID: report.id, unit: unit,
-                                   summary: "Lập dự thảo \(ctx.period.periodKind.title(year: ctx.regime.year).lowercased()) của \(unit.name) "
+                                   summary: "Lập dự thảo \(ctx.period.periodKind.titleInSentence(year: ctx.regime.year)) của \(unit.name) "
                                        + "từ số liệu tổng hợp của \(consolidated.includedBelow) đơn vị và báo cáo chuyên đề của các cơ quan")
             return report
         }

@@ -268,7 +268,7 @@ struct ReportService {
             detail["revision"] = String(report.revision)
             let part = ctx.officeSections.map { " (phần " + $0.joined(separator: ", ") + ")" } ?? ""
             try await Audit.record(on: tx, at: now, actor: actor, action: "report.save", entity: "report", entityID: reportID, unit: unit,
-                                   summary: "Lưu \(ctx.period.periodKind.title(year: ctx.regime.year).lowercased()) của \(unit.name)\(part): "
+                                   summary: "Lưu \(ctx.period.periodKind.titleInSentence(year: ctx.regime.year)) của \(unit.name)\(part): "
                                        + "\(parsed.values.count) số liệu",
                                    detail: detail)
             return report

@@ -86,6 +86,8 @@ struct AuditEventDTO: Content {
     var at: Date
     var username: String
     var action: String
+    /// The action in words ("Ký, gửi báo cáo").
+    var actionLabel: String
     var entity: String
     var entityID: Int?
     var unitID: Int?
@@ -100,6 +102,7 @@ struct AuditEventDTO: Content {
         at = e.at
         username = e.username
         action = e.action
+        actionLabel = AuditWords.label(e.action)
         entity = e.entity
         entityID = e.entityID
         unitID = e.unitID

@@ -23,6 +23,8 @@ extension OpenAPIDocument {
                     "get": ["summary": "Nhật ký thao tác trong phạm vi, mới nhất trước",
                             "parameters": [query("limit", "Số sự kiện (mặc định 100; ngoài 1–1000 thì lấy giới hạn gần nhất)", integer),
                                            query("user", "Tên đăng nhập"),
+                                           query("kind", "Loại thao tác: report, plan, par, inspection, register, organisation, accounts, "
+                                                 + "signin, system. Không có loại và thao tác thì không gồm đăng nhập, đăng xuất"),
                                            query("action", "Thao tác, hoặc phần đầu (vd: report.)"), query("q", "Nội dung có chứa"),
                                            query("entity", "Loại bản ghi (report, unit, user, form, regime)"),
                                            query("entityID", "Mã số bản ghi", integer),
@@ -46,10 +48,11 @@ extension OpenAPIDocument {
                 "Me": object(["user": ref("User"), "unit": ref("Unit"), "scopeRootID": nullableInteger, "canManage": boolean],
                              required: ["user", "unit", "canManage"]),
                 "AuditEvent": object(["id": integer, "at": dateTime, "username": string, "action": string,
+                                      "actionLabel": described(string, "Thao tác bằng lời (vd: Ký, gửi báo cáo)"),
                                       "entity": string, "entityID": nullableInteger, "unitID": nullableInteger, "summary": string,
                                       "detail": nullableString,
                                       "changes": map(string)],
-                                     required: ["id", "at", "username", "action", "entity", "summary", "changes"]),
+                                     required: ["id", "at", "username", "action", "actionLabel", "entity", "summary", "changes"]),
             ]
         }
     }

@@ -13,6 +13,7 @@ enum SiteURL: Resourceable {
     case login
     case logout
     case audit
+    case auditExport
     case stylesheet
     case script
     /// For a load balancer or a probe: answers without a session or the database.
@@ -24,6 +25,7 @@ enum SiteURL: Resourceable {
         case .login: ["login"]
         case .logout: ["logout"]
         case .audit: ["audit"]
+        case .auditExport: ["audit", "export.xlsx"]
         case .stylesheet: ["assets", "app.css"]
         case .script: ["assets", "app.js"]
         case .health: ["health"]
