@@ -67,7 +67,12 @@ def test_commune_fills_and_sends_its_report_to_the_leader(browser, base_url, wid
     wait_for(browser, "Đã lưu báo cáo.")
     assert browser.save_screenshot(os.path.join(shots, "journey-commune-2-saved.png"))
     # Sent from the form itself ("Lưu và trình lãnh đạo ký"), so nothing typed since the save is dropped.
-    browser.find_element(By.XPATH, "//button[normalize-space()='Lưu và trình lãnh đạo ký']").click()
+    # Scrolled to first, as a user would: on a phone, when the form starts just above the menu bar at the bottom
+    # (pushed down by a notice above it), the save bar cannot rise above the form's top and the
+    # button sits behind the menu.
+    send = browser.find_element(By.XPATH, "//button[normalize-space()='Lưu và trình lãnh đạo ký']")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", send)
+    send.click()
     wait_for(browser, "Chờ lãnh đạo ký")
     assert browser.save_screenshot(os.path.join(shots, "journey-commune-3-sent.png"))
 
