@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pytest
 import requests
 
-from conftest import DESKTOP, PHONE, login, make_driver, screenshot_dir, token
+from conftest import DESKTOP, PHONE, login, make_driver, screenshot_dir, set_viewport, token
 from test_journeys import sign_in
 
 WIDTHS = [PHONE, DESKTOP]
@@ -190,15 +190,19 @@ return {
 
 
 def save_full_page(driver, path, width):
-    """The whole page (up to FULL_PAGE_CAP px tall) through the DevTools protocol, without resizing the viewport."""
+    """The whole page (up to FULL_PAGE_CAP px tall): the viewport stretched to the page's height for the shot (so a
+    bar fixed to the bottom of the screen is drawn at the bottom of the page, not across it), then put back."""
     metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
     size = metrics.get("cssContentSize") or metrics["contentSize"]
     height = min(int(size["height"]), FULL_PAGE_CAP)
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": max(width, int(size["width"])), "height": height, "scale": 1}})
-    with open(path, "wb") as f:
-        f.write(base64.b64decode(shot["data"]))
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+    try:
+        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(shot["data"]))
+    finally:
+        set_viewport(driver, width)
 
 
 def measure(browsers, addresses, width, page):
