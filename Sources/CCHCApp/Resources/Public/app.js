@@ -34,11 +34,11 @@
   form.addEventListener('submit',function(){submitting=true;});
   window.addEventListener('beforeunload',function(e){if(dirty&&!submitting){e.preventDefault();e.returnValue='';}});
 })();
-/* The menu (a bar at the bottom on a phone) shows its current item; a statistics table names each cell's column
+/* The menu (one line swiped sideways on a phone) shows its current item; a statistics table names each cell's column
    (the phone shows one row as a block); a long statistics form gets a section index, beside it on a wide screen. */
 (function(){
   var cur=document.querySelector('nav.main a[aria-current]'),nav=cur&&cur.parentNode;
-  if(nav&&nav.scrollWidth>nav.clientWidth)nav.scrollLeft=cur.offsetLeft-(nav.clientWidth-cur.offsetWidth)/2;
+  if(nav&&nav.scrollWidth>nav.clientWidth)nav.scrollLeft+=cur.getBoundingClientRect().left-nav.getBoundingClientRect().left-(nav.clientWidth-cur.offsetWidth)/2;
   var each=function(list,f){Array.prototype.forEach.call(list,f);};
   each(document.querySelectorAll('table.stats'),function(t){
     var heads=Array.prototype.map.call(t.querySelectorAll('thead th'),function(th){return th.textContent.replace(/\s+/g,' ').trim();});
