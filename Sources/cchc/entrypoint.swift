@@ -19,6 +19,11 @@ enum Entrypoint {
             let app = try await Application.make(env)
             do {
                 try await configure(app)
+                if let help = CommandHelp.text(app) {
+                    FileHandle.standardOutput.write(Data(help.utf8))
+                    try? await app.asyncShutdown()
+                    exit(0)
+                }
                 if let usage = CommandLineCheck.problem(app) {
                     FileHandle.standardError.write(Data(usage.utf8))
                     try? await app.asyncShutdown()

@@ -28,6 +28,23 @@ struct CommandLineTests {
         }
     }
 
+    @Test func helpIsInVietnameseAndEnglish() async throws {
+        try await withTestApp(demo: false) { app in
+            func help(_ words: String...) -> String? {
+                app.environment.arguments = ["cchc"] + words
+                return CommandHelp.text(app)
+            }
+            let top = try #require(help("--help"))
+            #expect(top.contains("Sao lưu toàn bộ cơ sở dữ liệu"))
+            #expect(top.contains("Back up the whole database"))
+            #expect(top.contains("Chạy máy chủ web") && top.contains("Begins serving the app over HTTP"))
+            let group = try #require(help("bench", "-h"))
+            #expect(group.contains("generate") && group.contains("Generate benchmark data"))
+            #expect(help("form", "export", "--help") == nil)   // a command's own options: Vapor's help
+            #expect(help("serve") == nil)
+        }
+    }
+
     @Test func helpDoesNotStartTheServerOrItsJobs() async throws {
         try await withTestApp(demo: false) { app in
             app.environment.arguments = ["cchc", "--help"]

@@ -68,13 +68,28 @@ struct ReportingJourneyTests {
             let noNumber = try await ld.send(.POST, path + "/actions/submit", form: ["docNumber": "", "docDate": "12/03/2021"])
             #expect(noNumber.status == .unprocessableEntity)
             #expect(noNumber.text.contains("Số, ký hiệu văn bản: cần ghi"))
+            // Headed for the step that stopped, and the saved Phụ lục 3A still in its boxes (the action form's "docNumber"
+            // is the signed document's, not a 3A row: a save from this page must not erase the list).
+            #expect(noNumber.text.contains("Chưa ký và gửi được"))
+            #expect(!noNumber.text.contains("Chưa lưu được"))
+            #expect(noNumber.text.contains("value=\"05/KH-UBND\""))
+            let noDate = try await ld.send(.POST, path + "/actions/submit", form: ["docNumber": "12/BC-UBND", "docDate": "31/02/2021"])
+            #expect(noDate.text.contains("Ngày văn bản: “31/02/2021”: tháng 2/2021 không có ngày 31."))
             #expect(try await ld.send(.POST, path + "/actions/submit", form: ["docNumber": "12/BC-UBND", "docDate": "12/03/2021"]).status == .seeOther)
-            // A submitted report is not editable.
-            #expect(try await cv.send(.POST, path, formPairs: [("v:1.1.1", "21")]).status == .forbidden)
+            // A submitted report is not editable: the page says it is locked, why and what to do — not "no access".
+            let locked = try await cv.send(.POST, path, formPairs: [("v:1.1.1", "21")])
+            #expect(locked.status == .forbidden)
+            #expect(locked.text.contains("Báo cáo đã khóa"))
+            #expect(locked.text.contains("đề nghị UBND Huyện Thạch Hà"))
+            #expect(!locked.text.contains("Không có quyền truy cập"))
 
             // The standing agency returns it with a comment.
             let noComment = try await officer.send(.POST, path + "/actions/return", form: ["comment": " "])
             #expect(noComment.status == .conflict)
+            // On the report page itself, under the comment box, headed for the step.
+            #expect(noComment.text.contains("Chưa trả lại được"))
+            #expect(noComment.text.contains("<textarea id=\"comment-return\" name=\"comment\""))
+            #expect(noComment.text.contains("Ý kiến trả lại: cần ghi rõ nội dung cần sửa"))
             #expect(try await officer.send(.POST, path + "/actions/return", form: ["comment": "Dòng 1.1.2 lớn hơn 1.1.1, đề nghị sửa."]).status == .seeOther)
             let returned = try await cv.get(path)
             #expect(returned.text.contains("Ý kiến trả lại:"))
@@ -89,8 +104,12 @@ struct ReportingJourneyTests {
             #expect(report.state == .accepted)
             #expect(report.docNumber == "13/BC-UBND")
             #expect(report.firstSubmittedAt == march10)
-            // Accepted reports are locked.
+            // Accepted reports are locked; the workbook is offered to read, not to fill, and its upload refused.
             #expect(try await cv.send(.POST, path, formPairs: [("v:1.1.1", "21")]).status == .forbidden)
+            let acceptedPage = try await cv.get(path)
+            #expect(acceptedPage.text.contains("Tải số liệu Excel (.xlsx)"))
+            #expect(!acceptedPage.text.contains("để điền"))
+            #expect(!acceptedPage.text.contains("Nhận số liệu từ Excel"))
 
             // The audit log shows every step, and the page its history.
             let actions = try await AuditEvent.query(on: app.db).filter(\.$entity == "report").filter(\.$entityID == report.id!).sort(\.$id).all().map(\.action)

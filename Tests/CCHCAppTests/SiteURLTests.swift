@@ -35,6 +35,8 @@ struct SiteURLTests {
         (SiteURL.Forms.import, SiteURL.Forms.import, "/forms/import"),
         (SiteURL.Forms.form(.key), SiteURL.Forms.form(.value(3)), "/forms/3"),
         (SiteURL.Forms.export(.key), SiteURL.Forms.export(.value(3)), "/forms/3/export"),
+        (SiteURL.Forms.edit(.key), SiteURL.Forms.edit(.value(3)), "/forms/3/edit"),
+        (SiteURL.Forms.preview(.key), SiteURL.Forms.preview(.value(3)), "/forms/3/preview"),
         (SiteURL.Reports.list(.key), SiteURL.Reports.list(.value(5)), "/units/5/reports"),
         (SiteURL.Reports.report(.key, .key), SiteURL.Reports.report(.value(5), .value(12)), "/units/5/reports/12"),
         (SiteURL.Reports.action(.key, .key, .key), SiteURL.Reports.action(.value(5), .value(12), .value(.submit)), "/units/5/reports/12/actions/submit"),

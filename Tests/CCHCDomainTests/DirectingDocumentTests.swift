@@ -23,9 +23,9 @@ import Testing
         let parsed = DirectingDocumentRow.parse([row("1/KH", "20/01/2021", "Kế hoạch"), row("", "", "", "x"), row("2/KH", "31/02/2021", "")])
         #expect(parsed.errors.map(\.message) == [
             "Phụ lục 3A, dòng 2: thiếu số, ký hiệu văn bản.",
-            "Phụ lục 3A, dòng 2: ngày ban hành “” không đúng dạng dd/MM/yyyy.",
+            "Phụ lục 3A, dòng 2: ngày ban hành chưa nhập (dd/MM/yyyy).",
             "Phụ lục 3A, dòng 2: thiếu trích yếu nội dung.",
-            "Phụ lục 3A, dòng 3: ngày ban hành “31/02/2021” không đúng dạng dd/MM/yyyy.",
+            "Phụ lục 3A, dòng 3: ngày ban hành “31/02/2021”: tháng 2/2021 không có ngày 31.",
             "Phụ lục 3A, dòng 3: thiếu trích yếu nội dung.",
         ])
         #expect(parsed.errors.allSatisfy { $0.field == "documents" })

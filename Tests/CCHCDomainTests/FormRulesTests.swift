@@ -108,7 +108,11 @@ struct FormRulesTests {
         ])
         let messages = errors.map(\.message)
         #expect(messages.contains("Dòng 1.1 (Nhiệm vụ đề ra): giá trị “mười hai” không phải là số."))
-        #expect(messages.contains("Dòng 1.2 (Nhiệm vụ hoàn thành): phải là số nguyên không âm (Nhiệm vụ), nhận được 2,5."))
+        #expect(messages.contains("Dòng 1.2 (Nhiệm vụ hoàn thành): phải là số nguyên không âm (Nhiệm vụ); "
+            + "đã nhập “2,5” (có phần thập phân). Hãy nhập số nguyên, vd: 2."))
+        // A dot typed as a decimal mark: what was typed, how it was read, both readings offered.
+        #expect(NumberFormat.notACount(typed: "12.5", read: 12.5).contains("đã nhập “12.5”, hiểu là 12,5"))
+        #expect(NumberFormat.notACount(typed: "12.5", read: 12.5).contains("12 hay 125?"))
         #expect(messages.contains("Dòng 2.1 (Tỷ lệ hồ sơ đúng hạn): tử số 50 lớn hơn mẫu số 40 — tỷ lệ sẽ vượt 100%."))
         #expect(messages.contains("Dòng 2.2 (Tỷ lệ trực tuyến): tỷ lệ phải từ 0 đến 100 (%), nhận được 140."))
         #expect(messages.contains { $0.hasPrefix("Dòng 2.3 (Hình thức khảo sát): mã lựa chọn 7 không hợp lệ; chọn một trong: Trực tuyến = 0; Phát phiếu = 1; Kết hợp = 2") })
@@ -127,6 +131,19 @@ struct FormRulesTests {
         #expect(w.contains { $0.message.hasPrefix("Đúng hạn cộng quá hạn bằng hoàn thành.") })
         #expect(w.contains { $0.message == "Tỷ lệ đúng hạn dưới 50%. (2.1 = 40)" })
         #expect(FormValidator.warnings(Self.form, values: ["1.1": .init(number: 10), "1.2": .init(number: 8)]).isEmpty)
+    }
+
+    @Test func anOfWhichViolationIsReportedOnce() {
+        // The form's own rule says what the built-in "of which" check says: one warning, not two.
+        var form = Self.form
+        form.rules.append(Rule(expr: "[1.2.a] + [1.2.b] <= [1.2]", message: "Đúng hạn cộng quá hạn không vượt hoàn thành."))
+        let values: [String: IndicatorValue] = ["1.1": .init(number: 20), "1.2": .init(number: 10), "1.2.a": .init(number: 8),
+                                                "1.2.b": .init(number: 5)]
+        let w = FormValidator.warnings(form, values: values)
+        #expect(w.filter { Set($0.codes) == ["1.2", "1.2.a", "1.2.b"] && !$0.message.hasPrefix("Đúng hạn cộng quá hạn bằng") }.count == 1)
+        #expect(!w.contains { $0.message.hasPrefix("Đúng hạn cộng quá hạn không vượt") })
+        // A rule over other rows still speaks.
+        #expect(w.contains { $0.message.hasPrefix("Đúng hạn cộng quá hạn bằng hoàn thành.") })
     }
 
     @Test func numbersInVietnamese() {

@@ -53,6 +53,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: SectionAssignmentPages())
     try signedIn.register(collection: PlanPages())
     try signedIn.register(collection: FormPages())
+    try signedIn.register(collection: FormEditorPage())
     try signedIn.register(collection: ConsolidationPages())
     try signedIn.register(collection: ExportPages())
     try signedIn.register(collection: RegisterPages())

@@ -28,7 +28,8 @@ public enum OrgRules {
             case .standingAgencyMustBeOffice: "Cơ quan thường trực CCHC phải là một cơ quan chuyên môn (sở, phòng, ban, văn phòng)."
             case .mergeNeedsTwo: "Sáp nhập: cần chọn ít nhất hai đơn vị cũ."
             case .mergeMixedTiers: "Sáp nhập: các đơn vị cũ và đơn vị mới phải cùng cấp."
-            case .mergeDateInvalid(let text): "Ngày sáp nhập “\(text)”: không đúng định dạng dd/MM/yyyy."
+            case .mergeDateInvalid(let text): text.trimmingCharacters(in: .whitespaces).isEmpty
+                ? "Ngày sáp nhập: chưa nhập (dd/MM/yyyy)." : "Ngày sáp nhập " + VNDate.problem(text)
             case .mergeTargetIsPredecessor: "Sáp nhập: đơn vị mới không thể là một trong các đơn vị cũ."
             }
         }

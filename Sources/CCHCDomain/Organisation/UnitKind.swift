@@ -58,6 +58,9 @@ public enum UnitKind: String, Codable, CaseIterable, Sendable {
     /// A jurisdiction has a People's Committee, subordinate units and offices.
     public var isJurisdiction: Bool { tier != .office }
     public var isOffice: Bool { tier == .office }
+    /// Units below it report to it: a nation, a province or a district. It issues a reporting regime, follows their
+    /// timeliness, consolidates their figures and drafts its own report from them. A commune, ward or town only reports.
+    public var receivesReports: Bool { tier < .commune }
 
     public enum Tier: Int, Sendable, Comparable {
         case nation = 0, province = 1, district = 2, commune = 3, office = 9

@@ -41,7 +41,8 @@ public struct DirectingDocumentRow: Sendable, Equatable, Codable {
             }
             let day = Day(vietnamese: trimmed.issuedOn) ?? Day(iso: trimmed.issuedOn)
             if day == nil {
-                errors.append(FieldError(field: field, message: "\(row): ngày ban hành “\(d.issuedOn)” không đúng dạng dd/MM/yyyy."))
+                let why = trimmed.issuedOn.isEmpty ? "chưa nhập (dd/MM/yyyy)." : VNDate.problem(trimmed.issuedOn)
+                errors.append(FieldError(field: field, message: "\(row): ngày ban hành \(why)"))
             }
             if trimmed.summary.isEmpty {
                 errors.append(FieldError(field: field, message: "\(row): thiếu trích yếu nội dung."))

@@ -248,8 +248,10 @@ public struct Indicator: Codable, Sendable, Equatable {
     }
 
     /// The rule in force: the row's own, or the kind's default.
-    public var consolidationRule: Consolidate? {
-        if let consolidate { return consolidate }
+    public var consolidationRule: Consolidate? { consolidate ?? defaultRule }
+
+    /// The rule a row of this kind follows when it names none.
+    public var defaultRule: Consolidate? {
         switch kind {
         case .group, .text: return nil
         case .count, .number: return .sum

@@ -93,8 +93,8 @@ public enum FormValidator {
             case .count:
                 guard let parsed = number(r.value, "giá trị"), let n = parsed else { continue }
                 if n < 0 || n != n.rounded() {
-                    refuse("phải là số nguyên không âm (\(ind.unit ?? "số lượng")), "
-                        + "nhận được \(NumberFormat.vietnamese(n, maxFractionDigits: 4)).")
+                    let typed = (r.value ?? "").trimmingCharacters(in: .whitespaces)
+                    refuse("phải là số nguyên không âm (\(ind.unit ?? "số lượng")); " + NumberFormat.notACount(typed: typed, read: n))
                     continue
                 }
                 guard inRange(n, "giá trị") else { continue }
@@ -153,6 +153,8 @@ public enum FormValidator {
             }
         }
         let lookup: (String) -> Double? = { values[$0]?.numeric }
+        // Parent code → its row and its "of which" rows, for each of-which warning given: a form rule saying the same is skipped.
+        var ofWhich: [String: Set<String>] = [:]
         for parent in form.indicators where parent.kind == .count || parent.kind == .number {
             let parts = form.children(of: parent.code).filter { $0.partOf == true && ($0.kind == .count || $0.kind == .number) }
             guard !parts.isEmpty, let total = lookup(parent.code) else { continue }
@@ -164,11 +166,15 @@ public enum FormValidator {
                 out.append(RuleWarning(codes: [parent.code] + known.map(\.0.code),
                                        message: "Các dòng “Trong đó” (\(list)) cộng lại \(NumberFormat.vietnamese(sum)), "
                                            + "vượt dòng \(parent.code) = \(NumberFormat.vietnamese(total))."))
+                ofWhich[parent.code] = Set([parent.code] + parts.map(\.code))
             }
         }
         for rule in form.rules {
             guard let expr = try? RuleExpression.parse(rule.expr) else { continue }
             if expr.holds(lookup) == false {
+                // "[a] + [b] <= [parent]" over an of-which group already reported above: the same violation, said once.
+                if case .compare(let op, let lhs, .ref(let p)) = expr, op == "<=" || op == "<",
+                   let rows = ofWhich[p], Set(lhs.references).isSubset(of: rows) { continue }
                 let refs = expr.references
                 let figures = refs.map { "\($0) = \(lookup($0).map { NumberFormat.vietnamese($0) } ?? "trống")" }
                 out.append(RuleWarning(codes: refs, message: "\(rule.message) (\(figures.joined(separator: ", ")))"))

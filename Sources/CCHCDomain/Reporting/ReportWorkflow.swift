@@ -27,6 +27,19 @@ public enum ReportState: String, Codable, Sendable, CaseIterable {
 public enum ReportAction: String, Codable, Sendable, CaseIterable {
     case save, sendToLeader, backToDrafter, submit, accept, `return`, newVersion
 
+    /// The heading over what stopped this step, in the step's own words ("Chưa lưu được" is for saving only).
+    public var refusedHeading: String {
+        switch self {
+        case .save: "Chưa lưu được — vui lòng sửa:"
+        case .sendToLeader: "Chưa trình lãnh đạo ký được — vui lòng bổ sung:"
+        case .backToDrafter: "Chưa trả lại chuyên viên được:"
+        case .submit: "Chưa ký và gửi được — vui lòng sửa:"
+        case .accept: "Chưa tiếp nhận được:"
+        case .return: "Chưa trả lại được — vui lòng sửa:"
+        case .newVersion: "Chưa tạo được phiên bản đính chính:"
+        }
+    }
+
     public var label: String {
         switch self {
         case .save: "Lưu"

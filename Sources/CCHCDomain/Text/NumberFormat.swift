@@ -26,6 +26,20 @@ public enum NumberFormat {
         return sign + groups.joined(separator: ".") + (fraction.isEmpty ? "" : "," + fraction)
     }
 
+    /// Why a count row refuses what was typed: the text as typed, how it was read, what to type instead.
+    /// "12.5" → "đã nhập “12.5”, hiểu là 12,5 (dấu chấm ở đây là dấu thập phân). Hãy nhập số nguyên: 12 hay 125? …"
+    public static func notACount(typed: String, read n: Double) -> String {
+        if n < 0 { return "đã nhập “\(typed)” (số âm). Hãy nhập 0 hoặc một số nguyên dương." }
+        let whole = vietnamese(n.rounded(.down), maxFractionDigits: 0)
+        if typed.contains("."), !typed.contains(","), let joined = parse(typed.replacingOccurrences(of: ".", with: "")) {
+            // "12.5" may be twelve and a half or a mistyped 125: say how it was read, offer both.
+            return "đã nhập “\(typed)”, hiểu là \(vietnamese(n, maxFractionDigits: 4)) (dấu chấm ở đây là dấu thập phân). "
+                + "Hãy nhập số nguyên: \(whole) hay \(vietnamese(joined, maxFractionDigits: 0))? "
+                + "Số thập phân viết bằng dấu phẩy (12,5); dấu chấm chỉ dùng tách hàng nghìn (1.245)."
+        }
+        return "đã nhập “\(typed)” (có phần thập phân). Hãy nhập số nguyên, vd: \(whole)."
+    }
+
     /// Reads what a Vietnamese user types: "92,63", "1.245", "1.245,5", "12.5", " 7 ".
     /// nil when it is not a number (or too long to be one anybody types).
     public static func parse(_ text: String) -> Double? {

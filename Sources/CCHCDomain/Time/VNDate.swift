@@ -29,8 +29,12 @@ public enum VNDate {
     /// Why `text` is not a day, in Vietnamese, quoting it: a wrong shape, or a right shape naming a day that
     /// does not exist ("31/02/2021" is written correctly; February has no 31st).
     public static func problem(_ text: String) -> String {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/")
-        if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let slash = t.split(separator: "/"), dash = t.split(separator: "-")
+        var dmy: (d: Int, m: Int, y: Int)?
+        if slash.count == 3, slash[2].count == 4, let d = Int(slash[0]), let m = Int(slash[1]), let y = Int(slash[2]) { dmy = (d, m, y) }
+        if dash.count == 3, dash[0].count == 4, let y = Int(dash[0]), let m = Int(dash[1]), let d = Int(dash[2]) { dmy = (d, m, y) }
+        if let (d, m, y) = dmy {
             if !(1...12).contains(m) { return "“\(text)”: không có tháng \(m)." }
             if !(1...daysIn(month: m, year: y)).contains(d) { return "“\(text)”: tháng \(m)/\(y) không có ngày \(d)." }
         }

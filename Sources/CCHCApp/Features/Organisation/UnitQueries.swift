@@ -45,7 +45,32 @@ enum UnitQueries {
         }
         if !includeRetired { query = query.filter(\.$retiredOn == nil) }
         if let kinds { query = query.filter(\.$kind ~~ kinds) }
-        return try await query.sort(\.$depth).sort(\.$path).limit(limit).all()
+        let found = try await query.sort(\.$depth).sort(\.$path).limit(limit).all()   // the shallowest `limit` units
+        return Folding.searchWords(text ?? "").isEmpty ? treeOrder(found) : VietnameseOrder.sorted(found) { $0.name }
+    }
+
+    /// Siblings in the one order every list uses: jurisdictions first, then offices, each in Vietnamese alphabetical order.
+    static func siblingKey(_ u: Unit) -> String { (u.kind.isOffice ? "1 " : "0 ") + u.name }
+
+    /// `units` as a tree, depth first: each unit followed by its children in sibling order. A unit whose parent is not in
+    /// the list (the top of the scope) starts a branch; branches shallowest first, then in sibling order.
+    static func treeOrder(_ units: [Unit]) -> [Unit] {
+        let ordered = VietnameseOrder.sorted(units, by: siblingKey)
+        let ids = Set(ordered.compactMap(\.id))
+        var childrenOf: [Int: [Unit]] = [:]
+        var roots: [Unit] = []
+        for u in ordered {
+            if let p = u.$parent.id, ids.contains(p) { childrenOf[p, default: []].append(u) } else { roots.append(u) }
+        }
+        roots = roots.enumerated().sorted { ($0.element.depth, $0.offset) < ($1.element.depth, $1.offset) }.map(\.element)
+        var out: [Unit] = []
+        out.reserveCapacity(units.count)
+        func visit(_ u: Unit) {
+            out.append(u)
+            for c in childrenOf[u.id ?? -1] ?? [] { visit(c) }
+        }
+        for r in roots { visit(r) }
+        return out
     }
 
     /// The chain from the top of the tree down to `unit` (excluding it).
@@ -57,7 +82,7 @@ enum UnitQueries {
 
     static func children(of id: Int, on db: any Database) async throws -> [Unit] {
         // Jurisdictions first, then offices, each in Vietnamese alphabetical order.
-        VietnameseOrder.sorted(try await Unit.query(on: db).filter(\.$parent.$id == id).all()) { ($0.kind.isOffice ? "1 " : "0 ") + $0.name }
+        VietnameseOrder.sorted(try await Unit.query(on: db).filter(\.$parent.$id == id).all(), by: siblingKey)
     }
 
     /// Direct predecessors (merges) of a unit, with the merge date.

@@ -76,7 +76,7 @@ struct RegimeService {
     /// Saves (replaces) the regime of `issuer` for `regime.year`. It warns; it never refuses for slips.
     func save(_ regime: Regime, issuer: Unit, formID: Int?, document: String?,
               expectedRevision: Int? = nil) async throws -> (RegimeRecord, [RegimeCheck.Warning]) {
-        guard actor.scope.canManage(issuer.unitPath), issuer.kind.isJurisdiction else { throw CCHCError.forbidden }
+        guard actor.followsUnitsBelow(issuer) else { throw CCHCError.forbidden }
         var errors = regime.problems()
         if regime.periods.isEmpty { errors.append(FieldError(field: "periods", message: "Kỳ báo cáo: cần ít nhất một kỳ.")) }
         if let formID, try await FormRecord.find(formID, on: db) == nil {

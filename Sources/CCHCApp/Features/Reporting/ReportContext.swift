@@ -46,6 +46,11 @@ struct ReportContext {
 
     var state: ReportState { report?.state ?? .draft }
     var canEdit: Bool { state.isEditable && (role.drafts || role.signs || officeSections != nil) }
+    /// "Lập dự thảo từ số liệu tổng hợp": the own report of a unit that receives reports, by its drafters, while it can
+    /// change. The page offers it exactly when `ReportService.assemble` accepts it.
+    var canAssemble: Bool { unit.kind.receivesReports && role.drafts && state.isEditable }
+    /// The workbook to fill and its upload: only while this account may change the whole form.
+    var canFillWorkbook: Bool { canEdit && officeSections == nil }
 
     /// Section or row code → the office answering for it (`SectionAssignments`).
     var assignments: [String: Int] {
@@ -79,5 +84,36 @@ extension Request {
         let unit = try await UnitQueries.reportable(try idParameter("unitID"), by: actor, on: db)
         let service = ReportService(db: db, actor: actor, now: now)
         return (service, try await service.context(unit: unit, periodID: try idParameter("periodID")))
+    }
+}
+
+extension ReportService {
+    static let lockedTitle = "Báo cáo đã khóa"
+
+    /// Why a report cannot be changed now, and what to do instead.
+    static func lockedMessage(_ ctx: ReportContext) -> String {
+        let to = ctx.recipient?.label ?? "cấp trên"
+        switch ctx.state {
+        case .submitted:
+            return "Báo cáo đã được lãnh đạo ký và gửi đến \(to) nên đã khóa, không sửa được nữa. "
+                + "Nếu cần sửa, đề nghị \(to) trả lại báo cáo; khi đó báo cáo mở lại để chỉnh sửa."
+        case .accepted:
+            return "Báo cáo đã được \(to) tiếp nhận nên đã khóa, không sửa được nữa. "
+                + "Nếu cần sửa số liệu, bấm “Tạo phiên bản đính chính” trên trang báo cáo."
+        default:
+            return "Báo cáo đang ở trạng thái “\(ctx.state.label)”: không sửa được."
+        }
+    }
+}
+
+extension Actor {
+    /// The one rule for the tools over the units below a unit (its regime, the timeliness table, the consolidation):
+    /// a unit that receives reports, managed by this account. Pages show the links exactly when it holds; the routes
+    /// refuse when it does not.
+    func followsUnitsBelow(_ unit: Unit) -> Bool { unit.kind.receivesReports && scope.canManage(unit.unitPath) }
+
+    /// Why a commune has no such page: "Chỉ UBND cấp huyện, cấp tỉnh … mới tổng hợp số liệu; Xã A chỉ báo cáo lên cấp trên."
+    static func onlyReports(_ unit: Unit, _ what: String) -> String {
+        "Chỉ UBND cấp huyện, cấp tỉnh (và Bộ Nội vụ) mới \(what) của các đơn vị trực thuộc; \(unit.name) báo cáo lên cấp trên."
     }
 }

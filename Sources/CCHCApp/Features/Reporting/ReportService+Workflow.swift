@@ -11,7 +11,7 @@ extension ReportService {
     /// narrative outline, and a sentence on who has and has not reported. The standing agency then
     /// edits the text; the leader signs and submits it upward like any unit's report.
     func assemble(_ ctx: ReportContext) async throws -> Report {
-        guard ctx.unit.kind.isJurisdiction, ctx.unit.kind.tier != .commune else {
+        guard ctx.unit.kind.receivesReports else {
             throw CCHCError.notFound("Chỉ đơn vị hành chính có đơn vị trực thuộc mới lập báo cáo tổng hợp.")
         }
         if case .failure(let refusal) = ReportWorkflow.next(ctx.state, .save, by: ctx.role) { throw CCHCError(.forbidden, refusal.message) }
@@ -79,9 +79,16 @@ extension ReportService {
         if action == .submit {
             let number = (input.docNumber ?? "").trimmingCharacters(in: .whitespaces)
             if number.isEmpty { errors.append(FieldError(field: "docNumber", message: "Số, ký hiệu văn bản: cần ghi (vd: 12/BC-UBND).")) }
-            docDay = (input.docDate).flatMap { Day(vietnamese: $0) ?? Day(iso: $0) }.flatMap { (2000...2100).contains($0.year) ? $0 : nil }
-            if docDay == nil {
-                errors.append(FieldError(field: "docDate", message: "Ngày văn bản: “\(input.docDate ?? "")” không đúng dạng dd/MM/yyyy."))
+            let typedDate = (input.docDate ?? "").trimmingCharacters(in: .whitespaces)
+            let day = Day(vietnamese: typedDate) ?? Day(iso: typedDate)
+            if typedDate.isEmpty {
+                errors.append(FieldError(field: "docDate", message: "Ngày văn bản: chưa nhập (dd/MM/yyyy)."))
+            } else if let day, !(2000...2100).contains(day.year) {
+                errors.append(FieldError(field: "docDate", message: "Ngày văn bản: năm \(day.year) nằm ngoài 2000–2100."))
+            } else if let day {
+                docDay = day
+            } else {
+                errors.append(FieldError(field: "docDate", message: "Ngày văn bản: " + VNDate.problem(typedDate)))
             }
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
@@ -89,7 +96,7 @@ extension ReportService {
         let title = ctx.period.periodKind.title(year: ctx.regime.year)
         let submittedDay = docDay
         // What the leader signs is what is sent: a jurisdiction's appendix is frozen as it stands now.
-        let appendix = action == .submit && unit.kind.isJurisdiction && unit.kind.tier != .commune
+        let appendix = action == .submit && unit.kind.receivesReports
             ? String(decoding: try JSONEncoder.sorted.encode(try await Exports.appendix(ctx, consolidated: true, on: db)), as: UTF8.self) : nil
         let (actor, now) = (self.actor, self.now)
         let acted = try await db.writeTransaction { tx in

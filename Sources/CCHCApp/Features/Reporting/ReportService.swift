@@ -145,9 +145,15 @@ struct ReportService {
     func save(_ ctx: ReportContext, _ input: SaveInput) async throws -> (Report, [RuleWarning]) {
         let role = ctx.role
         if ctx.officeSections == nil {
-            if case .failure(let refusal) = ReportWorkflow.next(ctx.state, .save, by: role) { throw CCHCError(.forbidden, refusal.message) }
+            if case .failure(let refusal) = ReportWorkflow.next(ctx.state, .save, by: role) {
+                // Theirs to write, but not now: the report is locked. Say why and what to do, not "no access".
+                if (role.drafts || role.signs) && !ctx.state.isEditable {
+                    throw CCHCError(.forbidden, Self.lockedMessage(ctx), title: Self.lockedTitle)
+                }
+                throw CCHCError(.forbidden, refusal.message)
+            }
         } else if !ctx.state.isEditable {
-            throw CCHCError(.conflict, "Báo cáo đang ở trạng thái “\(ctx.state.label)”: không sửa được.")
+            throw CCHCError(.conflict, Self.lockedMessage(ctx), title: Self.lockedTitle)
         }
         var raw = input.values
         var errors: [FieldError] = []
@@ -208,9 +214,7 @@ struct ReportService {
                 }
                 try Self.check(report, expected: input.revision)
             } else {
-                guard report.state.isEditable else {
-                    throw CCHCError(.conflict, "Báo cáo đang ở trạng thái “\(report.state.label)”: không sửa được.")
-                }
+                guard report.state.isEditable else { throw CCHCError(.conflict, Self.lockedMessage(ctx), title: Self.lockedTitle) }
                 contribution = try await OfficeContribution.query(on: tx).filter(\.$report.$id == reportID)
                     .filter(\.$office.$id == actor.unitID).first()
                 if let expected = input.officeRevision, expected != (contribution?.revision ?? 0) {

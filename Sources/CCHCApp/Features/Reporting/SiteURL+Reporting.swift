@@ -11,6 +11,10 @@ extension SiteURL {
         case form(Parameter<Int>)
         /// `/forms/:formID/export` (JSON).
         case export(Parameter<Int>)
+        /// `/forms/:formID/edit`: the readable editor (GET, POST).
+        case edit(Parameter<Int>)
+        /// `/forms/:formID/preview`: the form as a unit fills it.
+        case preview(Parameter<Int>)
 
         var segments: [String] {
             switch self {
@@ -18,6 +22,8 @@ extension SiteURL {
             case .import: ["forms", "import"]
             case .form(let form): ["forms", form.segment("formID")]
             case .export(let form): ["forms", form.segment("formID"), "export"]
+            case .edit(let form): ["forms", form.segment("formID"), "edit"]
+            case .preview(let form): ["forms", form.segment("formID"), "preview"]
             }
         }
     }

@@ -24,13 +24,8 @@ public enum CommandLineCheck {
         return nil
     }
 
-    /// "Cách dùng (usage): cchc <lệnh> [--help]" and the commands, one a line, in alphabetical order.
+    /// The usage in Vietnamese and English (`CommandHelp`), for `cchc` or a group ("cchc regime").
     static func usage(_ commands: [String: any AnyAsyncCommand], path: String) -> String {
-        let width = commands.keys.map(\.count).max() ?? 0
-        let lines = commands.keys.sorted().map { name in
-            "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + (commands[name]?.help ?? "")
-        }
-        return "Cách dùng (usage): \(path) <lệnh> [--help]\n\nCác lệnh (commands):\n" + lines.joined(separator: "\n")
-            + "\n\n`\(path) <lệnh> --help` cho biết các tùy chọn của một lệnh.\n"
+        CommandHelp.usage(commands, path: path == "cchc" ? nil : String(path.dropFirst("cchc ".count)))
     }
 }

@@ -6,13 +6,16 @@ public struct CCHCError: Error, AbortError, Sendable {
     public var status: HTTPResponseStatus
     public var message: String
     public var fieldErrors: [FieldError]
+    /// The error page's heading when the status alone would mislead ("Báo cáo đã khóa", not "Không có quyền truy cập").
+    public var title: String?
 
     public var reason: String { message }
 
-    public init(_ status: HTTPResponseStatus, _ message: String, fieldErrors: [FieldError] = []) {
+    public init(_ status: HTTPResponseStatus, _ message: String, fieldErrors: [FieldError] = [], title: String? = nil) {
         self.status = status
         self.message = message
         self.fieldErrors = fieldErrors
+        self.title = title
     }
 
     public static let unauthenticated = CCHCError(.unauthorized, "Bạn cần đăng nhập để tiếp tục.")

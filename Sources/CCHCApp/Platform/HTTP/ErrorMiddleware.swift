@@ -38,8 +38,9 @@ struct CCHCErrorMiddleware: AsyncMiddleware {
             // the browser's Back button still has it.
             let back: HTML = request.method == .POST && [.payloadTooLarge, .forbidden].contains(status) && !message.contains("Quay lại")
                 ? "<p>Bấm Quay lại trên trình duyệt để lấy lại phần đã nhập.</p>" : .empty
-            let page = Layout.page(request: request, title: "Lỗi \(status.code)", body: """
-            <section class="error"><h1>\(Self.heading(status))</h1><p>\(message)</p>\(back)
+            let heading = (error as? CCHCError)?.title ?? Self.heading(status)
+            let page = Layout.page(request: request, title: heading, body: """
+            <section class="error"><h1>\(heading)</h1><p>\(message)</p>\(back)
             <p><a href="\(SiteURL.home.path)">Về trang chủ</a></p></section>
             """)
             var headers = HTTPHeaders()

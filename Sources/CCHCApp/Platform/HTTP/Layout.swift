@@ -7,43 +7,37 @@ enum Layout {
         let actor = request.actorIfAny
         let nav: HTML
         if let actor {
-            var links: [(href: String, label: String)] = [
-                (SiteURL.home.path, "Việc của tôi"),
-                (SiteURL.Units.list.path, "Đơn vị"),
+            var links: [(href: String, label: String, section: MenuSection)] = [
+                (SiteURL.home.path, "Việc của tôi", .work),
+                (SiteURL.Units.list.path, "Đơn vị", .units),
             ]
-            if actor.canManage { links.append((SiteURL.Users.list.path, "Tài khoản")) }
+            if actor.canManage { links.append((SiteURL.Users.list.path, "Tài khoản", .users)) }
             // An office's staff (and the standing agency) work on their jurisdiction's report: the office's part is in it.
             let reportsUnit = actor.jurisdictionID
             // Plans: the standing agency tracks its jurisdiction's; everybody else opens their own unit's.
             let plansUnit = actor.canManage ? actor.jurisdictionID : actor.unitID
-            links.append((SiteURL.Plans.list(.value(plansUnit)).path, "Kế hoạch"))
-            links.append((SiteURL.Reports.list(.value(reportsUnit)).path, "Báo cáo"))
-            links.append((SiteURL.Par.index.path, "Chỉ số CCHC"))
-            links.append((SiteURL.Inspections.overview(.value(plansUnit)).path, "Kiểm tra"))
+            links.append((SiteURL.Plans.list(.value(plansUnit)).path, "Kế hoạch", .plans))
+            links.append((SiteURL.Reports.list(.value(reportsUnit)).path, "Báo cáo", .reports))
+            links.append((SiteURL.Par.index.path, "Chỉ số CCHC", .par))
+            links.append((SiteURL.Inspections.overview(.value(plansUnit)).path, "Kiểm tra", .inspections))
             // Leaders and the standing agency: the year at a glance.
             if (actor.canManage && !actor.isAdmin) || (actor.role == .leader && actor.scope.canSign(for: actor.scope.unit)) {
-                links.append((SiteURL.Duties.overview(.value(actor.canManage ? actor.jurisdictionID : actor.unitID)).path, "Tổng quan"))
+                links.append((SiteURL.Duties.overview(.value(actor.canManage ? actor.jurisdictionID : actor.unitID)).path, "Tổng quan", .overview))
             }
             if actor.canManage && !actor.isAdmin {
                 let timeliness = SiteURL.Reports.timeliness(.value(actor.jurisdictionID))
-                links.append((timeliness.relativeURL(parameters: [QueryParameter("year", Day(request.now).year)]), "Theo dõi nộp"))
+                links.append((timeliness.relativeURL(parameters: [QueryParameter("year", Day(request.now).year)]), "Theo dõi nộp", .timeliness))
             }
-            links.append((SiteURL.Forms.list.path, "Biểu mẫu"))
-            links.append((SiteURL.audit.path, "Nhật ký"))
-            // The menu marks one item: the one whose address is the longest start of this page's.
-            let path = request.url.path.split(separator: "?").first.map(String.init) ?? ""
-            func matches(_ href: String) -> Bool {
-                let bare = href.split(separator: "?").first.map(String.init) ?? href
-                return bare == "/" ? path == "/" : path.hasPrefix(bare)
-            }
-            var current = links.filter { matches($0.href) }.max { $0.href.count < $1.href.count }?.href
-            // The dashboard belongs with the overview (both the year at a glance), not with the unit list.
-            if path.hasSuffix("/dashboard"), let overview = links.first(where: { $0.label == "Tổng quan" }) { current = overview.href }
+            links.append((SiteURL.Forms.list.path, "Biểu mẫu", .forms))
+            links.append((SiteURL.audit.path, "Nhật ký", .audit))
+            // One item is marked: the section this kind of page belongs to, whoever's unit it shows (a commune's report is
+            // "Báo cáo" for the district's officer too), else the next section it falls under when the menu lacks the first.
+            let current = MenuSection.of(path: request.url.path).lazy.compactMap { s in links.first { $0.section == s }?.href }.first
             let items: [HTML] = links.map { l in
                 "<a href=\"\(l.href)\"\(HTML.attr("aria-current=\"page\"", if: l.href == current))>\(l.label)</a>"
             }
             nav = """
-            <nav class="main">\(items)</nav>
+            <nav class="main" aria-label="Menu chính">\(items)</nav>
             <div class="who"><span title="\(actor.role.label)">\(actor.fullName)</span> · <span class="muted">\(actor.unitName)</span>
             <form method="post" action="\(SiteURL.logout.path)" class="inline"><button type="submit" class="link">Đăng xuất</button></form></div>
             """
@@ -56,9 +50,9 @@ enum Layout {
         <html lang="vi">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) — CCHC</title><link rel="stylesheet" href="\(SiteURL.stylesheet.path)"></head>
-        <body>
+        <body><a class="skip" href="#main">Bỏ qua menu</a>
         <header class="top"><a class="brand" href="\(SiteURL.home.path)">CCHC <small>Cải cách hành chính</small></a>\(nav)</header>
-        <main>\(flashHTML)\(body)</main>
+        <main id="main">\(flashHTML)\(body)</main>
         <footer>Hệ thống quản lý cải cách hành chính · giờ Việt Nam (UTC+7)</footer>
         <script src="\(SiteURL.script.path)"></script>
         </body></html>
@@ -75,10 +69,11 @@ enum Layout {
     }
 
     /// A summary of every problem, at the top of a form.
-    static func errorSummary(_ failure: ValidationFailure?) -> HTML {
+    /// `heading` names what did not happen ("Chưa ký và gửi được"); saving is the default.
+    static func errorSummary(_ failure: ValidationFailure?, heading: String = "Chưa lưu được — vui lòng sửa:") -> HTML {
         guard let failure, !failure.errors.isEmpty else { return .empty }
         return """
-        <div class="error-summary" role="alert"><strong>Chưa lưu được — vui lòng sửa:</strong>
+        <div class="error-summary" role="alert"><strong>\(heading)</strong>
         <ul>\(failure.errors.map { "<li>\($0.message)</li>" as HTML })</ul></div>
         """
     }

@@ -12,7 +12,7 @@ struct ConsolidationPages: RouteCollection {
     static func load(_ req: Request) async throws -> (CCHCApp.Unit, ConsolidatedReport, FormDefinition) {
         let actor = try req.actor
         let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
-        guard unit.kind.isJurisdiction else { throw CCHCError.notFound("Chỉ đơn vị hành chính mới có số liệu tổng hợp.") }
+        guard unit.kind.receivesReports else { throw CCHCError.notFound(Actor.onlyReports(unit, "tổng hợp số liệu")) }
         let year = try RegimePages.year(req)
         guard let kind = req.parameters.get("kind").flatMap(PeriodKind.init(code:)) else { throw CCHCError.notFound() }
         let acceptedOnly = (try? req.query.get(String.self, at: "accepted")) == "1"

@@ -77,13 +77,16 @@ extension UnitPage.View {
             (SiteURL.Inspections.overview(u).path, "Kiểm tra"),
             (SiteURL.Documents.list(u).path, "Sổ đăng ký văn bản đi"),
         ]
-        if model.unit.kind.isJurisdiction && model.canManageBelow {
+        // The tools over the units below: only where units report to this one (not a commune), for who manages it.
+        if model.unit.kind.receivesReports && model.canManageBelow {
             links.append((SiteURL.Reports.timeliness(u).relativeURL(parameters: [year]), "Theo dõi nộp báo cáo"))
             if model.hasRegime {
                 links.append((SiteURL.Consolidated.figures(u, .value(model.year), .value(PeriodKind.q1)).path, "Tổng hợp số liệu"))
             }
             links.append((SiteURL.Reports.regime(u, .value(model.year)).path, "Chế độ báo cáo năm \(model.year)"))
             links.append((SiteURL.Duties.dashboard(u).relativeURL(parameters: [year]), "Theo dõi thực hiện nhiệm vụ"))
+        }
+        if model.unit.kind.isJurisdiction && model.canManageBelow {
             links.append((SiteURL.Duties.overview(u).relativeURL(parameters: [year]), "Tổng quan"))
         }
         let items: [HTML] = links.map { "<li><a href=\"\($0.0)\">\($0.1)</a></li>" as HTML }

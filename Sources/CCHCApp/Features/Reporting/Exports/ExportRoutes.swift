@@ -205,9 +205,13 @@ struct ExportPages: RouteCollection {
 
     func importXLSX(req: Request) async throws -> Response {
         let (service, ctx) = try await req.reportContext()
+        guard ctx.canFillWorkbook else {
+            throw CCHCError(.forbidden, "Báo cáo đang ở trạng thái “\(ctx.state.label)”: không nhận số liệu từ Excel.", title: ReportService.lockedTitle)
+        }
         guard let upload = try? req.content.decode(UploadBody.self), upload.file.data.readableBytes > 0 else {
             let failure = ValidationFailure(field: "file", "Tệp Excel: chưa chọn tệp để tải lên.")
-            return try await ReportPage.page(req, ctx, typed: nil, failure: failure, warnings: [], flash: nil)
+            return try await ReportPage.page(req, ctx, typed: nil, failure: failure, warnings: [], flash: nil,
+                                             failureHeading: "Chưa nhận được tệp Excel:")
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         var buffer = upload.file.data
@@ -218,10 +222,10 @@ struct ExportPages: RouteCollection {
             return try await ReportPage.page(req, fresh, typed: nil, failure: nil, warnings: warnings, flash: nil, changes: changes)
                 .encodeResponse(for: req)
         } catch let failure as ValidationFailure {
-            return try await ReportPage.page(req, ctx, typed: nil, failure: failure, warnings: [],
-                                             flash: "Tệp Excel chưa được nhận: không có số liệu nào được lưu.")
+            return try await ReportPage.page(req, ctx, typed: nil, failure: failure, warnings: [], flash: nil,
+                                             failureHeading: "Tệp Excel chưa được nhận, không có số liệu nào được lưu. "
+                                                 + "Sửa các lỗi sau trong tệp rồi tải lên lại:")
                 .encodeResponse(status: .unprocessableEntity, for: req)
-
         }
     }
 

@@ -73,11 +73,18 @@ struct FormPages: RouteCollection {
                 """
 
         }
+        let saved: HTML = (try? req.query.get(String.self, at: "saved")) == "1"
+            ? "<p class=\"flash\" role=\"status\">Đã lưu biểu mẫu (lần sửa \(record.revision)).</p>" : .empty
+        let editLink: HTML = FormEditorPage.canEdit(record, try req.actor)
+            ? "<a class=\"button\" href=\"\(SiteURL.Forms.edit(.value(try record.requireID())).path)\">Sửa biểu mẫu</a> " : .empty
         return Layout.page(request: req, title: form.title, body: """
         <p class="crumbs"><a href="\(SiteURL.Forms.list.path)">Biểu mẫu</a></p>
         <h1>\(form.title) (\(form.code), năm \(form.year))</h1>
         \(form.source.map { "<p class=\"muted\">\($0)</p>" as HTML } ?? .empty)
-        <p><a class="button secondary" href="\(SiteURL.Forms.export(.value(try record.requireID())).path)">Tải JSON</a></p>
+        \(saved)
+        <p>\(editLink)\
+        <a class="button secondary" href="\(SiteURL.Forms.preview(.value(try record.requireID())).path)">Xem trước khi điền</a> \
+        <a class="button secondary" href="\(SiteURL.Forms.export(.value(try record.requireID())).path)">Tải JSON</a></p>
         <table><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>ĐVT</th><th>Loại</th><th>Tính</th><th>Cơ quan</th></tr></thead><tbody>\(rows)</tbody></table>
         <h2>Quy tắc kiểm tra (\(form.rules.count))</h2>
         <ul>\(form.rules.map { "<li><code>\($0.expr)</code> — \($0.message)</li>" as HTML })</ul>

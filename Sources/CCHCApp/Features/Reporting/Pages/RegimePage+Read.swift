@@ -18,7 +18,7 @@ extension RegimePages {
     func read(req: Request) async throws -> Response {
         let actor = try req.actor
         let unit = try await UnitQueries.manageable(try req.idParameter("unitID"), by: actor, on: req.db)
-        guard unit.kind.isJurisdiction else { throw CCHCError.notFound("Chỉ đơn vị hành chính mới ban hành chế độ báo cáo.") }
+        guard unit.kind.receivesReports else { throw CCHCError.notFound(Actor.onlyReports(unit, "ban hành chế độ báo cáo")) }
         let year = try Self.year(req)
         let text = FormBody(req)["text"] ?? ""
         let record = try await RegimeRecord.query(on: req.db).filter(\.$issuer.$id == (try unit.requireID())).filter(\.$year == year).first()

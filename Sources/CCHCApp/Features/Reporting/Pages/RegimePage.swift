@@ -18,7 +18,7 @@ struct RegimePages: RouteCollection {
     func show(req: Request) async throws -> HTML {
         let actor = try req.actor
         let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
-        guard unit.kind.isJurisdiction else { throw CCHCError.notFound("Chỉ đơn vị hành chính mới ban hành chế độ báo cáo.") }
+        guard unit.kind.receivesReports else { throw CCHCError.notFound(Actor.onlyReports(unit, "ban hành chế độ báo cáo")) }
         let year = try Self.year(req)
         let record = try await RegimeRecord.query(on: req.db).filter(\.$issuer.$id == (try unit.requireID())).filter(\.$year == year).first()
         var regime: Regime
@@ -111,8 +111,14 @@ struct RegimePages: RouteCollection {
                 <br><label><input type="checkbox" name="\(prefix)request:\(kind.code)"\(HTML.attr("checked", if: onRequest(p))) \
                 aria-label="\(kind.label): chỉ khi được yêu cầu"> chỉ khi được yêu cầu</label>
                 """ : .empty
+            let what = ["from": "chốt số liệu từ ngày", "to": "chốt số liệu đến ngày", "deadline": "hạn nộp",
+                        "estimateFrom": "số liệu ước tính từ ngày", "estimateTo": "số liệu ước tính đến ngày"]
+            let whose = prefix.isEmpty ? "" : "Cơ quan chuyên môn – "
             func input(_ key: String, _ day: Day?) -> HTML {
-                "<input name=\"\(prefix)\(key):\(kind.code)\" value=\"\(val(key, day))\" size=\"10\" placeholder=\"dd/MM/yyyy\">"
+                """
+                <input name="\(prefix)\(key):\(kind.code)" value="\(val(key, day))" size="10" placeholder="dd/MM/yyyy" \
+                aria-label="\(whose)\(kind.label): \(what[key] ?? key)">
+                """
             }
             if editable {
                 return """
@@ -172,8 +178,7 @@ struct RegimePages: RouteCollection {
         <form method="post" action="\(SiteURL.Reports.regime(.value(unitID), .value(regime.year)).path)" class="card">\(Revisions.field(record?.revision ?? 0))
         <p><label>Văn bản ban hành <input name="document" value="\(typed?["document"] ?? record?.document ?? "")" size="40" \
         placeholder="vd: 164/UBND-NV ngày 25/01/2021"\(HTML.attr("disabled", if: !editable))></label>
-        <label>Hạn nộp: ngày <input name="deadlineDay" value="\(typed?["deadlineDay"] ?? regime.deadlineDay.map(String.init) ?? "")" size="3"\
-        \(HTML.attr("disabled", if: !editable))> của tháng cuối kỳ</label></p>
+        <input type="hidden" name="deadlineDay" value="\(typed?["deadlineDay"] ?? regime.deadlineDay.map(String.init) ?? "")"></p>
         <p><label>Biểu mẫu thống kê <select name="formID"\(HTML.attr("disabled", if: !editable))>\
         <option value="">—</option>\(formOptions)</select></label></p>
         <table><thead><tr><th>Kỳ</th><th>Chốt số liệu từ</th><th>đến</th>\

@@ -32,7 +32,7 @@ extension ReportListPage.Model {
         let year = try req.queryInt("year", in: 2000...2100) ?? years.first ?? Day(req.now).year
         let rows = try await ReportListing.rows(unit: unit, year: year, now: req.now, on: req.db)
         return Self(unitID: try unit.requireID(), unitName: unit.name, years: years, year: year, rows: rows,
-                    managesJurisdiction: unit.kind.isJurisdiction && actor.scope.canManage(unit.unitPath),
+                    managesJurisdiction: actor.followsUnitsBelow(unit),
                     unitReadable: actor.scope.canRead(unit.unitPath))
     }
 }

@@ -29,6 +29,8 @@ extension ReportPage {
         /// After a conflict: the typing as sent, for the side-by-side table.
         var typedBeforeMerge: FormBody?
         var failure: ValidationFailure?
+        /// The heading over `failure`: what did not happen (saving by default).
+        var failureHeading: String?
         var conflict: StaleWrite?
         var warnings: [RuleWarning]
         var flash: String?
@@ -53,7 +55,7 @@ extension ReportPage.Model {
     /// Loads what the page shows besides the context: the history, the signed-in account, today.
     static func load(_ req: Request, _ ctx: ReportContext, typed: FormBody?, failure: ValidationFailure?, warnings: [RuleWarning],
                      flash: String?, conflict: StaleWrite? = nil, typedBeforeMerge: FormBody? = nil,
-                     changes: [String]? = nil) async throws -> Self {
+                     changes: [String]? = nil, failureHeading: String? = nil) async throws -> Self {
         let unitID = try ctx.unit.requireID()
         let periodID = try ctx.period.requireID()
         let ids = ctx.versions.compactMap(\.id)
@@ -64,7 +66,7 @@ extension ReportPage.Model {
                     timeliness: Timeliness.of(ctx.report, deadline: ctx.window.lastDay, now: req.now), today: Day(req.now),
                     history: history.map { Event(at: $0.at, username: $0.username, action: $0.action, summary: $0.summary, detail: $0.detail) },
                     actorUnitID: actor?.unitID, actorIsLeader: actor?.role == .leader,
-                    typed: typed, typedBeforeMerge: typedBeforeMerge, failure: failure, conflict: conflict,
+                    typed: typed, typedBeforeMerge: typedBeforeMerge, failure: failure, failureHeading: failureHeading, conflict: conflict,
                     warnings: warnings, flash: flash, changes: changes)
     }
 

@@ -37,8 +37,10 @@ extension ReportPage.View {
                 shown.issuedOn = $0.issuedOnForDisplay
                 return shown
             }
-            if let typed = model.typed {
-                docs = ReportPage.typedDocuments(typed)
+            if let typed = model.typed, typed["documentsPresent"] != nil {
+                // The report form's typing (an action form's "docNumber" is the signed document's number, not a 3A row).
+                // Blank rows typed are the page's own spare rows: dropped here, the three spares added below.
+                docs = ReportPage.typedDocuments(typed).filter { !$0.isBlank }
             } else if docs.isEmpty {
                 // Nothing entered yet: the register's directing documents of the window, to review and save.
                 docs = ctx.registerDocuments.map { var d = $0; d.issuedOn = $0.issuedOnForDisplay; return d }
@@ -46,9 +48,12 @@ extension ReportPage.View {
             docs += Array(repeating: DirectingDocumentRow(numberSymbol: "", issuedOn: "", summary: "", issuer: ""), count: 3)
             for (i, d) in docs.enumerated() {
                 docRows.append("""
-                    <tr><td>\(i + 1)</td><td><input name="docNumber" value="\(d.numberSymbol)" size="14"></td>\
-                    <td><input name="docDate" value="\(d.issuedOn)" size="10" placeholder="dd/MM/yyyy"></td>\
-                    <td><input name="docSummary" value="\(d.summary)" size="40"></td><td><input name="docIssuer" value="\(d.issuer)" size="16"></td></tr>
+                    <tr><td>\(i + 1)</td><td><input name="docNumber" value="\(d.numberSymbol)" size="14" \
+                    aria-label="Văn bản \(i + 1): số, ký hiệu"></td>\
+                    <td><input name="docDate" value="\(d.issuedOn)" size="10" placeholder="dd/MM/yyyy" \
+                    aria-label="Văn bản \(i + 1): ngày ban hành (dd/MM/yyyy)"></td>\
+                    <td><input name="docSummary" value="\(d.summary)" size="40" aria-label="Văn bản \(i + 1): trích yếu"></td>\
+                    <td><input name="docIssuer" value="\(d.issuer)" size="16" aria-label="Văn bản \(i + 1): cơ quan ban hành"></td></tr>
                     """)
             }
         } else {

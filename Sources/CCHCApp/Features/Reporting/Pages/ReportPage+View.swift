@@ -78,6 +78,8 @@ extension ReportPage.View {
         // Workflow
         let available = ReportWorkflow.available(ctx.state, for: ctx.role)
         let today = model.today.vietnamese
+        // What an action form sent (its "docNumber" and "comment"), not the report form's typing.
+        let actionTyping = typed?["documentsPresent"] == nil ? typed : nil
         let actions: [HTML] = available.filter { $0 != .save && !($0 == .sendToLeader && ctx.canEdit && sendWithTyping) }.map { action in
             let url = SiteURL.Reports.action(unitRef, periodRef, .value(action)).path
             switch action {
@@ -86,9 +88,9 @@ extension ReportPage.View {
                 <form method="post" action="\(url)" class="card stack">\(revisionFields(ctx))\
                 <strong>Ký và gửi báo cáo đến \(ctx.recipient?.label ?? ctx.issuer.name)</strong>
                 <label for="docNumber">Số, ký hiệu văn bản</label>\
-                <input id="docNumber" name="docNumber" value="\(typed?["docNumber"] ?? report?.docNumber ?? "")" placeholder="vd: 12/BC-UBND">
+                <input id="docNumber" name="docNumber" value="\(actionTyping?["docNumber"] ?? report?.docNumber ?? "")" placeholder="vd: 12/BC-UBND">
                 \(Layout.errors(failure, "docNumber"))
-                <label for="docDate">Ngày văn bản (dd/MM/yyyy)</label><input id="docDate" name="docDate" value="\(typed?["docDate"] ?? today)">
+                <label for="docDate">Ngày văn bản (dd/MM/yyyy)</label><input id="docDate" name="docDate" value="\(actionTyping?["docDate"] ?? today)">
                 \(Layout.errors(failure, "docDate"))
                 <p><button type="submit">\(action.label)</button></p></form>
                 """
@@ -96,7 +98,8 @@ extension ReportPage.View {
                 return """
                 <form method="post" action="\(url)" class="card stack">\(revisionFields(ctx))<label for="comment-\(action.rawValue)">\
                 \(action == .return ? "Ý kiến trả lại (nêu rõ nội dung cần sửa)" : "Ý kiến cho chuyên viên")</label>
-                <textarea id="comment-\(action.rawValue)" name="comment" rows="3">\(typed?["comment"] ?? "")</textarea>
+                <textarea id="comment-\(action.rawValue)" name="comment" rows="3">\(actionTyping?["comment"] ?? "")</textarea>
+                \(Layout.errors(failure, "comment"))
                 <p><button type="submit" class="secondary">\(action.label)</button></p></form>
                 """
             default:
@@ -147,10 +150,10 @@ extension ReportPage.View {
         </dl></div>
         \(returned)
         \(conflictHTML(ctx, typed: typedBeforeMerge ?? typed, conflict: conflict))
-        \(Layout.errorSummary(failure))
+        \(Layout.errorSummary(failure, heading: model.failureHeading ?? ReportAction.save.refusedHeading))
         \(warningsHTML)
         \(changedSinceSent)<div class="actions">\(actions)</div>
-        \(ctx.unit.kind.isJurisdiction && ctx.unit.kind.tier != .commune && ctx.role.drafts && ctx.state.isEditable ? """
+        \(ctx.canAssemble ? """
         <form method="post" action="\(SiteURL.Reports.assemble(unitRef, periodRef).path)" class="card">\
         <strong>Báo cáo của \(ctx.unit.name) gửi cấp trên</strong>
         <p class="muted">Phụ lục số liệu là số liệu tổng hợp của toàn địa bàn \
@@ -160,8 +163,9 @@ extension ReportPage.View {
         <button type="submit" class="secondary">Lập dự thảo từ số liệu tổng hợp</button></form>
         """ as HTML : .empty)
         <p><a class="button secondary" href="\(SiteURL.Reports.exportDOCX(unitRef, periodRef).path)">Tải báo cáo Word (.docx)</a>
-        <a class="button secondary" href="\(SiteURL.Reports.exportXLSX(unitRef, periodRef).path)">Tải biểu Excel (.xlsx) để điền</a></p>
-        \(ctx.canEdit && ctx.officeSections == nil ? """
+        <a class="button secondary" href="\(SiteURL.Reports.exportXLSX(unitRef, periodRef).path)">\
+        \(ctx.canFillWorkbook ? "Tải biểu Excel (.xlsx) để điền" : "Tải số liệu Excel (.xlsx)")</a></p>
+        \(ctx.canFillWorkbook ? """
         <form method="post" action="\(SiteURL.Reports.importXLSX(unitRef, periodRef).path)" enctype="multipart/form-data" class="search">
         <label>Tải lên biểu Excel đã điền <input type="file" name="file" accept=".xlsx"></label> \
         <button type="submit" class="secondary">Nhận số liệu từ Excel</button>

@@ -42,6 +42,12 @@ struct ReportPages: RouteCollection {
             // Nothing was saved: show the page again with everything the user typed.
             return try await ReportPage.page(req, ctx, typed: form, failure: failure, warnings: [], flash: nil)
                 .encodeResponse(status: .unprocessableEntity, for: req)
+        } catch let locked as CCHCError where locked.title == ReportService.lockedTitle {
+            // Locked while the page was open (signed and sent, accepted): the report as it stands now, with why and what to do.
+            let fresh = try await service.context(unit: unit, periodID: try ctx.period.requireID())
+            return try await ReportPage.page(req, fresh, typed: nil, failure: ValidationFailure(field: "state", locked.message),
+                                             warnings: fresh.warnings(), flash: nil, failureHeading: "Báo cáo đã khóa — chưa lưu được:")
+                .encodeResponse(status: locked.status, for: req)
         } catch let conflict as StaleWrite {
             // Someone saved first: nothing overwritten; their version beside this user's typing, which stays in the boxes.
             let fresh = try await service.context(unit: unit, periodID: try ctx.period.requireID())
@@ -61,10 +67,12 @@ struct ReportPages: RouteCollection {
         let form = FormBody(req)
         var input = ReportService.ActionInput(comment: form["comment"], docNumber: form["docNumber"], docDate: form["docDate"],
                                               revision: form["revision"].flatMap { Int($0) })
+        var saved = false
         do {
             if form["documentsPresent"] != nil {
                 // Sent from the report form ("Lưu và trình lãnh đạo ký"): what was typed is saved first.
                 _ = try await service.save(ctx, ReportPage.input(from: form, ctx: ctx))
+                saved = true
                 ctx = try await service.context(unit: unit, periodID: try ctx.period.requireID())
                 input.revision = ctx.report?.revision
             }
@@ -72,8 +80,22 @@ struct ReportPages: RouteCollection {
             return req.redirect(to: SiteURL.Reports.report(.value(try unit.requireID()), .value(try ctx.period.requireID()))
                 .relativeURL(parameters: [QueryParameter("done", action.rawValue)]))
         } catch let failure as ValidationFailure {
-            return try await ReportPage.page(req, ctx, typed: form, failure: failure, warnings: ctx.warnings(), flash: nil)
+            // The heading names the step that stopped: the save sent with it, or the step itself.
+            let heading = form["documentsPresent"] == nil ? action.refusedHeading
+                : saved ? "Đã lưu báo cáo, nhưng chưa trình lãnh đạo ký được — vui lòng bổ sung:" : ReportAction.save.refusedHeading
+            return try await ReportPage.page(req, ctx, typed: form, failure: failure, warnings: ctx.warnings(), flash: nil,
+                                             failureHeading: heading)
                 .encodeResponse(status: .unprocessableEntity, for: req)
+        } catch let refusal as CCHCError where refusal.status == .conflict {
+            // A step refused (a return without its comment, a step the state no longer allows): the report page again,
+            // the reason above the actions and under the box it concerns, the comment typed so far kept.
+            let fresh = try await service.context(unit: unit, periodID: try ctx.period.requireID())
+            let emptyComment = (action == .return || action == .backToDrafter)
+                && (form["comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            return try await ReportPage.page(req, fresh, typed: form,
+                                             failure: ValidationFailure(field: emptyComment ? "comment" : "action", refusal.message),
+                                             warnings: fresh.warnings(), flash: nil, failureHeading: action.refusedHeading)
+                .encodeResponse(status: .conflict, for: req)
         } catch let conflict as StaleWrite {
             let fresh = try await service.context(unit: unit, periodID: try ctx.period.requireID())
             let typed = form["documentsPresent"] == nil ? nil : ReportPage.merged(form, with: fresh)
@@ -104,9 +126,10 @@ extension ReportPage {
     /// The report page as a handler answers with it: the model loaded, its view rendered in the layout
     /// (`Layout.page` reads the request for the navigation, so it is called here, not in the view).
     static func page(_ req: Request, _ ctx: ReportContext, typed: FormBody?, failure: ValidationFailure?, warnings: [RuleWarning], flash: String?,
-                     conflict: StaleWrite? = nil, typedBeforeMerge: FormBody? = nil, changes: [String]? = nil) async throws -> HTML {
+                     conflict: StaleWrite? = nil, typedBeforeMerge: FormBody? = nil, changes: [String]? = nil,
+                     failureHeading: String? = nil) async throws -> HTML {
         let model = try await Model.load(req, ctx, typed: typed, failure: failure, warnings: warnings, flash: flash, conflict: conflict,
-                                         typedBeforeMerge: typedBeforeMerge, changes: changes)
+                                         typedBeforeMerge: typedBeforeMerge, changes: changes, failureHeading: failureHeading)
         return Layout.page(request: req, title: model.pageTitle, flash: model.flash, body: View.render(model))
     }
 }

@@ -13,7 +13,7 @@ struct TimelinessPages: RouteCollection {
     static func load(_ req: Request) async throws -> (Unit, TimelinessTable?, Int) {
         let actor = try req.actor
         let unit = try await UnitQueries.readable(try req.idParameter("unitID"), by: actor, on: req.db)
-        guard unit.kind.isJurisdiction else { throw CCHCError.notFound("Chỉ đơn vị hành chính mới có bảng theo dõi nộp báo cáo.") }
+        guard unit.kind.receivesReports else { throw CCHCError.notFound(Actor.onlyReports(unit, "theo dõi các đơn vị nộp báo cáo")) }
         let year = try req.queryInt("year", in: 2000...2100) ?? Day(req.now).year
         let table = try await TimelinessService.table(jurisdiction: unit, year: year, now: req.now,
                                                       sort: try? req.query.get(String.self, at: "sort"), on: req.db)
