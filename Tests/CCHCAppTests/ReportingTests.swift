@@ -42,6 +42,8 @@ struct ReportingJourneyTests {
             let bad = try await cv.send(.POST, path, formPairs: [("revision", try await cv.revision(path)), ("v:1.1.1", "20"), ("v:1.1.2", "mười"), ("narrative:khoKhan", "Thiếu máy tính"), ("documentsPresent", "1")])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.text.contains("Dòng 1.1.2 (Số nhiệm vụ đã hoàn thành): giá trị “mười” không phải là số."))
+            // Each message leads to its row (a long form on a phone).
+            #expect(bad.text.contains("<li><a href=\"#i-1.1.2\">Dòng 1.1.2"))
             #expect(bad.text.contains("value=\"mười\""))
             #expect(bad.text.contains("Thiếu máy tính"))
             #expect(try await Report.query(on: app.db).filter(\.$unit.$id == thachDai.id!).count() == 0)

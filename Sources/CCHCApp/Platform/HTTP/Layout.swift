@@ -70,11 +70,16 @@ enum Layout {
 
     /// A summary of every problem, at the top of a form.
     /// `heading` names what did not happen ("Chưa ký và gửi được"); saving is the default.
-    static func errorSummary(_ failure: ValidationFailure?, heading: String = "Chưa lưu được — vui lòng sửa:") -> HTML {
+    /// `anchor` names the element a field's message leads to (the row on a long form), so a phone user jumps to it.
+    static func errorSummary(_ failure: ValidationFailure?, heading: String = "Chưa lưu được — vui lòng sửa:",
+                             anchor: (String) -> String? = { _ in nil }) -> HTML {
         guard let failure, !failure.errors.isEmpty else { return .empty }
+        let items: [HTML] = failure.errors.map { e in
+            anchor(e.field).map { "<li><a href=\"#\($0)\">\(e.message)</a></li>" as HTML } ?? "<li>\(e.message)</li>"
+        }
         return """
         <div class="error-summary" role="alert"><strong>\(heading)</strong>
-        <ul>\(failure.errors.map { "<li>\($0.message)</li>" as HTML })</ul></div>
+        <ul>\(items)</ul></div>
         """
     }
 

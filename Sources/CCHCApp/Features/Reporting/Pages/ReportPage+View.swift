@@ -150,7 +150,10 @@ extension ReportPage.View {
         </dl></div>
         \(returned)
         \(conflictHTML(ctx, typed: typedBeforeMerge ?? typed, conflict: conflict))
-        \(Layout.errorSummary(failure, heading: model.failureHeading ?? ReportAction.save.refusedHeading))
+        \(Layout.errorSummary(failure, heading: model.failureHeading ?? ReportAction.save.refusedHeading) { field in
+            let code = field.replacingOccurrences(of: "v.", with: "").replacingOccurrences(of: "reason:", with: "")
+            return ctx.form.indicator(code) == nil ? nil : "i-\(code)"
+        })
         \(warningsHTML)
         \(changedSinceSent)<div class="actions">\(actions)</div>
         \(ctx.canAssemble ? """
