@@ -16,6 +16,8 @@
     return el.name&&el.name!=='_csrf'&&el.name!=='revision'&&el.name!=='officeRevision'&&(el.tagName==='TEXTAREA'||el.type==='text'||el.type==='number'||el.tagName==='SELECT');});}
   function snapshot(){var out={};fields().forEach(function(el,i){out[el.name+'#'+i]=el.value;});return out;}
   function same(a,b){var ka=Object.keys(a);return ka.length===Object.keys(b).length&&ka.every(function(k){return a[k]===b[k];});}
+  // Just saved (or a step done): the server holds what was typed; the copy in this browser is no longer needed.
+  if(/[?&](saved|done|assembled)=/.test(location.search)){localStorage.removeItem(key);}
   var stored=null;try{stored=JSON.parse(localStorage.getItem(key)||'null');}catch(e){stored=null;}
   var now=snapshot();
   if(stored&&stored.values&&!same(stored.values,now)){
