@@ -58,8 +58,16 @@ struct NationalLevelTests {
             let counted = CountedReports(pattern: nation.unitPath.subtreePattern, formID: formID, kind: .q1, year: 2031, acceptedOnly: false)
             var aggregates = try await ConsolidationService.aggregates(jurisdiction: nation, form: ConsolidationRulesTests.form,
                                                                        counted: counted, on: sql)
-            try await ConsolidationService.addDifferingAreas(to: &aggregates, counted: counted, on: sql)
-            #expect(aggregates["1.3"]?.differing == ["Huyện Hòa: 1 đơn vị khác (108)"])
+            try await ConsolidationService.addDifferingAreas(to: &aggregates, jurisdiction: nation, counted: counted, on: sql)
+            // The country counts them per province (its area rows), a province per district (its buckets).
+            #expect(aggregates["1.3"]?.differing == ["Tỉnh Bình: 1 đơn vị khác (108)"])
+            let inProvince = CountedReports(pattern: threeTier.unitPath.subtreePattern, formID: formID, kind: .q1, year: 2031, acceptedOnly: false)
+            var provinceAggregates = try await ConsolidationService.aggregates(jurisdiction: threeTier, form: ConsolidationRulesTests.form,
+                                                                               counted: inProvince, on: sql)
+            // Pretend most units answered 107, so the district's 108 differs.
+            provinceAggregates["1.3"]?.commonValues = [107: 2, 108: 1]
+            try await ConsolidationService.addDifferingAreas(to: &provinceAggregates, jurisdiction: threeTier, counted: inProvince, on: sql)
+            #expect(provinceAggregates["1.3"]?.differing.contains("Huyện Hòa: 1 đơn vị khác (108)") == true)
             let accepted = try await ConsolidationService.consolidate(jurisdiction: nation, year: 2031, kind: .q1, acceptedOnly: true, on: db)
             #expect(accepted.figures.first { $0.code == "1.1" }?.value == 5)
 

@@ -31,5 +31,6 @@ enum Migrations {
         app.migrations.add(CreateDuties())                // 24
         app.migrations.add(CreateConsolidationPartials()) // 25
         app.migrations.add(CreateConsolidationReports())  // 26
+        app.migrations.add(CreateConsolidationAreas())    // 27
     }
 }

@@ -24,7 +24,7 @@ extension BenchRunner {
             }),
             ("differing", "catalogue rows' differing areas", {
                 var copy = aggregates
-                try await ConsolidationService.addDifferingAreas(to: &copy, counted: counted, on: sql)
+                try await ConsolidationService.addDifferingAreas(to: &copy, jurisdiction: unit, counted: counted, on: sql)
             }),
             ("rules", "the figures computed from the aggregates", { _ = Consolidation.figures(form, aggregates) }),
         ]

@@ -49,20 +49,29 @@ enum ConsolidationPartials {
     static func refresh(report: Report, year: Int, kind: PeriodKind, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase,
               let unit = try await CCHCApp.Unit.find(report.$unit.id, on: db), let bucket = unit.$parent.id else { return }
+        let area = try await ConsolidationAreas.area(ofBucket: bucket, on: db)
+        if let id = area?.id { try await ConsolidationAreas.lock(area: id, on: sql) }
         try await lock(bucket: bucket, on: sql)
-        try await rebuild(Scope(buckets: [bucket], formID: report.$form.id, year: year, kind: kind), on: db)
+        let scope = Scope(buckets: [bucket], formID: report.$form.id, year: year, kind: kind)
+        try await rebuild(scope, on: db)
+        if let area { try await ConsolidationAreas.rebuild([area], scope: scope, on: db) }
     }
 
     /// Rebuilds the buckets of the given units (after a move: the old parent and the new one), every form and period.
     static func rebuild(buckets: [Int], on db: any Database) async throws {
         guard !buckets.isEmpty, let sql = db as? any SQLDatabase else { return }
+        var areas: [Int: Unit] = [:]
+        for bucket in Set(buckets) { if let a = try await ConsolidationAreas.area(ofBucket: bucket, on: db), let id = a.id { areas[id] = a } }
+        for id in areas.keys.sorted() { try await ConsolidationAreas.lock(area: id, on: sql) }
         for bucket in Set(buckets).sorted() { try await lock(bucket: bucket, on: sql) }
         try await rebuild(Scope(buckets: buckets), on: db)
+        try await ConsolidationAreas.rebuild(areas.keys.sorted().compactMap { areas[$0] }, scope: Scope(), on: db)
     }
 
     /// Rebuilds every bucket from the reports (after a bulk load).
     static func rebuildAll(on db: any Database) async throws {
         try await rebuild(Scope(), on: db)
+        try await ConsolidationAreas.rebuildAll(on: db)
     }
 
     /// Only this transaction recomputes the bucket until it ends; other buckets go on in parallel.

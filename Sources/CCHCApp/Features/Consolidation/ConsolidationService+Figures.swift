@@ -34,13 +34,12 @@ extension ConsolidationService {
     /// The figures' aggregates from the partial sums (see the type's comment).
     static func aggregates(jurisdiction: CCHCApp.Unit, form: FormDefinition, counted: CountedReports,
                            on sql: any SQLDatabase) async throws -> [String: Consolidation.Aggregate] {
-        let basis: ConsolidationPartials.Basis = counted.acceptedOnly ? .accepted : .submitted
         let own = CountedReports(pattern: jurisdiction.path, formID: counted.formID, kind: counted.kind, year: counted.year,
                                  acceptedOnly: counted.acceptedOnly)
-        let buckets: SQLQueryString = """
-            form_id = \(bind: counted.formID) AND year = \(bind: counted.year) AND period_kind = \(bind: counted.kind.code) \
-            AND basis = \(bind: basis.rawValue) AND bucket_path LIKE \(bind: counted.pattern)
-            """
+        let partials = ConsolidationAreas.select("""
+            indicator_code AS code, reports, sum_number, count_number, sum_numerator, sum_denominator, count_fraction, \
+            sum_percent, count_percent, max_number, min_number
+            """, bucketTable: ConsolidationPartials.partials, for: jurisdiction, counted: counted)
         let percent = ConsolidationPartials.percent
         let rows = try await sql.raw("""
             SELECT code, CAST(SUM(reports) AS BIGINT) AS reports, SUM(sum_number) AS sum_number,
@@ -49,9 +48,7 @@ extension ConsolidationService {
                    SUM(sum_percent) AS sum_percent, CAST(SUM(count_percent) AS BIGINT) AS count_percent,
                    MAX(max_number) AS max_number, MIN(min_number) AS min_number
             FROM (
-                SELECT indicator_code AS code, reports, sum_number, count_number, sum_numerator, sum_denominator, count_fraction,
-                       sum_percent, count_percent, max_number, min_number
-                FROM consolidation_partials WHERE \(buckets)
+                \(partials)
                 UNION ALL
                 SELECT v.indicator_code, 1, v.number, CASE WHEN v.number IS NULL THEN 0 ELSE 1 END, v.numerator, v.denominator,
                        CASE WHEN v.denominator IS NULL THEN 0 ELSE 1 END, \(percent), CASE WHEN \(percent) IS NULL THEN 0 ELSE 1 END,
@@ -63,9 +60,10 @@ extension ConsolidationService {
             """).all(decoding: Row.self)
         var out = Dictionary(rows.map { ($0.code, $0.aggregate) }, uniquingKeysWith: { a, _ in a })
         let answers = try await sql.raw("""
-            SELECT indicator_code AS code, answer, CAST(SUM(units) AS BIGINT) AS units
-            FROM consolidation_answers WHERE \(buckets)
-            GROUP BY indicator_code, answer
+            SELECT code, answer, CAST(SUM(units) AS BIGINT) AS units
+            FROM (\(ConsolidationAreas.select("indicator_code AS code, answer, units", bucketTable: ConsolidationPartials.answers,
+                                              for: jurisdiction, counted: counted))) x
+            GROUP BY code, answer
             """).all(decoding: Answer.self)
         add(answers, to: &out, form: form)
         return out
@@ -105,16 +103,17 @@ extension ConsolidationService {
 
     /// For `common` rows at scale: "Tỉnh An Thạnh: 2 đơn vị khác (108; 110)" for each area below whose units gave another
     /// value than the most frequent, from the partial sums' answers (at most 20 a row).
-    static func addDifferingAreas(to aggregates: inout [String: Consolidation.Aggregate], counted: CountedReports,
-                                  on sql: any SQLDatabase) async throws {
+    static func addDifferingAreas(to aggregates: inout [String: Consolidation.Aggregate], jurisdiction: CCHCApp.Unit,
+                                  counted: CountedReports, on sql: any SQLDatabase) async throws {
         guard let differs = differsFromMode(aggregates, code: "a.indicator_code", value: "a.answer") else { return }
-        let basis: ConsolidationPartials.Basis = counted.acceptedOnly ? .accepted : .submitted
         struct Row: Decodable { let code: String; let answer: Double; let units: Int; let name: String }
+        // The country: its provinces (the area rows); a province or below: the districts (the buckets).
+        let answers = ConsolidationAreas.select("bucket_id, indicator_code, answer, units", bucketTable: ConsolidationPartials.answers,
+                                                for: jurisdiction, counted: counted, areaRow: false)
         let rows = try await sql.raw("""
             SELECT a.indicator_code AS code, a.answer, CAST(SUM(a.units) AS BIGINT) AS units, b.name
-            FROM consolidation_answers a JOIN units b ON b.id = a.bucket_id
-            WHERE a.form_id = \(bind: counted.formID) AND a.year = \(bind: counted.year) AND a.period_kind = \(bind: counted.kind.code)
-              AND a.basis = \(bind: basis.rawValue) AND a.bucket_path LIKE \(bind: counted.pattern) AND (\(differs))
+            FROM (\(answers)) a JOIN units b ON b.id = a.bucket_id
+            WHERE \(differs)
             GROUP BY a.indicator_code, a.answer, b.id, b.name
             """).all(decoding: Row.self)
         var byArea: [String: [String: (units: Int, answers: [Double])]] = [:]

@@ -30,14 +30,11 @@ extension ConsolidationService {
     static func units(jurisdiction: CCHCApp.Unit, counted: CountedReports, namedLimit: Int = namedIncludedLimit,
                       on sql: any SQLDatabase) async throws -> Units {
         let jurisdictionID = try jurisdiction.requireID()
-        let basis: ConsolidationPartials.Basis = counted.acceptedOnly ? .accepted : .submitted
         let own = CountedReports(pattern: jurisdiction.path, formID: counted.formID, kind: counted.kind, year: counted.year,
                                  acceptedOnly: counted.acceptedOnly)
-        let below = try await sql.raw("""
-            SELECT CAST(COALESCE(SUM(reports), 0) AS BIGINT) AS n FROM \(ident: ConsolidationPartials.reports)
-            WHERE form_id = \(bind: counted.formID) AND year = \(bind: counted.year) AND period_kind = \(bind: counted.kind.code)
-              AND basis = \(bind: basis.rawValue) AND bucket_path LIKE \(bind: counted.pattern)
-            """).first(decoding: Count.self)?.n ?? 0
+        let counts = ConsolidationAreas.select("reports", bucketTable: ConsolidationPartials.reports, for: jurisdiction, counted: counted)
+        let below = try await sql.raw("SELECT CAST(COALESCE(SUM(reports), 0) AS BIGINT) AS n FROM (\(counts)) x")
+            .first(decoding: Count.self)?.n ?? 0
         let ownCounted = try await sql.raw("SELECT COUNT(*) AS n FROM reports r \(own.joins) WHERE \(own.conditions)")
             .first(decoding: Count.self)?.n ?? 0
         if below + ownCounted <= namedLimit {

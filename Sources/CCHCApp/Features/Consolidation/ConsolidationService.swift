@@ -73,7 +73,7 @@ enum ConsolidationService {
         if units.count <= Self.namedDifferingLimit {
             try await Self.addDiffering(to: &aggregates, counted: counted, excluding: jurisdictionID, on: sql)
         } else {
-            try await Self.addDifferingAreas(to: &aggregates, counted: counted, on: sql)
+            try await Self.addDifferingAreas(to: &aggregates, jurisdiction: jurisdiction, counted: counted, on: sql)
         }
         return ConsolidatedReport(
             jurisdiction: .init(id: try jurisdiction.requireID(), name: jurisdiction.name, kind: jurisdiction.kind.label),

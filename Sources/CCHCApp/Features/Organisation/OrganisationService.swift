@@ -191,6 +191,7 @@ struct OrganisationService {
     static let pathCopies: [(table: String, column: String)] = [
         ("reports", "unit_path"), ("audit_events", "unit_path"),
         ("consolidation_partials", "bucket_path"), ("consolidation_answers", "bucket_path"), ("consolidation_reports", "bucket_path"),
+        ("consolidation_area_partials", "bucket_path"), ("consolidation_area_answers", "bucket_path"), ("consolidation_area_reports", "bucket_path"),
     ]
 
     /// After a move, rewrites the paths of everything below — units and every stored copy — one statement each.

@@ -1,0 +1,40 @@
+import Fluent
+import SQLKit
+
+/// National scale (issue 14): the partial sums per area (a province-tier unit), the sum of its buckets' rows — see
+/// `ConsolidationAreas`. Same columns as the bucket tables. Fills every partial table, buckets and areas, from the reports.
+struct CreateConsolidationAreas: AsyncMigration {
+    private func keyed(_ builder: SchemaBuilder) -> SchemaBuilder {
+        builder.field("bucket_id", .int, .required).field("bucket_path", .string, .required).field("form_id", .int, .required)
+            .field("year", .int, .required).field("period_kind", .string, .required).field("basis", .string, .required)
+    }
+
+    func prepare(on database: any Database) async throws {
+        try await keyed(database.schema(ConsolidationAreas.partials))
+            .field("indicator_code", .string, .required).field("reports", .int64, .required)
+            .field("sum_number", .double).field("count_number", .int64, .required)
+            .field("sum_numerator", .double).field("sum_denominator", .double).field("count_fraction", .int64, .required)
+            .field("sum_percent", .double).field("count_percent", .int64, .required)
+            .field("max_number", .double).field("min_number", .double)
+            .unique(on: "bucket_id", "form_id", "year", "period_kind", "basis", "indicator_code")
+            .create()
+        try await keyed(database.schema(ConsolidationAreas.answers))
+            .field("indicator_code", .string, .required).field("answer", .double, .required).field("units", .int64, .required)
+            .create()
+        try await keyed(database.schema(ConsolidationAreas.reports))
+            .field("reports", .int64, .required)
+            .unique(on: "bucket_id", "form_id", "year", "period_kind", "basis")
+            .create()
+        guard let sql = database as? any SQLDatabase else { return }
+        for (_, table) in ConsolidationAreas.tables {
+            try await sql.create(index: "idx_\(table)_read").on(table)
+                .column("form_id").column("year").column("period_kind").column("basis").column("bucket_path").run()
+            try await sql.create(index: "idx_\(table)_bucket").on(table).column("bucket_id").run()
+        }
+        try await ConsolidationPartials.rebuildAll(on: database)
+    }
+
+    func revert(on database: any Database) async throws {
+        for (_, table) in ConsolidationAreas.tables.reversed() { try await database.schema(table).delete() }
+    }
+}
