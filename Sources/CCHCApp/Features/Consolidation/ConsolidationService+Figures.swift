@@ -35,7 +35,7 @@ extension ConsolidationService {
     static func aggregates(jurisdiction: CCHCApp.Unit, form: FormDefinition, counted: CountedReports,
                            on sql: any SQLDatabase) async throws -> [String: Consolidation.Aggregate] {
         let own = CountedReports(pattern: jurisdiction.path, formID: counted.formID, kind: counted.kind, year: counted.year,
-                                 acceptedOnly: counted.acceptedOnly)
+                                 acceptedOnly: counted.acceptedOnly, unitID: try jurisdiction.requireID())
         let partials = ConsolidationAreas.select("""
             indicator_code AS code, reports, sum_number, count_number, sum_numerator, sum_denominator, count_fraction, \
             sum_percent, count_percent, max_number, min_number

@@ -31,7 +31,7 @@ extension ConsolidationService {
                       on sql: any SQLDatabase) async throws -> Units {
         let jurisdictionID = try jurisdiction.requireID()
         let own = CountedReports(pattern: jurisdiction.path, formID: counted.formID, kind: counted.kind, year: counted.year,
-                                 acceptedOnly: counted.acceptedOnly)
+                                 acceptedOnly: counted.acceptedOnly, unitID: try jurisdiction.requireID())
         let counts = ConsolidationAreas.select("reports", bucketTable: ConsolidationPartials.reports, for: jurisdiction, counted: counted)
         let below = try await sql.raw("SELECT CAST(COALESCE(SUM(reports), 0) AS BIGINT) AS n FROM (\(counts)) x")
             .first(decoding: Count.self)?.n ?? 0

@@ -202,12 +202,14 @@ struct CountedReports {
     let kind: PeriodKind
     let year: Int
     let acceptedOnly: Bool
+    /// Only this unit's own reports (by its id, which an index finds; the path pattern alone would scan every report).
+    var unitID: Int?
 
     var states: [String] { acceptedOnly ? [ReportState.accepted.rawValue] : ConsolidationService.countedStates }
     var joins: SQLQueryString { "JOIN reporting_periods p ON p.id = r.period_id JOIN regimes g ON g.id = p.regime_id" }
     var conditions: SQLQueryString {
         """
-        r.unit_path LIKE \(bind: pattern) AND r.form_id = \(bind: formID) \
+        \(unitID.map { "r.unit_id = \(bind: $0)" as SQLQueryString } ?? "r.unit_path LIKE \(bind: pattern)") AND r.form_id = \(bind: formID) \
         AND p.kind = \(bind: kind.code) AND g.year = \(bind: year) AND \(Self.latest(states: states))
         """
     }
