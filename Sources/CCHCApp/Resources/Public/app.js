@@ -71,3 +71,27 @@
     links.forEach(function(a,i){if(i===at)a.setAttribute('aria-current','location');else a.removeAttribute('aria-current');});}
   window.addEventListener('scroll',function(){if(!pending){pending=true;requestAnimationFrame(mark);}},{passive:true});mark();
 })();
+/* Long operations say they are under way: a file being made (a consolidation's .xlsx or .docx can take seconds at a
+   province's or the country's scale) and an upload being checked, so nobody clicks twice or leaves thinking it failed. */
+(function(){
+  function notice(text){
+    var box=document.getElementById('busy-notice');
+    if(!box){box=document.createElement('p');box.id='busy-notice';box.className='busy';box.setAttribute('role','status');
+      document.body.appendChild(box);}
+    box.textContent=text;box.hidden=false;
+    setTimeout(function(){box.hidden=true;},15000);
+  }
+  document.addEventListener('click',function(e){
+    var a=e.target.closest&&e.target.closest('a[href]');if(!a)return;
+    if(/\.(xlsx|docx|csv)(\?|$)/.test(a.getAttribute('href'))||/\/(export|dashboard\.xlsx)/.test(a.getAttribute('href'))){
+      notice('Đang tạo tệp… Tệp sẽ tự tải về khi xong (có thể mất vài giây với số liệu cả tỉnh, cả nước).');}
+  });
+  document.addEventListener('submit',function(e){
+    var f=e.target;if(f.enctype!=='multipart/form-data')return;
+    var b=f.querySelector('button[type=submit],button:not([type])');if(b){b.disabled=true;}
+    notice('Đang tải lên và kiểm tra tệp… Vui lòng chờ, không tải lại trang.');
+  });
+  // Back to a page kept by the browser: its buttons work again.
+  window.addEventListener('pageshow',function(){Array.prototype.forEach.call(document.querySelectorAll('form[enctype="multipart/form-data"] button'),
+    function(b){b.disabled=false;});});
+})();
