@@ -33,7 +33,12 @@
   } else if(stored){localStorage.removeItem(key);}
   form.addEventListener('input',function(){dirty=true;
     try{localStorage.setItem(key,JSON.stringify({at:Date.now(),values:snapshot()}));}catch(e){}});
-  form.addEventListener('submit',function(){submitting=true;});
+  form.addEventListener('submit',function(){submitting=true;
+    try{sessionStorage.setItem('cchc-place:'+location.pathname,String(window.scrollY));}catch(e){}});
+  // Save keeps the place: back on the same report after saving, at the row where the save was pressed.
+  try{var place=sessionStorage.getItem('cchc-place:'+location.pathname);
+    if(place!==null&&/[?&]saved=/.test(location.search)&&!location.hash){window.scrollTo(0,parseInt(place,10)||0);}
+    sessionStorage.removeItem('cchc-place:'+location.pathname);}catch(e){}
   window.addEventListener('beforeunload',function(e){if(dirty&&!submitting){e.preventDefault();e.returnValue='';}});
 })();
 /* The menu (one line swiped sideways on a phone) shows its current item; a statistics table names each cell's column
