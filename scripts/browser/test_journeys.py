@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 import requests
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import DESKTOP, PHONE, screenshot_dir
@@ -70,6 +71,15 @@ def press(browser, element):
     element.click()
 
 
+def click_and_wait(browser, element, timeout=30):
+    """Presses `element` (a form's button, a link) and waits until the page it leads to has replaced this one, so
+    that what is read next is the new page even where the old one holds the same words."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    press(browser, element)
+    WebDriverWait(browser, timeout).until(staleness_of(page))
+    WebDriverWait(browser, timeout).until(lambda b: b.execute_script("return document.readyState") == "complete")
+
+
 def shot(browser, width, name, element=None):
     """A screenshot of the viewport in $CCHC_SCREENSHOTS/<width>/journey-<name>.png (`element` scrolled to first)."""
     if element is not None:
@@ -102,7 +112,7 @@ def open_from_work_list(browser, base_url, path, what):
     wait_for(browser, "Việc phải làm")
     links = browser.find_elements(By.XPATH, f"//main//a[@href='{path}']")
     assert links, f"{what}: the work list has no link to {path}"
-    press(browser, links[0])
+    click_and_wait(browser, links[0])
     wait_for(browser, "Trạng thái")
     assert browser.current_url.split("?")[0] == base_url + path, browser.current_url
 
@@ -157,7 +167,7 @@ def test_a_commune_report_from_typing_to_acceptance_and_the_district_consolidati
     # Scrolled to first, as a user would: on a phone, when the form starts just above the menu bar at the bottom
     # (pushed down by a notice above it), the save bar cannot rise above the form's top and the
     # button sits behind the menu.
-    press(browser, button(browser, "Lưu và trình lãnh đạo ký"))
+    click_and_wait(browser, button(browser, "Lưu và trình lãnh đạo ký"))
     wait_for(browser, "Chờ lãnh đạo ký")
     assert browser.save_screenshot(os.path.join(shots, "journey-commune-3-sent.png"))
 
@@ -169,7 +179,7 @@ def test_a_commune_report_from_typing_to_acceptance_and_the_district_consolidati
     number.clear()
     number.send_keys(DOC_NUMBER)
     shot(browser, width, "commune-4-leader-signs", number)
-    press(browser, button(browser, "Ký và gửi báo cáo"))
+    click_and_wait(browser, button(browser, "Ký và gửi báo cáo"))
     wait_for(browser, "Đã thực hiện:")
     assert state(browser).startswith("Đã gửi"), state(browser)
     assert f"Số {DOC_NUMBER}" in browser.find_element(By.XPATH, "//dt[normalize-space()='Văn bản']/following-sibling::dd[1]").text
@@ -179,7 +189,7 @@ def test_a_commune_report_from_typing_to_acceptance_and_the_district_consolidati
     sign_in(browser, base_url, j.officer)
     open_from_work_list(browser, base_url, path, "the district")
     assert state(browser).startswith("Đã gửi"), state(browser)
-    press(browser, button(browser, "Trả lại để sửa"))
+    click_and_wait(browser, button(browser, "Trả lại để sửa"))
     wait_for(browser, "Chưa trả lại được")
     summary = browser.find_element(By.CSS_SELECTOR, ".error-summary").text
     assert "Ý kiến trả lại: cần ghi rõ nội dung cần sửa." in summary, summary
@@ -187,7 +197,7 @@ def test_a_commune_report_from_typing_to_acceptance_and_the_district_consolidati
     comment = browser.find_element(By.ID, "comment-return")
     comment.send_keys(RETURN_COMMENT)
     shot(browser, width, "commune-5-district-returns", comment)
-    press(browser, button(browser, "Trả lại để sửa"))
+    click_and_wait(browser, button(browser, "Trả lại để sửa"))
     wait_for(browser, "Đã thực hiện:")
     assert state(browser).startswith("Bị trả lại"), state(browser)
 
@@ -204,12 +214,12 @@ def test_a_commune_report_from_typing_to_acceptance_and_the_district_consolidati
     field.clear()
     field.send_keys(value)
     shot(browser, width, "commune-7-corrected", field)
-    press(browser, button(browser, "Lưu và trình lãnh đạo ký"))
+    click_and_wait(browser, button(browser, "Lưu và trình lãnh đạo ký"))
     wait_for(browser, "Chờ lãnh đạo ký")
     sign_in(browser, base_url, j.leader)
     open_from_work_list(browser, base_url, path, "the leader, again")
     assert browser.find_element(By.ID, "docNumber").get_attribute("value") == DOC_NUMBER
-    press(browser, button(browser, "Ký và gửi báo cáo"))
+    click_and_wait(browser, button(browser, "Ký và gửi báo cáo"))
     wait_for(browser, "Đã thực hiện:")
     assert state(browser).startswith("Đã gửi"), state(browser)
 
@@ -218,7 +228,7 @@ def test_a_commune_report_from_typing_to_acceptance_and_the_district_consolidati
     open_from_work_list(browser, base_url, path, "the district, again")
     assert absent(browser, By.XPATH, "//div[contains(@class,'error-summary')][strong[normalize-space()='Ý kiến trả lại:']]"), \
         "the answered comment is still shown as pending"
-    press(browser, button(browser, "Tiếp nhận"))
+    click_and_wait(browser, button(browser, "Tiếp nhận"))
     wait_for(browser, "Đã thực hiện:")
     assert state(browser).startswith("Đã tiếp nhận"), state(browser)
     assert absent(browser, By.XPATH, "//button[normalize-space()='Tiếp nhận' or normalize-space()='Trả lại để sửa']"), \
@@ -233,13 +243,13 @@ def check_consolidation(browser, base_url, width, j):
     """The district opens the quarter's consolidation from its timeliness page: the commune is counted (no longer
     among the units without a report); the .xlsx and .docx downloaded through the page's links hold the commune's
     corrected figure, and the quarter's total is the sum over the units."""
-    press(browser, browser.find_element(By.LINK_TEXT, "Theo dõi nộp"))
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Theo dõi nộp"))
     wait_for(browser, "Theo dõi nộp báo cáo")
     # The menu opens this year; An Khê has no regime this year and its page offers no other year: 2021 by address.
     if "Theo dõi nộp báo cáo CCHC năm 2021" not in browser.page_source:
         browser.get(browser.current_url.split("?")[0] + "?year=2021")
         wait_for(browser, "Theo dõi nộp báo cáo CCHC năm 2021")
-    press(browser, browser.find_element(By.XPATH, "//a[contains(@href, '/consolidation/2021/Q1')]"))
+    click_and_wait(browser, browser.find_element(By.XPATH, "//a[contains(@href, '/consolidation/2021/Q1')]"))
     wait_for(browser, f"Số liệu tổng hợp — Báo cáo Quý I/2021 — {j.district}")
     missing = browser.find_elements(By.XPATH, "//*[starts-with(normalize-space(), 'Chưa có báo cáo')]")
     assert not any(j.commune in m.text for m in missing), [m.text for m in missing]
