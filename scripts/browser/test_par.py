@@ -7,20 +7,27 @@ attaches a file; the leader sends it, is refused with the criteria still missing
 criterion with a comment and sends the result; the commune sees that row highlighted with the comment.
 2019 (published): the ranking puts Xã Quảng Thọ first with 92,63, +4,47 on 2018 (seed 001).
 
-Quảng Thọ's 2020 assessment is touched by no other suite: run once per fresh database (CI starts one per database)."""
+The 2020 journey runs at both widths, each on its own commune of the round: Xã Quảng Thọ at 1366 px, Xã Quảng An at
+375 px (the upload from a phone included); the ranking is read at both. Screenshots:
+$CCHC_SCREENSHOTS/<width>/journey-par-*.png. Quảng Thọ's and Quảng An's 2020 assessments are touched by no other suite:
+run once per fresh database (CI starts one per database)."""
 import os
 import re
 import tempfile
 
+import pytest
 import requests
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_journeys import sign_in, wait_for
+from conftest import DESKTOP, PHONE
+from test_journeys import absent, shot, sign_in, wait_for
 
 DISTRICT = "Huyện Quảng Điền"
 COMMUNE = "Xã Quảng Thọ"
+# Per width: the commune that self-assesses in 2020 and the slug of its accounts (<slug>.cv, <slug>.ld).
+ASSESSING = {DESKTOP: ("Xã Quảng Thọ", "quangtho"), PHONE: ("Xã Quảng An", "quangan")}
 STATE = "//dt[normalize-space()='Trạng thái']/following-sibling::dd[1]"
 SELF_TOTAL = "//dt[normalize-space()='Tự chấm']/following-sibling::dd[1]"
 APPRAISED_TOTAL = "//dt[normalize-space()='Điểm thẩm định']/following-sibling::dd[1]"
@@ -44,11 +51,8 @@ COUNCIL_POINTS = "1"  # the council finds one more month short: 1,5 → 1
 COUNCIL_COMMENT = "Sổ theo dõi tháng 8/2020 chỉ ghi 3 tin, bài: trừ thêm 0,5 điểm"
 
 
-def screenshot(browser, name):
-    out = os.environ.get("CCHC_SCREENSHOTS") or tempfile.gettempdir()
-    path = os.path.join(out, f"par-journey-{name}.png")
-    assert browser.save_screenshot(path)
-    return path
+def screenshot(browser, width, name):
+    return shot(browser, width, f"par-{name}")
 
 
 def scroll_to(browser, element):
@@ -121,9 +125,26 @@ def answer_from_hint(hint):
     return example.group(1)
 
 
+# Per criterion code: its inputs, the value input's hint (placeholder) and the evidence the row asks for ("… cần: X").
+FIELDS = r"""
+return arguments[0].map(code => {
+  const one = name => document.getElementsByName(name + ':' + code)[0] || null;
+  const value = one('value'), row = document.getElementById('c-' + code);
+  const asked = row && row.querySelector('td .muted');
+  return {value: value, evidence: one('evidence'), explanation: one('explanation'),
+          hint: value ? value.getAttribute('placeholder') : null, asked: asked ? asked.innerText : ''};
+});
+"""
+
+
+def type_in(field, text):
+    field.clear()
+    field.send_keys(text)
+
+
 def send_self_assessment(browser):
     """The leader clicks "Lưu và gửi tự đánh giá" and, refused, fills what the refusal names, until it is sent.
-    Returns the first refusal's items."""
+    Returns the first refusal's items. (What each refused row asks for is read in one go; every answer is typed.)"""
     first = None
     for _ in range(4):
         click_and_wait(browser, browser.find_element(By.XPATH, SUBMIT))
@@ -132,32 +153,36 @@ def send_self_assessment(browser):
         items = error_items(browser)
         assert items, f"neither sent nor refused: {browser.find_element(By.XPATH, STATE).text}"
         first = first or items
+        fields = dict(zip(items, browser.execute_script(FIELDS, list(items))))
         for code, messages in items.items():
+            f = fields[code]
             for message in messages:
                 if message == "chưa chấm điểm":
-                    value = answer_from_hint(browser.find_element(By.NAME, f"value:{code}").get_attribute("placeholder"))
-                    type_into(browser, f"value:{code}", value)
+                    assert f["value"] is not None and f["hint"] is not None, f"{code}: no value input"
+                    value = answer_from_hint(f["hint"])
+                    type_in(f["value"], value)
                     if value == "không phát sinh":
-                        type_into(browser, f"explanation:{code}", "Năm 2020 không phát sinh việc thuộc tiêu chí này")
+                        type_in(f["explanation"], "Năm 2020 không phát sinh việc thuộc tiêu chí này")
                     else:
-                        expected = row(browser, code).find_element(By.CSS_SELECTOR, "td .muted").text.split("cần: ")[-1]
-                        type_into(browser, f"evidence:{code}", expected)
+                        type_in(f["evidence"], f["asked"].split("cần: ")[-1])
                 elif "giải trình" in message:
-                    type_into(browser, f"explanation:{code}", "Tài liệu kiểm chứng lưu tại Văn phòng HĐND và UBND xã")
+                    type_in(f["explanation"], "Tài liệu kiểm chứng lưu tại Văn phòng HĐND và UBND xã")
                 else:
                     raise AssertionError(f"{code}: {message}")
     raise AssertionError(f"still refused: {error_items(browser)}")
 
 
-def test_a_commune_self_assesses_sends_late_and_the_council_lowers_a_criterion(browser, base_url):
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_a_commune_self_assesses_sends_late_and_the_council_lowers_a_criterion(browser, base_url, width):
+    commune, slug = ASSESSING[width]
     # 1. The specialist opens the index and follows the link to the commune's own 2020 assessment.
-    sign_in(browser, base_url, "quangtho.cv")
+    sign_in(browser, base_url, f"{slug}.cv")
     browser.get(base_url + "/par")
     wait_for(browser, "Chỉ số cải cách hành chính")
     own = table_row(browser, f"Năm 2020 — {DISTRICT}").find_element(By.XPATH, "td[4]/a")
     assert own.text == "Đang tự chấm", f"{own.text}: this journey needs a fresh database"
     own.click()
-    wait_for(browser, f"Chỉ số CCHC năm 2020: {COMMUNE}")
+    wait_for(browser, f"Chỉ số CCHC năm 2020: {commune}")
     path = browser.current_url.replace(base_url, "").split("?")[0].split("#")[0]
     assert re.fullmatch(r"/par/rounds/\d+/units/\d+", path), path
     assert browser.find_element(By.XPATH, STATE).text.startswith("Đang tự chấm")
@@ -166,7 +191,7 @@ def test_a_commune_self_assesses_sends_late_and_the_council_lowers_a_criterion(b
     # A few criteria typed, and 1.3.3 with 11 monthly counts: refused, naming the criterion; nothing typed is lost.
     for name, text in TYPED.items():
         type_into(browser, name, text)
-    screenshot(browser, "1-typing")
+    screenshot(browser, width, "1-typing")
     browser.find_element(By.XPATH, SAVE).click()
     wait_for(browser, "Chưa lưu được")
     summary = browser.find_element(By.CSS_SELECTOR, ERRORS).text
@@ -176,7 +201,7 @@ def test_a_commune_self_assesses_sends_late_and_the_council_lowers_a_criterion(b
     for name, text in TYPED.items():
         assert typed(browser, name) == text, (name, typed(browser, name))
     scroll_to(browser, row(browser, "1.3.3"))
-    screenshot(browser, "2-refused")
+    screenshot(browser, width, "2-refused")
 
     # Corrected: saved; 1.3.3 scores 1,5 of 2 (one item missing in one month), the total is the sum of the three.
     type_into(browser, "value:1.3.3", MONTHS_1_3_3)
@@ -207,10 +232,10 @@ def test_a_commune_self_assesses_sends_late_and_the_council_lowers_a_criterion(b
     got = requests.get(link.get_attribute("href"), cookies=cookies, timeout=30)
     assert got.status_code == 200 and got.content == content, got.status_code
     scroll_to(browser, row(browser, "1.3.3"))
-    screenshot(browser, "3-file-attached")
+    screenshot(browser, width, "3-file-attached")
 
     # 2. The leader sends it: refused first, listing every criterion not yet scored (and nothing typed above).
-    sign_in(browser, base_url, "quangtho.ld")
+    sign_in(browser, base_url, f"{slug}.ld")
     browser.get(base_url + path)
     wait_for(browser, "Lưu và gửi tự đánh giá")
     refused = send_self_assessment(browser)
@@ -218,11 +243,11 @@ def test_a_commune_self_assesses_sends_late_and_the_council_lowers_a_criterion(b
     assert not {"1.1.1", "1.3.3", "2.1.3"} & set(refused), refused
     state = browser.find_element(By.XPATH, STATE).text
     assert state.startswith("Đã gửi") and "nộp muộn" in state, state
-    assert not browser.find_elements(By.XPATH, "//button[normalize-space()='Rút lại để sửa']"), \
+    assert absent(browser, By.XPATH, "//button[normalize-space()='Rút lại để sửa']"), \
         "withdrawal offered after the deadline"
     sent_self = total(browser, SELF_TOTAL)
     assert 1 + 1.5 + 3.5 < sent_self <= 100, sent_self
-    screenshot(browser, "4-sent-late")
+    screenshot(browser, width, "4-sent-late")
 
     # 3. The district's standing agency: Quảng Thọ has sent; 1.3.3 lowered with a comment, the result sent.
     sign_in(browser, base_url, "quangdien.noivu")
@@ -230,23 +255,23 @@ def test_a_commune_self_assesses_sends_late_and_the_council_lowers_a_criterion(b
     wait_for(browser, "Các đợt đánh giá")
     table_row(browser, f"Năm 2020 — {DISTRICT}").find_element(By.XPATH, "td[1]/a").click()
     wait_for(browser, f"Đánh giá chỉ số CCHC năm 2020 — {DISTRICT}")
-    unit = table_row(browser, COMMUNE)
+    unit = table_row(browser, commune)
     assert "Đã gửi tự đánh giá" in unit.text, unit.text
-    unit.find_element(By.LINK_TEXT, COMMUNE).click()
+    unit.find_element(By.LINK_TEXT, commune).click()
     wait_for(browser, "Lưu và gửi kết quả thẩm định")
     assert browser.current_url.replace(base_url, "").split("?")[0] == path
     type_into(browser, "points:1.3.3", COUNCIL_POINTS)
     type_into(browser, "comment:1.3.3", COUNCIL_COMMENT)
     scroll_to(browser, row(browser, "1.3.3"))
-    screenshot(browser, "5-council-lowers")
+    screenshot(browser, width, "5-council-lowers")
     browser.find_element(By.XPATH, SEND_APPRAISAL).click()
     wait_for(browser, "Đã gửi kết quả thẩm định cho đơn vị.")
     assert "row-warn" in row(browser, "1.3.3").get_attribute("class")
 
     # 4. The commune sees the row highlighted with the council's comment, and the total lower by the half point.
-    sign_in(browser, base_url, "quangtho.ld")
+    sign_in(browser, base_url, f"{slug}.ld")
     browser.get(base_url + path)
-    wait_for(browser, f"Chỉ số CCHC năm 2020: {COMMUNE}")
+    wait_for(browser, f"Chỉ số CCHC năm 2020: {commune}")
     lowered = row(browser, "1.3.3")
     assert "row-warn" in lowered.get_attribute("class"), lowered.get_attribute("class")
     visible = browser.find_element(By.TAG_NAME, "main").text
@@ -257,10 +282,11 @@ def test_a_commune_self_assesses_sends_late_and_the_council_lowers_a_criterion(b
     assert total(browser, SELF_TOTAL) == sent_self
     assert abs(total(browser, APPRAISED_TOTAL) - (sent_self - 0.5)) < 0.005, browser.find_element(By.XPATH, APPRAISED_TOTAL).text
     scroll_to(browser, lowered)
-    screenshot(browser, "6-appraised")
+    screenshot(browser, width, "6-appraised")
 
 
-def test_the_2019_ranking_puts_quang_tho_first(browser, base_url):
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_the_2019_ranking_puts_quang_tho_first(browser, base_url, width):
     sign_in(browser, base_url, "quangdien.noivu")
     browser.get(base_url + "/par")
     wait_for(browser, "Các đợt đánh giá")
@@ -276,4 +302,4 @@ def test_the_2019_ranking_puts_quang_tho_first(browser, base_url):
     assert first["Tổng điểm"] == "92,63" and first["So với năm trước"] == "+4,47", first
     totals = [points(r.find_elements(By.TAG_NAME, "td")[header.index("Tổng điểm")].text) for r in rows]
     assert totals == sorted(totals, reverse=True), totals
-    screenshot(browser, "7-ranking-2019")
+    screenshot(browser, width, "7-ranking-2019")
