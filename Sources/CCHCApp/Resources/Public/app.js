@@ -41,16 +41,22 @@
     sessionStorage.removeItem('cchc-place:'+location.pathname);}catch(e){}
   window.addEventListener('beforeunload',function(e){if(dirty&&!submitting){e.preventDefault();e.returnValue='';}});
 })();
-/* The menu (one line swiped sideways on a phone) shows its current item; a statistics table names each cell's column
-   (the phone shows one row as a block); a long statistics form gets a section index, beside it on a wide screen. */
+/* The menu (one line swiped sideways on a phone) shows its current item; a table names each cell's column (the phone
+   shows a statistics row, or a list's row, as a block); a long statistics form gets a section index, beside it on a wide screen. */
 (function(){
   var cur=document.querySelector('nav.main a[aria-current]'),nav=cur&&cur.parentNode;
   if(nav&&nav.scrollWidth>nav.clientWidth)nav.scrollLeft+=cur.getBoundingClientRect().left-nav.getBoundingClientRect().left-(nav.clientWidth-cur.offsetWidth)/2;
   var each=function(list,f){Array.prototype.forEach.call(list,f);};
-  each(document.querySelectorAll('table.stats'),function(t){
+  // A read-only list of four or more columns (and the audit log) is a card a row on a phone (.cards in app.css).
+  each(document.querySelectorAll('main table'),function(t){
+    var stats=t.classList.contains('stats');
     var heads=Array.prototype.map.call(t.querySelectorAll('thead th'),function(th){return th.textContent.replace(/\s+/g,' ').trim();});
+    if(!heads.length)return;
+    if(!stats&&!t.matches('.worklist,.timeliness,.sticky-first,.par-results,.plan')&&!t.querySelector('input,select,textarea')&&(heads.length>3||t.classList.contains('audit')))t.classList.add('cards');
+    // A code or a rank and the name beside it make the title together.
+    var lead=stats||/^(Mã|Hạng|TT|STT)$/.test(heads[0])?2:1;if(lead>1&&!stats)t.setAttribute('data-lead','2');
     each(t.querySelectorAll('tbody tr'),function(tr){each(tr.children,function(c,i){
-      if(i>1&&heads[i]&&!c.hasAttribute('data-label'))c.setAttribute('data-label',heads[i]);});});
+      if(i>=lead&&heads[i]&&!c.hasAttribute('data-label'))c.setAttribute('data-label',heads[i]);});});
   });
   var main=document.querySelector('main'),stats=main&&main.querySelector('table.stats');if(!stats)return;
   var targets=[];
