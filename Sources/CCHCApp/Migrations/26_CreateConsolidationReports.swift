@@ -5,14 +5,14 @@ import SQLKit
 /// consolidation counts the reports in it from a few hundred rows (see `ConsolidationPartials`, `ConsolidationService.units`).
 /// Migration 27 fills every partial table from the reports already there.
 struct CreateConsolidationReports: AsyncMigration {
+    /// The key columns every partial table shares: the bucket (or area), the form, the year, the period kind and the basis.
+    static func keyed(_ builder: SchemaBuilder) -> SchemaBuilder {
+        builder.field("bucket_id", .int, .required).field("bucket_path", .string, .required).field("form_id", .int, .required)
+            .field("year", .int, .required).field("period_kind", .string, .required).field("basis", .string, .required)
+    }
+
     func prepare(on database: any Database) async throws {
-        try await database.schema(ConsolidationPartials.reports)
-            .field("bucket_id", .int, .required)
-            .field("bucket_path", .string, .required)
-            .field("form_id", .int, .required)
-            .field("year", .int, .required)
-            .field("period_kind", .string, .required)
-            .field("basis", .string, .required)
+        try await Self.keyed(database.schema(ConsolidationPartials.reports))
             .field("reports", .int64, .required)
             .unique(on: "bucket_id", "form_id", "year", "period_kind", "basis")
             .create()

@@ -4,10 +4,7 @@ import SQLKit
 /// National scale (issue 14): the partial sums per area (a province-tier unit), the sum of its buckets' rows — see
 /// `ConsolidationAreas`. Same columns as the bucket tables. Fills every partial table, buckets and areas, from the reports.
 struct CreateConsolidationAreas: AsyncMigration {
-    private func keyed(_ builder: SchemaBuilder) -> SchemaBuilder {
-        builder.field("bucket_id", .int, .required).field("bucket_path", .string, .required).field("form_id", .int, .required)
-            .field("year", .int, .required).field("period_kind", .string, .required).field("basis", .string, .required)
-    }
+    private func keyed(_ builder: SchemaBuilder) -> SchemaBuilder { CreateConsolidationReports.keyed(builder) }
 
     func prepare(on database: any Database) async throws {
         try await keyed(database.schema(ConsolidationAreas.partials))

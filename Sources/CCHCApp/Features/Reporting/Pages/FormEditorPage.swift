@@ -129,7 +129,7 @@ struct FormEditorPage: RouteCollection {
         <div class="table-wrap"><table><thead><tr><th>STT</th><th>Biểu thức</th><th>Thông báo khi không thỏa</th></tr></thead>\
         <tbody>\(ruleRows)</tbody></table></div>
         <p class="sticky-save"><button type="submit">Lưu biểu mẫu</button> \
-        <a href="\(SiteURL.Forms.preview(.value(id)).path)">Xem trước khi điền</a></p>
+        <a class="button secondary" href="\(SiteURL.Forms.preview(.value(id)).path)">Xem trước khi điền</a></p>
         </form>
         """)
     }
