@@ -90,7 +90,8 @@ def shot(browser, width, name, element=None):
 
 
 def sign_in(browser, base_url, username, password="cchc-demo"):
-    browser.get(base_url + "/login")
+    if not browser.current_url.startswith(base_url + "/"):
+        browser.get(base_url + "/login")  # on the site first: its cookies can be deleted only from one of its pages
     browser.delete_all_cookies()  # start signed out
     browser.get(base_url + "/login")
     browser.find_element(By.ID, "username").send_keys(username)

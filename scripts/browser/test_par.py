@@ -131,15 +131,19 @@ return arguments[0].map(code => {
   const one = name => document.getElementsByName(name + ':' + code)[0] || null;
   const value = one('value'), row = document.getElementById('c-' + code);
   const asked = row && row.querySelector('td .muted');
-  return {value: value, evidence: one('evidence'), explanation: one('explanation'),
+  const field = name => { const e = one(name); return e ? {element: e, typed: e.value} : null; };
+  return {value: field('value'), evidence: field('evidence'), explanation: field('explanation'),
           hint: value ? value.getAttribute('placeholder') : null, asked: asked ? asked.innerText : ''};
 });
 """
 
 
 def type_in(field, text):
-    field.clear()
-    field.send_keys(text)
+    """Types `text` into a field read by FIELDS, emptied first if it holds something."""
+    assert field is not None, "no such input"
+    if field["typed"]:
+        field["element"].clear()
+    field["element"].send_keys(text)
 
 
 def send_self_assessment(browser):
