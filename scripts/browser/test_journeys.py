@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 import requests
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import DESKTOP, PHONE, screenshot_dir
@@ -73,11 +73,21 @@ def press(browser, element):
 
 def click_and_wait(browser, element, timeout=30):
     """Presses `element` (a form's button, a link) and waits until the page it leads to has replaced this one, so
-    that what is read next is the new page even where the old one holds the same words."""
-    page = browser.find_element(By.TAG_NAME, "html")
+    that what is read next is the new page even where the old one holds the same words. (The old page is marked
+    and the mark awaited gone: asking an element of the old page whether it is stale can itself fail mid-navigation.)"""
+    browser.execute_script("window.__cchcLeaving = true")
     press(browser, element)
-    WebDriverWait(browser, timeout).until(staleness_of(page))
-    WebDriverWait(browser, timeout).until(lambda b: b.execute_script("return document.readyState") == "complete")
+
+    def arrived(b):
+        try:
+            return b.execute_script("return !window.__cchcLeaving && document.readyState === 'complete'")
+        except WebDriverException:
+            return False  # between the two pages
+
+    try:
+        WebDriverWait(browser, timeout).until(arrived)
+    except TimeoutException:
+        raise AssertionError(f"no new page within {timeout} s after the click; page: {browser.title} at {browser.current_url}")
 
 
 def shot(browser, width, name, element=None):

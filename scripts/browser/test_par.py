@@ -18,11 +18,11 @@ import tempfile
 import pytest
 import requests
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from conftest import DESKTOP, PHONE
 from test_journeys import absent, shot, sign_in, wait_for
+from test_journeys import click_and_wait as next_page
 
 DISTRICT = "Huyện Quảng Điền"
 COMMUNE = "Xã Quảng Thọ"
@@ -88,9 +88,7 @@ def type_into(browser, name, text):
 
 def click_and_wait(browser, button, timeout=20):
     """Clicks a form's button and waits until the page it posts to has replaced this one."""
-    page = browser.find_element(By.TAG_NAME, "html")
-    button.click()
-    WebDriverWait(browser, timeout).until(staleness_of(page))
+    next_page(browser, button, timeout)
     wait_for(browser, "</footer>")
 
 
