@@ -25,9 +25,14 @@ extension UserListPage.View {
         placeholder="Tìm theo tên đăng nhập, họ tên, đơn vị (không cần dấu)" aria-label="Tìm tài khoản">
         <button type="submit">Tìm</button></form>
         <p><a class="button" href="\(SiteURL.Users.new.path)">Thêm tài khoản</a></p>
-        <p class="muted">\(rows.count) tài khoản</p>
-        <table><thead><tr><th>Tên đăng nhập</th><th>Họ và tên</th><th>Đơn vị</th><th>Vai trò</th><th>Trạng thái</th></tr></thead>\
-        <tbody>\(body)</tbody></table>
+        \(rows.isEmpty && !model.q.isEmpty ? """
+            <p class="empty">Không tìm thấy tài khoản nào khớp với “\(model.q)”. Hãy tìm theo tên đăng nhập, họ tên hoặc tên đơn vị, \
+            gõ ít chữ hơn.</p>
+            """ as HTML : """
+            <p class="muted">\(rows.count) tài khoản</p>
+            <table><thead><tr><th>Tên đăng nhập</th><th>Họ và tên</th><th>Đơn vị</th><th>Vai trò</th><th>Trạng thái</th></tr></thead>\
+            <tbody>\(body)</tbody></table>
+            """)
         """
     }
 }

@@ -34,8 +34,13 @@ extension UnitListPage.View {
         <label><input type="checkbox" name="retired" value="1"\(HTML.attr("checked", if: model.showRetired))> Cả đơn vị đã sáp nhập</label>
         <button type="submit">Tìm</button></form>
         \(actions)
-        <p class="muted">\(units.count) đơn vị\(q.isEmpty ? "" : " khớp với “\(q)”")</p>
-        <table><thead><tr><th>Tên đơn vị</th><th>Loại</th><th>Mã</th></tr></thead><tbody>\(rows)</tbody></table>
+        \(units.isEmpty && !q.isEmpty ? """
+            <p class="empty">Không tìm thấy đơn vị nào khớp với “\(q)”. Hãy gõ ít chữ hơn hoặc mã đơn vị (không cần dấu), \
+            hoặc chọn “Cả đơn vị đã sáp nhập”.</p>
+            """ as HTML : """
+            <p class="muted">\(units.count) đơn vị\(q.isEmpty ? "" : " khớp với “\(q)”")</p>
+            <table><thead><tr><th>Tên đơn vị</th><th>Loại</th><th>Mã</th></tr></thead><tbody>\(rows)</tbody></table>
+            """)
         """
     }
 }
