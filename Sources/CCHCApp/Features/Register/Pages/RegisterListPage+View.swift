@@ -17,7 +17,7 @@ extension RegisterListPage.View {
         let rows: [HTML] = model.documents.map { d in row(d, model) }
         let table: HTML = model.documents.isEmpty
             ? "<p class=\"muted\">Không có văn bản nào\(filter == .init(year: filter.year) ? "" : " khớp bộ lọc") "
-                + "trong năm \(filter.year).</p>"
+                + "trong năm \(filter.year).\(filter == .init(year: filter.year) ? "" : " Hãy bỏ bớt điều kiện lọc hoặc xem năm khác.")</p>"
             : """
               <table class="register"><thead><tr><th>Số, ký hiệu</th><th>Ngày ban hành</th><th>Loại</th><th>Trích yếu</th>\
               <th>Người ký</th><th>Chỉ đạo CCHC</th><th>Lĩnh vực</th><th>Tệp</th></tr></thead><tbody>\(rows)</tbody></table>
