@@ -26,9 +26,12 @@ enum ConsolidationAreas {
     /// The area of a bucket: the province-tier unit at or above it (nil for the nation's own bucket).
     static func area(ofBucket bucket: Int, on db: any Database) async throws -> Unit? {
         guard let unit = try await Unit.find(bucket, on: db) else { return nil }
-        if unit.kind.tier == .province { return unit }
-        let ids = Array(unit.unitPath.ids)
-        return try await Unit.query(on: db).filter(\.$id ~~ ids).all().first { $0.kind.tier == .province }
+        return try await area(within: Array(unit.unitPath.ids), on: db)
+    }
+
+    /// The province-tier unit among `ids` (a path's units, top first), in one query.
+    static func area(within ids: [Int], on db: any Database) async throws -> Unit? {
+        try await Unit.query(on: db).filter(\.$id ~~ ids).filter(\.$kind ~~ UnitKind.allCases.filter { $0.tier == .province }).first()
     }
 
     /// Only this transaction recomputes the area until it ends (taken before any of its buckets' locks).

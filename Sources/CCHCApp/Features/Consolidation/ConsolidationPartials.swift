@@ -49,7 +49,8 @@ enum ConsolidationPartials {
     static func refresh(report: Report, year: Int, kind: PeriodKind, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase,
               let unit = try await CCHCApp.Unit.find(report.$unit.id, on: db), let bucket = unit.$parent.id else { return }
-        let area = try await ConsolidationAreas.area(ofBucket: bucket, on: db)
+        // The bucket's area is among the report's unit's ancestors: no second read of the bucket.
+        let area = try await ConsolidationAreas.area(within: Array(unit.unitPath.ids.dropLast()), on: db)
         if let id = area?.id { try await ConsolidationAreas.lock(area: id, on: sql) }
         try await lock(bucket: bucket, on: sql)
         let scope = Scope(buckets: [bucket], formID: report.$form.id, year: year, kind: kind)
