@@ -61,6 +61,13 @@ struct NationalLevelTests {
             try await ConsolidationService.addDifferingAreas(to: &aggregates, jurisdiction: nation, counted: counted, on: sql)
             // The country counts them per province (its area rows), a province per district (its buckets).
             #expect(aggregates["1.3"]?.differing == ["Tỉnh Bình: 1 đơn vị khác (108)"])
+            // Pretend most units answered 107: every area lists its other values once, in order (the provinces' own
+            // reports are the country's own bucket).
+            aggregates["1.3"]?.commonValues = [107: 5, 108: 1, 110: 3]
+            aggregates["1.3"]?.differing = []
+            try await ConsolidationService.addDifferingAreas(to: &aggregates, jurisdiction: nation, counted: counted, on: sql)
+            #expect(aggregates["1.3"]?.differing == ["Cả nước: 1 đơn vị khác (110)", "Tỉnh An: 1 đơn vị khác (110)",
+                                                     "Tỉnh Bình: 2 đơn vị khác (108; 110)"])
             let inProvince = CountedReports(pattern: threeTier.unitPath.subtreePattern, formID: formID, kind: .q1, year: 2031, acceptedOnly: false)
             var provinceAggregates = try await ConsolidationService.aggregates(jurisdiction: threeTier, form: ConsolidationRulesTests.form,
                                                                                counted: inProvince, on: sql)

@@ -106,25 +106,23 @@ extension ConsolidationService {
     static func addDifferingAreas(to aggregates: inout [String: Consolidation.Aggregate], jurisdiction: CCHCApp.Unit,
                                   counted: CountedReports, on sql: any SQLDatabase) async throws {
         guard let differs = differsFromMode(aggregates, code: "a.indicator_code", value: "a.answer") else { return }
-        struct Row: Decodable { let code: String; let answer: Double; let units: Int; let name: String }
-        // The country: its provinces (the area rows); a province or below: the districts (the buckets).
+        struct Row: Decodable { let code: String; let units: Int; let name: String; let answers: String }
+        // The country: its provinces (the area rows); a province or below: the districts (the buckets). One row per
+        // catalogue row and area, its other values joined in SQL: a few hundred rows, not one per value and area.
         let answers = ConsolidationAreas.select("bucket_id, indicator_code, answer, units", bucketTable: ConsolidationPartials.answers,
                                                 for: jurisdiction, counted: counted, areaRow: false)
+        let joined: SQLQueryString = sql.dialect.name == "postgresql"
+            ? "string_agg(CAST(a.answer AS TEXT), ';')" : "group_concat(CAST(a.answer AS TEXT), ';')"
         let rows = try await sql.raw("""
-            SELECT a.indicator_code AS code, a.answer, CAST(SUM(a.units) AS BIGINT) AS units, b.name
+            SELECT a.indicator_code AS code, CAST(SUM(a.units) AS BIGINT) AS units, b.name, \(joined) AS answers
             FROM (\(answers)) a JOIN units b ON b.id = a.bucket_id
             WHERE \(differs)
-            GROUP BY a.indicator_code, a.answer, b.id, b.name
+            GROUP BY a.indicator_code, b.id, b.name
             """).all(decoding: Row.self)
-        var byArea: [String: [String: (units: Int, answers: [Double])]] = [:]
-        for r in rows {
-            byArea[r.code, default: [:]][r.name, default: (0, [])].units += r.units
-            byArea[r.code]?[r.name]?.answers.append(r.answer)
-        }
-        for (code, areas) in byArea {
-            for (name, area) in VietnameseOrder.sorted(areas, by: { $0.key }).prefix(20) {
-                let values = area.answers.sorted().map { NumberFormat.vietnamese($0) }.joined(separator: "; ")
-                aggregates[code]?.differing.append("\(name): \(area.units) đơn vị khác (\(values))")
+        for (code, areas) in Dictionary(grouping: rows, by: \.code) {
+            for area in VietnameseOrder.sorted(areas, by: { $0.name }).prefix(20) {
+                let values = Set(area.answers.split(separator: ";").compactMap { Double($0) }).sorted().map { NumberFormat.vietnamese($0) }
+                aggregates[code]?.differing.append("\(area.name): \(area.units) đơn vị khác (\(values.joined(separator: "; ")))")
             }
         }
     }

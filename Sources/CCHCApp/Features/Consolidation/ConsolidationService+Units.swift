@@ -6,7 +6,8 @@ import CCHCDomain
 /// - `units`, what the pages, the API and the files use: the number of reports counted from the live per-bucket counts
 ///   (`consolidation_reports`) plus the jurisdiction's own report; the names of the units counted only while they are a
 ///   district's size (`namedIncludedLimit`), and always the names of the jurisdictions still missing, found by one
-///   anti-join — a national consolidation reads the few hundred missing units, never the eleven thousand that reported;
+///   anti-join against the units that reported (one set from the period's reports, not a probe a unit) — a national
+///   consolidation reads the few hundred missing units, never the eleven thousand that reported;
 /// - `plainUnits`, the floor: every jurisdiction under it with the reports counted of each, one LEFT JOIN.
 extension ConsolidationService {
     struct Units {
@@ -44,9 +45,10 @@ extension ConsolidationService {
             SELECT u.id, u.name, u.kind, u.depth, 0 AS received FROM units u
             WHERE u.path LIKE \(bind: counted.pattern) AND u.id <> \(bind: jurisdictionID) AND u.retired_on IS NULL
               AND u.kind IN (\(binds: jurisdictionKinds))
-              AND NOT EXISTS (SELECT 1 FROM reports r \(counted.joins)
-                              WHERE r.unit_id = u.id AND r.form_id = \(bind: counted.formID) AND p.kind = \(bind: counted.kind.code)
-                                AND g.year = \(bind: counted.year) AND r.state IN (\(binds: counted.states)))
+              AND u.id NOT IN (SELECT r.unit_id FROM reports r
+                               WHERE r.form_id = \(bind: counted.formID) AND r.state IN (\(binds: counted.states))
+                                 AND r.period_id IN (SELECT p.id FROM reporting_periods p JOIN regimes g ON g.id = p.regime_id
+                                                     WHERE p.kind = \(bind: counted.kind.code) AND g.year = \(bind: counted.year)))
             """).all(decoding: Listed.self)
         return Units(count: below + ownCounted, below: below, included: [], missing: ordered(missing))
     }
