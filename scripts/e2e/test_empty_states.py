@@ -4,9 +4,7 @@ on, never a bare table header.
 
 Each case names the account, the page and what must be there: the sentence (a pattern over the visible text of
 `<main>`), the links or buttons that lead on (by their text), and no table in `<main>` without a row in its body.
-Read-only (GET): the browser journeys that run after this suite on the same database find the demo untouched. The
-cases marked xfail are the lists still found without such a state (issue 15 report: the view and the proposed
-sentence); they turn into XPASS once their view says so."""
+Read-only (GET): the browser journeys that run after this suite on the same database find the demo untouched."""
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -41,7 +39,6 @@ class Empty:
     path: str  # a template: {cuu_an}, {an_khe}, {round_2020}, {this_year} filled by `places`
     says: str  # a regular expression over the visible text of <main>
     leads_to: list = field(default_factory=list)  # texts of links or buttons in <main> that lead on
-    proposal: str = ""  # for the xfail cases: where the view is and the sentence proposed
 
 
 CASES = [
@@ -76,36 +73,18 @@ CASES = [
           r"Không tìm thấy tài khoản nào khớp với “khongcotaikhoannao”"),
     Empty("the register filtered to nothing", "cuuan.cv", "/units/{cuu_an}/documents?year=2021&q=khongcovanbannao",
           r"Không có văn bản nào khớp bộ lọc trong năm 2021\. Hãy bỏ bớt điều kiện lọc"),
+    Empty("a unit without any plan of the year", "cuuan.cv", "/units/{cuu_an}/plans?year=2021",
+          r"Xã Cửu An chưa lập kế hoạch nào năm 2021", leads_to=["Kế hoạch cải cách hành chính"]),
+    Empty("no inspection plan, as a unit below", "cuuan.cv", "/units/{cuu_an}/inspections",
+          r"Chưa có kế hoạch kiểm tra CCHC năm \d{4}\. Kế hoạch kiểm tra do"),
+    Empty("no regime for the unit this year: its reports", "cuuan.cv", "/units/{cuu_an}/reports?year={this_year}",
+          r"Chưa có chế độ báo cáo năm \d{4} áp dụng cho đơn vị này\. Chế độ báo cáo do"),
+    Empty("a period no unit has reported yet: the consolidation", "ankhe.noivu", "/units/{an_khe}/consolidation/2021/Q3",
+          r"Chưa có báo cáo nào gửi lên cho kỳ này", leads_to=["Theo dõi nộp báo cáo"]),
+    Empty("nothing due this year: the dashboard", "ankhe.noivu", "/units/{an_khe}/dashboard",
+          r"chưa có việc nào có hạn.*Ban hành chế độ báo cáo", leads_to=["Ban hành chế độ báo cáo", "Xem năm 2021"]),
 ]
 
-NOT_YET = [
-    Empty("a unit without any plan of the year", "cuuan.cv", "/units/{cuu_an}/plans?year=2021",
-          r"Xã Cửu An chưa lập kế hoạch nào năm 2021", leads_to=["Kế hoạch cải cách hành chính"],
-          proposal="Planning/Pages/PlanListPage.swift: above the four rows that all say “Chưa lập”: “Xã Cửu An chưa lập "
-                   "kế hoạch nào năm 2021. Bấm tên kế hoạch để lập bảng nhiệm vụ, hoặc nhập từ tệp Word, Excel.”"),
-    Empty("no inspection plan, as a unit below", "cuuan.cv", "/units/{cuu_an}/inspections",
-          r"Chưa có kế hoạch kiểm tra CCHC năm \d{4}\. Kế hoạch kiểm tra do",
-          proposal="Inspection/Pages/InspectionPage.swift (the hint for a unit that cannot manage): “Chưa có kế hoạch "
-                   "kiểm tra CCHC năm 2026. Kế hoạch kiểm tra do cơ quan thường trực cấp trên lập; khi có, hạn tự kiểm "
-                   "tra và lịch kiểm tra của đơn vị sẽ hiện ở đây và ở Việc của tôi.” — and visitsTable's “Chưa có cuộc "
-                   "kiểm tra nào.” could add, for the team, “Lập lịch ở mục “Lập lịch kiểm tra” bên dưới.”"),
-    Empty("no regime for the unit this year: its reports", "cuuan.cv", "/units/{cuu_an}/reports?year={this_year}",
-          r"Chưa có chế độ báo cáo năm \d{4} áp dụng cho đơn vị này\. Chế độ báo cáo do",
-          proposal="Reporting/Pages/ReportListPage+View.swift: “Chưa có chế độ báo cáo năm 2026 áp dụng cho đơn vị này. "
-                   "Chế độ báo cáo do Thị xã An Khê ban hành; khi có, các kỳ báo cáo sẽ hiện ở đây. Các năm đã có báo "
-                   "cáo: 2021.” (the year as a link)"),
-    Empty("a period no unit has reported yet: the consolidation", "ankhe.noivu", "/units/{an_khe}/consolidation/2021/Q3",
-          r"Chưa có báo cáo nào gửi lên cho kỳ này", leads_to=["Theo dõi nộp báo cáo"],
-          proposal="Consolidation/Pages/ConsolidationPage+View.swift: with includedCount == 0, instead of the figures "
-                   "table with every cell empty (and three downloads of nothing): “Chưa có báo cáo nào gửi lên cho kỳ "
-                   "này: số liệu tổng hợp sẽ có khi các đơn vị gửi báo cáo. Xem đơn vị nào chưa nộp ở Theo dõi nộp báo "
-                   "cáo.”"),
-    Empty("nothing due this year: the dashboard", "ankhe.noivu", "/units/{an_khe}/dashboard",
-          r"chưa có việc nào có hạn.*Ban hành chế độ báo cáo", leads_to=["Ban hành chế độ báo cáo"],
-          proposal="Duties/Dashboard/DashboardView.swift (and LeaderOverviewView.swift, “… chưa có chế độ báo cáo: chưa "
-                   "có kỳ báo cáo nào để theo dõi.”): after the reason, the way on — “Ban hành chế độ báo cáo năm 2026” "
-                   "(link to the regime page) and “Xem năm 2021”, the latest year with duties."),
-]
 
 
 @pytest.fixture(scope="module")
@@ -146,10 +125,3 @@ def problems(base_url, places, case):
 def test_an_empty_list_says_so_and_what_to_do(base_url, places, case):
     found = problems(base_url, places, case)
     assert not found, f"{case.name} ({case.username} {case.path}): " + "; ".join(found)
-
-
-@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=c.proposal, strict=False)) for c in NOT_YET],
-                         ids=[c.name for c in NOT_YET])
-def test_lists_still_without_a_clear_empty_state(base_url, places, case):
-    found = problems(base_url, places, case)
-    assert not found, f"{case.name} ({case.username} {case.path}): " + "; ".join(found) + f" — proposed: {case.proposal}"

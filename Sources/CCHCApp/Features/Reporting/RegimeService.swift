@@ -27,6 +27,12 @@ struct RegimeService {
         return Array(Set(regimes.map(\.year))).sorted(by: >)
     }
 
+    /// The years `issuer` issued a regime for its units, newest first.
+    static func issuedYears(by issuer: Unit, on db: any Database) async throws -> [Int] {
+        let regimes = try await RegimeRecord.query(on: db).filter(\.$issuer.$id == (try issuer.requireID())).all()
+        return Array(Set(regimes.map(\.year))).sorted(by: >)
+    }
+
     static func periods(of regime: RegimeRecord, on db: any Database) async throws -> [PeriodRecord] {
         try await PeriodRecord.query(on: db).filter(\.$regime.$id == (try regime.requireID())).all()
             .sorted { $0.periodKind < $1.periodKind }

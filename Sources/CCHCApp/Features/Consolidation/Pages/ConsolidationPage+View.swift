@@ -71,6 +71,23 @@ extension ConsolidationPage.View {
             : "<strong>mọi báo cáo đã gửi</strong> · <a href=\"\(acceptedOnly)\">chỉ báo cáo đã tiếp nhận</a>" as HTML)</p>
         \(missing)
         \(drill)
+        \(report.includedCount == 0 && model.drill == nil ? nothingYet(model) : figuresTable(model, rows))
+        """
+    }
+
+    /// No report counted yet: what will be here and where to see who is missing, instead of a table of empty cells.
+    private static func nothingYet(_ model: ConsolidationPage.Model) -> HTML {
+        let report = model.report
+        let timeliness = SiteURL.Reports.timeliness(.value(model.unitID)).relativeURL(parameters: [QueryParameter("year", report.year)])
+        return "<p class=\"card\">Chưa có báo cáo nào \(report.acceptedOnly ? "được tiếp nhận" : "gửi lên") cho kỳ này: số liệu tổng hợp "
+            + "sẽ có khi các đơn vị gửi báo cáo. Xem đơn vị nào chưa nộp ở <a href=\"\(timeliness)\">Theo dõi nộp báo cáo</a>.</p>"
+    }
+
+    /// The downloads and the figures, row by row.
+    private static func figuresTable(_ model: ConsolidationPage.Model, _ rows: [HTML]) -> HTML {
+        let report = model.report
+        let (unitRef, yearRef, kindRef) = (Parameter.value(model.unitID), Parameter.value(report.year), Parameter.value(report.period))
+        return """
         <p><a class="button" href="\(SiteURL.Consolidated.exportXLSX(unitRef, yearRef, kindRef).path)">Tải Excel (.xlsx)</a>
         <a class="button secondary" href="\(SiteURL.Consolidated.exportCSV(unitRef, yearRef, kindRef).path)">Tải CSV</a>
         <a class="button secondary" href="\(SiteURL.Consolidated.exportDOCX(unitRef, yearRef, kindRef).path)">Tải báo cáo Word (.docx)</a></p>

@@ -13,8 +13,9 @@ enum DashboardView {
         guard !d.rows.isEmpty, d.total.total > 0 else {
             return """
                 <h1>Theo dõi thực hiện nhiệm vụ năm \(d.year) — \(d.jurisdictionName)</h1><p class="actions">\(years.joined(separator: " · "))</p>
-                <p class="card">Năm \(d.year) các đơn vị trực thuộc \(d.jurisdictionName) chưa có việc nào có hạn: chưa có chế độ báo cáo, \
-                kế hoạch, kế hoạch kiểm tra hay đợt đánh giá chỉ số CCHC nào của năm này.</p>
+                <div class="card"><p>Năm \(d.year) các đơn vị trực thuộc \(d.jurisdictionName) chưa có việc nào có hạn: chưa có chế độ báo cáo, \
+                kế hoạch, kế hoạch kiểm tra hay đợt đánh giá chỉ số CCHC nào của năm này.</p>\(wayOn(u, year: d.year, regimeYears: d.regimeYears) {
+                    SiteURL.Duties.dashboard(u).relativeURL(parameters: [QueryParameter("year", $0)]) })</div>
                 """
         }
         let kindRows: [HTML] = d.kinds.map { k in
@@ -64,5 +65,12 @@ enum DashboardView {
             <thead><tr><th scope="col">Hạng</th><th scope="col">Đơn vị</th><th scope="col">Đúng hạn</th><th scope="col">Muộn</th>\
             <th scope="col">Quá hạn</th><th scope="col">Tỷ lệ</th></tr></thead><tbody>\(ranking)</tbody></table></div></section>
             """
+    }
+
+    /// Where to go from a year with nothing due: the regime to issue for it, and the latest year the jurisdiction issued one.
+    static func wayOn(_ u: Parameter<Int>, year: Int, regimeYears: [Int], link: (Int) -> String) -> HTML {
+        let other: HTML = regimeYears.first { $0 != year }.map { " · <a href=\"\(link($0))\">Xem năm \($0)</a>" as HTML } ?? .empty
+        return "<p class=\"actions\"><a class=\"button\" href=\"\(SiteURL.Reports.regime(u, .value(year)).path)\">Ban hành chế độ báo cáo năm \(year)</a>"
+            + "\(other)</p>"
     }
 }

@@ -27,6 +27,8 @@ struct DutyDashboard: Content {
     var total: DutyTally
     var ranking: [DutyRanking.Entry]
     var rule: String
+    /// With nothing due this year: the years the jurisdiction issued a reporting regime, to go to (newest first).
+    var regimeYears: [Int] = []
 
     static func load(jurisdiction: Unit, year: Int, now: Date, on db: any Database) async throws -> DutyDashboard {
         let jurisdictionID = try jurisdiction.requireID()
@@ -50,7 +52,8 @@ struct DutyDashboard: Content {
         let total = rows.reduce(DutyTally()) { $0 + $1.total }
         return DutyDashboard(jurisdictionID: jurisdictionID, jurisdictionName: jurisdiction.name, year: year,
                              kinds: DutyKind.allCases.filter { byKind[$0.rawValue] != nil }, rows: rows, byKind: byKind, total: total,
-                             ranking: DutyRanking.rank(rows.map { ($0.unitID, $0.unitName, $0.total) }), rule: DutyTally.rule)
+                             ranking: DutyRanking.rank(rows.map { ($0.unitID, $0.unitName, $0.total) }), rule: DutyTally.rule,
+                             regimeYears: total.total > 0 ? [] : try await RegimeService.issuedYears(by: jurisdiction, on: db))
     }
 
     /// The dashboard as a workbook: the units × kinds sheet and the ranking.

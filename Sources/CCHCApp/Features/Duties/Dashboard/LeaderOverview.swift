@@ -54,6 +54,8 @@ struct LeaderOverview: Content {
     var par: ParSummary?
     /// The chosen indicator (`?code=`) across this year's and last year's periods.
     var trend: IndicatorTrend?
+    /// Without a regime this year: the years the jurisdiction issued one, to go to (newest first).
+    var regimeYears: [Int] = []
 
     static func load(jurisdiction j: Unit, year: Int, now: Date, actor: Actor, code: String? = nil,
                      on db: any Database) async throws -> LeaderOverview {
@@ -102,7 +104,8 @@ struct LeaderOverview: Content {
                               url: SiteURL.Duties.dashboard(u).relativeURL(parameters: [y])))
         return LeaderOverview(jurisdictionID: id, jurisdictionName: j.name, year: year, period: current, figures: figures, periods: periods,
                               par: try await par(j, year: year, actor: actor, now: now, on: db),
-                              trend: try await IndicatorTrend.load(jurisdiction: j, year: year, code: code, on: db))
+                              trend: try await IndicatorTrend.load(jurisdiction: j, year: year, code: code, on: db),
+                              regimeYears: periods.isEmpty ? try await RegimeService.issuedYears(by: j, on: db) : [])
     }
 
     /// The latest PAR-index round the jurisdiction ran up to this year: its totals and who moved most since last year.

@@ -21,7 +21,9 @@ enum LeaderOverviewView {
             <section class="card"><h2>\(o.period.map { "Kỳ báo cáo gần nhất: \($0)" } ?? "Các con số chính")</h2><div class="tiles">\(tiles)</div></section>
             """]
         if o.periods.isEmpty {
-            parts.append("<p class=\"card\">Năm \(o.year) \(o.jurisdictionName) chưa có chế độ báo cáo: chưa có kỳ báo cáo nào để theo dõi.</p>")
+            parts.append("<div class=\"card\"><p>Năm \(o.year) \(o.jurisdictionName) chưa có chế độ báo cáo: chưa có kỳ báo cáo nào để theo dõi.</p>"
+                + DashboardView.wayOn(u, year: o.year, regimeYears: o.regimeYears) {
+                    SiteURL.Duties.overview(u).relativeURL(parameters: [QueryParameter("year", $0)]) } + "</div>")
         } else {
             let chart = SVGChart.stackedBars(title: "Tình hình nộp báo cáo năm \(o.year) theo kỳ", categories: o.periods.map(\.label), series: [
                 ChartSeries(name: "Đúng hạn", values: o.periods.map { Double($0.onTime) }, colour: SVGChart.Colour.onTime),

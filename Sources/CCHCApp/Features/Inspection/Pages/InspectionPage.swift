@@ -20,7 +20,9 @@ enum InspectionPage {
         if let plan = v.plan {
             parts.append(planCard(v, plan))
         } else {
-            let hint = actor.scope.canManage(UnitPath(ids: [v.unitID])) || actor.canManage ? " Lập kế hoạch ở mục dưới." : ""
+            let hint = actor.scope.canManage(UnitPath(ids: [v.unitID])) || actor.canManage ? " Lập kế hoạch ở mục dưới."
+                : " Kế hoạch kiểm tra do cơ quan thường trực cấp trên lập; khi có, hạn tự kiểm tra và lịch kiểm tra của đơn vị sẽ hiện ở đây "
+                    + "và ở Việc của tôi."
             parts.append("<p class=\"muted\">Chưa có kế hoạch kiểm tra CCHC năm \(v.year).\(hint)</p>")
         }
         if v.ownsPlan || v.plan == nil, v.team || (v.plan == nil && actor.canManage) { parts.append(planForm(v, form: form)) }

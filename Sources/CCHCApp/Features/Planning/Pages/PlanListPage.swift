@@ -128,11 +128,15 @@ enum PlanListPage {
             <div class="table-wrap"><table><thead><tr><th>Đơn vị</th><th>Trạng thái</th><th>Văn bản</th><th>Thời hạn</th><th>Nhiệm vụ</th>\
             <th>Hoàn thành</th><th>Quá hạn</th><th>Kiểm tra kế hoạch</th></tr></thead><tbody>\(belowRows)</tbody></table></div>
             """
+        let none: HTML = m.own.allSatisfy { $0.state == nil }
+            ? "<p class=\"muted\">\(m.unitName) chưa lập kế hoạch nào năm \(m.year). Bấm tên kế hoạch để lập bảng nhiệm vụ, hoặc nhập từ tệp Word, Excel.</p>"
+            : .empty
         return """
         <p class="crumbs"><a href="\(SiteURL.Units.unit(unitRef).path)">\(m.unitName)</a></p>
         <h1>Kế hoạch CCHC — \(m.unitName)</h1>
         <p>Năm: \(years)</p>
         <h2>Kế hoạch của \(m.unitName) năm \(m.year)</h2>
+        \(none)
         <table><thead><tr><th>Kế hoạch</th><th>Trạng thái</th><th>Văn bản</th><th>Nhiệm vụ</th><th>Thời hạn</th></tr></thead><tbody>\(own)</tbody></table>
         \(below)
         """

@@ -18,6 +18,8 @@ extension ReportListPage {
         var managesJurisdiction: Bool
         /// The account may open the unit's page (an office's staff reach only the jurisdiction's reports).
         var unitReadable = true
+        /// With no regime this year: the unit directly above, whose regime the unit reports under.
+        var issuerName: String?
 
         /// The page's title in the browser.
         var pageTitle: String { "Báo cáo CCHC — \(unitName)" }
@@ -31,8 +33,9 @@ extension ReportListPage.Model {
         let years = try await RegimeService.years(for: unit, on: req.db)
         let year = try req.queryInt("year", in: 2000...2100) ?? years.first ?? Day(req.now).year
         let rows = try await ReportListing.rows(unit: unit, year: year, now: req.now, on: req.db)
+        let issuer = rows.isEmpty ? try await unit.$parent.get(on: req.db) : nil
         return Self(unitID: try unit.requireID(), unitName: unit.name, years: years, year: year, rows: rows,
                     managesJurisdiction: actor.followsUnitsBelow(unit),
-                    unitReadable: actor.scope.canRead(unit.unitPath))
+                    unitReadable: actor.scope.canRead(unit.unitPath), issuerName: issuer?.name)
     }
 }

@@ -26,8 +26,14 @@ extension ReportListPage.View {
             <p><a class="button" href="\(timeliness)">Theo dõi các đơn vị nộp báo cáo năm \(year)</a>
             <a class="button secondary" href="\(regime)">Chế độ báo cáo năm \(year) do \(model.unitName) ban hành</a></p>
             """ : .empty
+        let otherYears: [HTML] = model.years.filter { $0 != year }.map { y in
+            "<a href=\"\(reports.relativeURL(parameters: [QueryParameter("year", y)]))\">\(y)</a>"
+        }
+        let noRegime: HTML = "<p class=\"muted\">Chưa có chế độ báo cáo năm \(year) áp dụng cho đơn vị này."
+            + (model.issuerName.map { " Chế độ báo cáo do \($0) ban hành; khi có, các kỳ báo cáo sẽ hiện ở đây." as HTML } ?? .empty)
+            + (otherYears.isEmpty ? HTML.empty : " Các năm đã có báo cáo: \(otherYears.joined(separator: ", "))." as HTML) + "</p>"
         let periodsHTML: HTML = rows.isEmpty
-            ? "<p class=\"muted\">Chưa có chế độ báo cáo năm \(year) áp dụng cho đơn vị này.</p>" as HTML
+            ? noRegime
             : """
                 <table><thead><tr><th>Kỳ báo cáo</th><th>Chốt số liệu</th><th>Hạn nộp</th>\
                 <th>Trạng thái</th><th>Thời hạn</th></tr></thead>\
