@@ -55,8 +55,9 @@
     if(!stats&&!t.matches('.worklist,.timeliness,.sticky-first,.par-results,.plan')&&!t.querySelector('input,select,textarea')&&(heads.length>3||t.classList.contains('audit')))t.classList.add('cards');
     // A code or a rank and the name beside it make the title together.
     var lead=stats||/^(Mã|Hạng|TT|STT)$/.test(heads[0])?2:1;if(lead>1&&!stats)t.setAttribute('data-lead','2');
+    // A cell holding a field is named even in the title (an editing table on a phone shows each field under its name).
     each(t.querySelectorAll('tbody tr'),function(tr){each(tr.children,function(c,i){
-      if(i>=lead&&heads[i]&&!c.hasAttribute('data-label'))c.setAttribute('data-label',heads[i]);});});
+      if((i>=lead||c.querySelector('input,select,textarea'))&&heads[i]&&!c.hasAttribute('data-label'))c.setAttribute('data-label',heads[i]);});});
   });
   var main=document.querySelector('main'),stats=main&&main.querySelector('table.stats');if(!stats)return;
   var targets=[];
