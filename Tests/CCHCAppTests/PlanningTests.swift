@@ -112,6 +112,10 @@ struct PlanningTests {
             #expect(sent.warnings.contains { $0.kind == .issuedLate })
             let officer = try await TestClient.api(app, "thachha.noivu")
             #expect(try await officer.send(.POST, path + "/actions/accept").json(PlanView.self).state == .accepted)
+            // Accepted, the plan's page offers no task editor, even when asked for one by its address.
+            let asked = try await TestClient.session(app, "thachdai.cv").get("/units/\(dai.id!)/plans/2021/cchc?edit=1")
+            #expect(asked.status == .ok)
+            #expect(!asked.text.contains("plan edit") && !asked.text.contains("Sửa bảng nhiệm vụ"))
             // Signed, it is a document of the commune's register, linked to the plan.
             let registered = try #require(try await RegisterDocument.query(on: app.db).filter(\.$unit.$id == dai.id!)
                 .filter(\.$numberText == "05/KH-UBND").first())

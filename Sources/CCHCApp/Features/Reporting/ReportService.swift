@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 import CCHCDomain
 
@@ -108,14 +109,37 @@ struct ReportService {
 
     static func sources(of report: Report?, on db: any Database) async throws -> [String: ValueSource] {
         guard let report, let id = report.id else { return [:] }
-        let rows = try await ReportValue.query(on: db).filter(\.$report.$id == id).filter(\.$source != "entered").all()
-        return Dictionary(rows.map { ($0.indicatorCode, ValueSource(source: $0.source, note: $0.note)) }, uniquingKeysWith: { a, _ in a })
+        let rows = try await valueRows(of: id, on: db).filter { $0.source != "entered" }
+        return Dictionary(rows.map { ($0.indicator_code, ValueSource(source: $0.source, note: $0.note)) }, uniquingKeysWith: { a, _ in a })
     }
 
     static func values(of report: Report?, on db: any Database) async throws -> [String: IndicatorValue] {
         guard let report, let id = report.id else { return [:] }
-        let rows = try await ReportValue.query(on: db).filter(\.$report.$id == id).all()
-        return Dictionary(rows.map { ($0.indicatorCode, $0.value) }, uniquingKeysWith: { a, _ in a })
+        return Dictionary(try await valueRows(of: id, on: db).map { ($0.indicator_code, $0.value) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A report's stored figures, read as plain rows (a page reads two reports' figures; a model per row costs more than the query).
+    struct ValueRow: Decodable {
+        let indicator_code: String
+        let number: Double?
+        let numerator: Double?
+        let denominator: Double?
+        let text: String?
+        let source: String
+        let note: String?
+        var value: IndicatorValue { IndicatorValue(number: number, numerator: numerator, denominator: denominator, text: text) }
+    }
+
+    static func valueRows(of reportID: Int, on db: any Database) async throws -> [ValueRow] {
+        guard let sql = db as? any SQLDatabase else {
+            return try await ReportValue.query(on: db).filter(\.$report.$id == reportID).all().map {
+                ValueRow(indicator_code: $0.indicatorCode, number: $0.number, numerator: $0.numerator, denominator: $0.denominator,
+                         text: $0.text, source: $0.source, note: $0.note)
+            }
+        }
+        return try await sql.raw("""
+            SELECT indicator_code, number, numerator, denominator, text, source, note FROM report_values WHERE report_id = \(bind: reportID)
+            """).all(decoding: ValueRow.self)
     }
 
     // MARK: Save
@@ -203,7 +227,7 @@ struct ReportService {
         let newDocuments = documents.rows
         let kept = sources
         let (actor, now) = (self.actor, self.now)
-        let report: Report = try await db.writeTransaction { tx in
+        let (report, all): (Report, [String: IndicatorValue]) = try await db.writeTransaction { tx in
             // Everything the save is computed from is read here, inside the transaction.
             let report = try await Self.findOrCreate(ctx, on: tx)
             let reportID = try report.requireID()
@@ -223,17 +247,21 @@ struct ReportService {
                 }
             }
             // Replace the values this account may edit; leave the rest (other offices' sections) alone.
-            let existing = try await ReportValue.query(on: tx).filter(\.$report.$id == reportID).all()
+            // One DELETE and one INSERT per few hundred rows, not a statement per figure.
+            let existing = try await Self.valueRows(of: reportID, on: tx)
             var before: [String: IndicatorValue] = [:]
-            for row in existing where editable.contains(row.indicatorCode) {
-                before[row.indicatorCode] = row.value
-                try await row.delete(on: tx)
+            for row in existing where editable.contains(row.indicator_code) { before[row.indicator_code] = row.value }
+            let replaced = Array(before.keys)
+            for chunk in stride(from: 0, to: replaced.count, by: 500).map({ Array(replaced[$0..<min($0 + 500, replaced.count)]) }) {
+                try await ReportValue.query(on: tx).filter(\.$report.$id == reportID).filter(\.$indicatorCode ~~ chunk).delete()
             }
-            for (code, value) in parsed.values where editable.contains(code) && !value.isEmpty {
+            let written = parsed.values.filter { editable.contains($0.key) && !$0.value.isEmpty }.sorted { $0.key < $1.key }
+            let rows: [ReportValue] = written.map { code, value in
                 let row = ReportValue(reportID: reportID, code: code, value: value, source: kept[code]?.source ?? "entered")
                 row.note = kept[code]?.note
-                try await row.create(on: tx)
+                return row
             }
+            for start in stride(from: 0, to: rows.count, by: 200) { try await Array(rows[start..<min(start + 200, rows.count)]).create(on: tx) }
             var detail = Self.changes(form: ctx.form, before: before, after: parsed.values.filter { editable.contains($0.key) && !$0.value.isEmpty })
             if ctx.officeSections == nil {
                 if let narrative = input.narrative {
@@ -275,9 +303,12 @@ struct ReportService {
                                    summary: "Lưu \(ctx.period.periodKind.titleInSentence(year: ctx.regime.year)) của \(unit.name)\(part): "
                                        + "\(parsed.values.count) số liệu",
                                    detail: detail)
-            return report
+            // The figures after the save, for the warnings: the rows left alone and those just written (no second read).
+            var all = Dictionary(existing.filter { !editable.contains($0.indicator_code) }.map { ($0.indicator_code, $0.value) },
+                                 uniquingKeysWith: { a, _ in a })
+            for (code, value) in written { all[code] = value }
+            return (report, all)
         }
-        let all = try await Self.values(of: report, on: db)
         return (report, FormValidator.warnings(ctx.form, values: all))
     }
 

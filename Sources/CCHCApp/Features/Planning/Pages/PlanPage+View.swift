@@ -78,7 +78,7 @@ enum PlanPage {
         \(warnings)
         \(problems)
         \(assigned(m))
-        \(m.editing ? editTable(m, action: page) : table(m))
+        \(m.editing && m.canEdit ? editTable(m, action: page) : table(m))
         \(editLink)
         \(files)
         \(importForm)
