@@ -86,6 +86,8 @@ struct SiteURLTests {
         (SiteURL.Par.frameworks, SiteURL.Par.frameworks, "/par/frameworks"),
         (SiteURL.Par.framework(.key), SiteURL.Par.framework(.value(3)), "/par/frameworks/3"),
         (SiteURL.Par.frameworkJSON(.key), SiteURL.Par.frameworkJSON(.value(3)), "/par/frameworks/3/export.json"),
+        (SiteURL.Par.frameworkEdit(.key), SiteURL.Par.frameworkEdit(.value(3)), "/par/frameworks/3/edit"),
+        (SiteURL.Par.frameworkPreview(.key), SiteURL.Par.frameworkPreview(.value(3)), "/par/frameworks/3/preview"),
         (SiteURL.Par.rounds, SiteURL.Par.rounds, "/par/rounds"),
         (SiteURL.Par.round(.key), SiteURL.Par.round(.value(2)), "/par/rounds/2"),
         (SiteURL.Par.results(.key), SiteURL.Par.results(.value(2)), "/par/rounds/2/results"),

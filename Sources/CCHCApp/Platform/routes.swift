@@ -54,6 +54,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: PlanPages())
     try signedIn.register(collection: FormPages())
     try signedIn.register(collection: FormEditorPage())
+    try signedIn.register(collection: ParFrameworkEditorPage())
     try signedIn.register(collection: ConsolidationPages())
     try signedIn.register(collection: ExportPages())
     try signedIn.register(collection: RegisterPages())

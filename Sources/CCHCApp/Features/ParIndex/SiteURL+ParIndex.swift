@@ -11,6 +11,9 @@ extension SiteURL {
         case framework(Parameter<Int>)
         /// `/par/frameworks/:frameworkID/export.json`
         case frameworkJSON(Parameter<Int>)
+        /// `/par/frameworks/:frameworkID/edit`: the readable editor (GET) and its save (POST); `/preview`: the self-assessment as filled.
+        case frameworkEdit(Parameter<Int>)
+        case frameworkPreview(Parameter<Int>)
         /// `/par/rounds` (POST): a round opened.
         case rounds
         /// `/par/rounds/:roundID`: the units, their state and totals (GET); the round closed or published (POST `state=`).
@@ -36,6 +39,8 @@ extension SiteURL {
             case .frameworks: ["par", "frameworks"]
             case .framework(let f): ["par", "frameworks", f.segment("frameworkID")]
             case .frameworkJSON(let f): ["par", "frameworks", f.segment("frameworkID"), "export.json"]
+            case .frameworkEdit(let f): ["par", "frameworks", f.segment("frameworkID"), "edit"]
+            case .frameworkPreview(let f): ["par", "frameworks", f.segment("frameworkID"), "preview"]
             case .rounds: ["par", "rounds"]
             case .round(let r): Self.round(r)
             case .results(let r): Self.round(r) + ["results"]

@@ -84,8 +84,10 @@ enum ParFrameworkPage {
             "<div class=\"error-summary\" role=\"alert\"><strong>Chưa lưu được:</strong><ul>\(fl.errors.map { "<li>\($0.message)</li>" as HTML })</ul></div>"
         } ?? .empty
         let json = m.typedJSON ?? m.record.body
+        let id = m.record.id ?? 0
         let edit: HTML = m.manages ? """
-            <form method="post" action="\(SiteURL.Par.framework(.value(m.record.id ?? 0)).path)" class="card stack"><h2>Sửa bộ tiêu chí (JSON)</h2>
+            <form method="post" action="\(SiteURL.Par.framework(.value(m.record.id ?? 0)).path)" class="card stack">
+            <h2>Sửa bộ tiêu chí bằng JSON (cho người thành thạo)</h2>
             \(Revisions.field(m.record.revision))
             <p class="muted">Các trường và phương pháp chấm: xem docs/PAR-INDEX.md. Sửa xong bấm Lưu; \
             bộ tiêu chí đã dùng cho đợt đã công bố thì không sửa được.</p>
@@ -99,7 +101,10 @@ enum ParFrameworkPage {
             <dt>Nhóm đơn vị</dt><dd>\(ParService.groupLabel(f.group))</dd>
             <dt>Điểm tối đa</dt><dd>\(p(f.maxTotal))</dd><dt>Số tiêu chí</dt><dd>\(f.criteria.count)</dd>
             <dt>Dùng cho</dt><dd>\(m.rounds) đợt đánh giá</dd></dl></div>
-            <p class="actions"><a href="\(SiteURL.Par.frameworkJSON(.value(m.record.id ?? 0)).path)">Tải JSON</a></p>
+            <p class="actions">\(m.manages ? "<a class=\"button\" href=\"\(SiteURL.Par.frameworkEdit(.value(id)).path)\">Sửa bộ tiêu chí</a> " as HTML
+                : .empty)\
+            <a class="button secondary" href="\(SiteURL.Par.frameworkPreview(.value(id)).path)">Xem trước khi tự chấm</a> \
+            <a href="\(SiteURL.Par.frameworkJSON(.value(id)).path)">Tải JSON</a></p>
             \(errors)\(review)\(problems)
             <h2>Các tiêu chí</h2><div class="table-wrap"><table class="par"><thead><tr><th>Tiêu chí</th><th>Tối đa</th><th>Cách chấm</th>\
             <th>Tài liệu kiểm chứng</th><th>Phụ trách</th></tr></thead><tbody>\(rows)</tbody></table></div>
