@@ -74,6 +74,18 @@ enum ParQueries {
         try await ParAssessmentRecord.query(on: db).filter(\.$round.$id == (try round.requireID())).with(\.$unit).all()
     }
 
+    /// The entries of many assessments in a few queries, by assessment then criterion.
+    static func entries(of assessmentIDs: [Int], on db: any Database) async throws -> [Int: [String: ParEntryRecord]] {
+        var out: [Int: [String: ParEntryRecord]] = [:]
+        for start in stride(from: 0, to: assessmentIDs.count, by: 500) {
+            let chunk = Array(assessmentIDs[start..<min(start + 500, assessmentIDs.count)])
+            for e in try await ParEntryRecord.query(on: db).filter(\.$assessment.$id ~~ chunk).all() where out[e.$assessment.id]?[e.code] == nil {
+                out[e.$assessment.id, default: [:]][e.code] = e
+            }
+        }
+        return out
+    }
+
     static func entries(of assessmentID: Int, on db: any Database) async throws -> [String: ParEntryRecord] {
         Dictionary(try await ParEntryRecord.query(on: db).filter(\.$assessment.$id == assessmentID).all().map { ($0.code, $0) },
                    uniquingKeysWith: { a, _ in a })
@@ -111,18 +123,29 @@ enum ParQueries {
     /// Last year's change for a unit: its own total in the jurisdiction's round of the year before on a framework of the same
     /// group, or — for a unit formed by a merger — its predecessors' (averaged or weighted as the round says).
     static func change(for unit: Unit, total: Double, round: ParRoundRecord, group: String, on db: any Database) async throws -> ParChange? {
+        try await change(for: unit, total: total, round: round, last: try await lastYear(of: round, group: group, on: db), on: db)
+    }
+
+    /// The totals of the jurisdiction's round of the year before on a framework of the same group, by unit (nil: no such
+    /// round) — read once for a whole ranking, not once a unit.
+    static func lastYear(of round: ParRoundRecord, group: String, on db: any Database) async throws -> [Int: Double?]? {
         let previousRounds = try await ParRoundRecord.query(on: db).filter(\.$unit.$id == round.$unit.id)
             .filter(\.$year == round.year - 1).with(\.$framework).all().filter { $0.framework.group == group }
         guard let previous = previousRounds.first else { return nil }
         let last = try await ParAssessmentRecord.query(on: db).filter(\.$round.$id == (try previous.requireID())).all()
+        return Dictionary(last.map { ($0.$unit.id, $0.total) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func change(for unit: Unit, total: Double, round: ParRoundRecord, last: [Int: Double?]?, on db: any Database) async throws -> ParChange? {
+        guard let last else { return nil }
         let unitID = try unit.requireID()
-        if let own = last.first(where: { $0.$unit.id == unitID }), let t = own.total {
+        if let own = last[unitID], let t = own {
             return ParYearOnYear.change(year: round.year, current: total, previous: t)
         }
         let predecessors = try await UnitQueries.predecessors(of: unitID, on: db)
         guard !predecessors.isEmpty else { return nil }
         let list = try predecessors.map { p, _ in
-            ParPredecessor(unitID: try p.requireID(), name: p.name, total: last.first { $0.$unit.id == p.id }?.total)
+            ParPredecessor(unitID: try p.requireID(), name: p.name, total: p.id.flatMap { last[$0] ?? nil })
         }
         return ParYearOnYear.change(year: round.year, current: total, predecessors: list, rule: round.merge)
     }

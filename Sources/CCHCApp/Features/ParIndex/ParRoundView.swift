@@ -62,6 +62,10 @@ struct ParRoundView: Content {
             .filter { actor.scope.canRead(UnitPath($0.unitPath) ?? UnitPath(ids: [])) || actor.scope.canRead(UnitPath(round.unitPath) ?? UnitPath(ids: [])) }
         let standings = Dictionary(try await ParQueries.standings(of: round, on: db).map { ($0.unitID, $0) }, uniquingKeysWith: { a, _ in a })
         let areaHeads = framework.children(of: nil).map { AreaHead(code: $0.code, name: $0.name, max: $0.max) }
+        // Read once for the whole ranking: every ranked assessment's entries, and last year's totals.
+        let ranked = showScores ? assessments.filter { $0.total != nil && standings[$0.$unit.id] != nil } : []
+        let entriesByAssessment = try await ParQueries.entries(of: ranked.compactMap(\.id), on: db)
+        let lastYear = ranked.isEmpty ? nil : try await ParQueries.lastYear(of: round, group: framework.group, on: db)
         var units: [Unit] = []
         for a in assessments {
             let id = a.$unit.id
@@ -71,7 +75,7 @@ struct ParRoundView: Content {
                            classLabel: nil, change: nil, changeBasis: nil, areaPoints: [],
                            url: SiteURL.Par.assessment(.value(roundID), .value(id)).path)
             if showScores, let total = a.total, let s = standings[id] {
-                let entries = try await ParQueries.entries(of: try a.requireID(), on: db)
+                let entries = entriesByAssessment[try a.requireID()] ?? [:]
                 // A ranked assessment was sent: it holds what the system scored then (`ParAssessmentService.submit`).
                 let card = ParEvaluation.evaluate(framework, entries: entries, system: [:]).finalCard
                 row.total = total
@@ -80,7 +84,7 @@ struct ParRoundView: Content {
                 row.tied = s.tied
                 row.classLabel = ParClassification.classify(card, classes: framework.classes).text
                 row.areaPoints = areaHeads.map { card[$0.code]?.points ?? 0 }
-                let change = try await ParQueries.change(for: a.unit, total: total, round: round, group: framework.group, on: db)
+                let change = try await ParQueries.change(for: a.unit, total: total, round: round, last: lastYear, on: db)
                 row.change = change?.text
                 row.changeBasis = change?.basis
             }

@@ -114,9 +114,12 @@ struct LeaderOverview: Content {
             .sort(\.$year, .descending).with(\.$framework).first() else { return nil }
         let standings = try await ParQueries.standings(of: round, on: db)
         var movers: [Mover] = []
+        let lastYear = try await ParQueries.lastYear(of: round, group: round.framework.group, on: db)
+        let units = Dictionary(try await Unit.query(on: db).filter(\.$id ~~ standings.map(\.unitID)).all().compactMap { u in u.id.map { ($0, u) } },
+                               uniquingKeysWith: { a, _ in a })
         for s in standings {
-            guard let unit = try await Unit.find(s.unitID, on: db) else { continue }
-            let change = try await ParQueries.change(for: unit, total: s.total, round: round, group: round.framework.group, on: db)
+            guard let unit = units[s.unitID] else { continue }
+            let change = try await ParQueries.change(for: unit, total: s.total, round: round, last: lastYear, on: db)
             movers.append(Mover(unitName: s.unitName, rank: s.paddedText, total: s.total, delta: change?.delta))
         }
         // Area subtotals as the round's page computes them (scores shown only to the council, or once published).
