@@ -160,6 +160,11 @@ struct PlanningTests {
             let page = try await TestClient.session(app, "thachha.noivu").get("/units/\(thachHa.id!)/plans/2021/cchc/progress")
             #expect(page.status == .ok)
             #expect(page.text.contains("Xã Thạch Đài"))
+            // By unit: the communes, then the offices, each in Vietnamese order (Đ after D, before L).
+            let byUnit = try #require(page.text.components(separatedBy: "Theo đơn vị").last?.components(separatedBy: "</table>").first)
+            let order = ["Thị trấn Thạch Hà", "Xã Đỉnh Bàn", "Xã Lưu Vĩnh Sơn", "Xã Việt Tiến", "Phòng Kinh tế - Hạ tầng", "Văn phòng HĐND và UBND"]
+            let positions = order.compactMap { byUnit.range(of: ">\($0)<")?.lowerBound }
+            #expect(positions.count == order.count && positions == positions.sorted(), "\(order)")
         }
     }
 

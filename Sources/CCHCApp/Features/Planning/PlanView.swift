@@ -9,6 +9,8 @@ struct PlanView: Content {
         var assignmentID: Int
         var unitID: Int
         var unitName: String
+        /// An office (phòng, ban): listed after the communes, as everywhere.
+        var isOffice: Bool
         var role: String
         var status: TaskStatus
         var completedOn: Day?
@@ -95,6 +97,7 @@ struct PlanView: Content {
         let taskIDs = records.compactMap(\.id)
         let assignments = taskIDs.isEmpty ? [] : try await PlanAssignmentRecord.query(on: db).filter(\.$task.$id ~~ taskIDs).all()
         let names = Dictionary(candidates.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let offices = Set(candidates.filter(\.kind.isOffice).map(\.id))
         var evidence: [Int: [Evidence]] = [:]
         for t in records where t.evidenceJSON != nil { evidence[t.id ?? 0] = try await PlanEvidence.load(t.evidenceJSON, unitID: unitID, on: db) }
         var assigneeEvidence: [Int: [Evidence]] = [:]
@@ -111,7 +114,8 @@ struct PlanView: Content {
                         evidence: evidence[t.id ?? 0] ?? [],
                         assignedFrom: t.assignedFrom, unmatched: candidates.count > 1 ? refs.unmatchedNotes : [],
                         assignees: try mine.map { a in
-                            Assignee(assignmentID: try a.requireID(), unitID: a.$unit.id, unitName: names[a.$unit.id] ?? "", role: a.role,
+                            Assignee(assignmentID: try a.requireID(), unitID: a.$unit.id, unitName: names[a.$unit.id] ?? "",
+                                     isOffice: offices.contains(a.$unit.id), role: a.role,
                                      status: a.status, completedOn: a.completedDay, note: a.statusNote,
                                      state: TaskProgress.state(status: a.status, completedOn: a.completedDay, cancelReason: a.statusNote,
                                                                dues: t.due, today: today),

@@ -20,8 +20,9 @@ enum DashboardView {
         }
         let kindRows: [HTML] = d.kinds.map { k in
             let t = d.byKind[k.rawValue] ?? DutyTally()
-            return "<tr><th scope=\"row\">\(k.title)</th><td>\(t.onTime)</td><td>\(t.late)</td><td>\(t.overdue)</td><td>\(t.returned)</td>"
-                + "<td>\(t.notDue)</td><td>\(percent(t.rate))</td></tr>"
+            return "<tr><th scope=\"row\">\(k.title)</th><td class=\"num\">\(t.onTime)</td><td class=\"num\">\(t.late)</td>"
+                + "<td class=\"num\">\(t.overdue)</td><td class=\"num\">\(t.returned)</td>"
+                + "<td class=\"num\">\(t.notDue)</td><td class=\"num\">\(percent(t.rate))</td></tr>"
         }
         let chart = SVGChart.stackedBars(title: "Việc có hạn năm \(d.year) theo loại", categories: d.kinds.map(\.title),
                                          series: [ChartSeries(name: "Đúng hạn", values: d.kinds.map { Double(d.byKind[$0.rawValue]?.onTime ?? 0) },

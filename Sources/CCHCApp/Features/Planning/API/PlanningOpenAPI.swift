@@ -68,9 +68,9 @@ extension OpenAPIDocument {
             let timeFrame = object(["text": string, "kind": string, "dues": array(ref("DueDate")), "start": nullable(day),
                                     "conditional": boolean, "unread": nullableString, "notes": array(string)],
                                    required: ["text", "kind", "dues", "conditional", "notes"])
-            let assignee = object(["assignmentID": integer, "unitID": integer, "unitName": string, "role": string, "status": status,
+            let assignee = object(["assignmentID": integer, "unitID": integer, "unitName": string, "isOffice": boolean, "role": string, "status": status,
                                    "completedOn": nullable(day), "note": nullableString, "state": state, "evidence": evidence],
-                                  required: ["assignmentID", "unitID", "unitName", "role", "status", "state", "evidence"])
+                                  required: ["assignmentID", "unitID", "unitName", "isOffice", "role", "status", "state", "evidence"])
             let task = object(["id": integer, "position": integer, "revision": revision, "entry": ref("PlanTask"), "area": area,
                                "timeFrame": timeFrame, "status": status, "completedOn": nullable(day), "note": nullableString, "state": state,
                                "evidence": evidence,

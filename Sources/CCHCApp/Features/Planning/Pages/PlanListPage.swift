@@ -115,7 +115,8 @@ enum PlanListPage {
             return """
                 <tr><td><a href="\(link)">\(r.unitName)</a></td><td>\(r.stateLabel)</td><td>\(issued(r))</td>\
                 <td>\(r.timeliness.map { "<span class=\"tag \(r.late ? "overdue" : "on_time")\">\($0)</span>" as HTML } ?? .empty)</td>\
-                <td>\(r.tasks)</td><td>\(r.done)</td><td>\(r.overdue > 0 ? "<span class=\"tag overdue\">\(r.overdue)</span>" as HTML : "0")</td>\
+                <td class="num">\(r.tasks)</td><td class="num">\(r.done)</td>\
+                <td class="num">\(r.overdue > 0 ? "<span class=\"tag overdue\">\(r.overdue)</span>" as HTML : "0")</td>\
                 <td>\(warn)</td></tr>
                 """
         }
@@ -161,19 +162,20 @@ enum PlanProgressPage {
             return "<tr><td>\(t.position)</td><td>\(PlanPage.lines(t.entry.detail))</td><td>\(PlanPage.lines(t.entry.timeFrame))</td>"
                 + "<td><ul>\(who)</ul></td></tr>"
         }
-        var perUnit: [String: (total: Int, done: Int, overdue: Int)] = [:]
+        // Per unit: the communes (and other jurisdictions) first, then the offices, each in Vietnamese order.
+        var perUnit: [Int: (name: String, office: Bool, total: Int, done: Int, overdue: Int)] = [:]
         for t in assignedTasks {
             for a in t.assignees {
-                var c = perUnit[a.unitName] ?? (0, 0, 0)
+                var c = perUnit[a.unitID] ?? (a.unitName, a.isOffice, 0, 0, 0)
                 c.total += 1
                 if a.state.status.isDone { c.done += 1 }
                 if (a.state.overdueDays ?? 0) > 0 { c.overdue += 1 }
-                perUnit[a.unitName] = c
+                perUnit[a.unitID] = c
             }
         }
-        let units: [HTML] = perUnit.sorted { VietnameseOrder.key($0.key) < VietnameseOrder.key($1.key) }.map { name, c in
+        let units: [HTML] = VietnameseOrder.sorted(perUnit.values) { ($0.office ? "1 " : "0 ") + $0.name }.map { c in
             let overdue: HTML = c.overdue > 0 ? "<span class=\"tag overdue\">\(c.overdue)</span>" : "0"
-            return "<tr><td>\(name)</td><td>\(c.total)</td><td>\(c.done)</td><td>\(overdue)</td></tr>"
+            return "<tr><td>\(c.name)</td><td class=\"num\">\(c.total)</td><td class=\"num\">\(c.done)</td><td class=\"num\">\(overdue)</td></tr>"
         }
         return """
         <p class="crumbs"><a href="\(SiteURL.Units.unit(unitRef).path)">\(v.unitName)</a> › \

@@ -24,10 +24,14 @@ struct TimelinessPages: RouteCollection {
         let (unit, table, year) = try await Self.load(req)
         let unitID = try unit.requireID()
         guard let table else {
+            let years = try await RegimeService.issuedYears(by: unit, on: req.db).filter { $0 != year }.map { y in
+                "<a href=\"\(SiteURL.Reports.timeliness(.value(unitID)).relativeURL(parameters: [QueryParameter("year", y)]))\">\(y)</a>" as HTML
+            }
+            let others: HTML = years.isEmpty ? .empty : " Các năm đã có chế độ báo cáo: \(years.joined(separator: ", "))."
             return Layout.page(request: req, title: "Theo dõi nộp báo cáo", body: """
             <h1>Theo dõi nộp báo cáo năm \(year) — \(unit.name)</h1>
             <p class="muted">Chưa có chế độ báo cáo năm \(year) cho các đơn vị trực thuộc. \
-            <a href="\(SiteURL.Reports.regime(.value(unitID), .value(year)).path)">Ban hành chế độ báo cáo</a>.</p>
+            <a href="\(SiteURL.Reports.regime(.value(unitID), .value(year)).path)">Ban hành chế độ báo cáo</a>.\(others)</p>
             """)
         }
         let timeliness = SiteURL.Reports.timeliness(.value(unitID))
