@@ -3,15 +3,28 @@ import Foundation
 import CCHCDomain
 
 /// Issuing a plan by the day the level above set ("Hoàn thành trước ngày 30/01/2021"): done when signed and sent.
+/// The deadlines (set on the ancestors' plans) and the units' own plans are read once for the whole scope.
 enum PlanIssuanceDuties: DutySource {
     static func duties(_ scope: DutyScope, on db: any Database) async throws -> [Duty] {
+        let units = scope.units.filter { !$0.isStandingAgency }
+        guard !units.isEmpty else { return [] }
+        let ancestors = Set(units.flatMap { $0.unitPath.ids.dropLast() })
+        let ids = Set(units.compactMap(\.id))
+        let plans = try await PlanRecord.query(on: db).filter(\.$unit.$id ~~ Array(ancestors.union(ids))).filter(\.$year ~~ Array(scope.years)).all()
+        let setters = Dictionary(try await Unit.query(on: db).filter(\.$id ~~ Array(ancestors)).all().compactMap { u in u.id.map { ($0, u.name) } },
+                                 uniquingKeysWith: { a, _ in a })
+        let byKey = Dictionary(plans.map { ("\($0.$unit.id):\($0.year):\($0.kind)", $0) }, uniquingKeysWith: { a, _ in a })
+        func plan(_ unitID: Int, _ year: Int, _ kind: PlanKind) -> PlanRecord? { byKey["\(unitID):\(year):\(kind.rawValue)"] }
         var out: [Duty] = []
-        for unit in scope.units where !unit.isStandingAgency {
+        for unit in units {
             let unitID = try unit.requireID()
             for year in scope.years {
                 for kind in PlanKind.allCases {
-                    guard let (deadline, setBy) = try await PlanQueries.deadline(for: unit, year: year, kind: kind, on: db) else { continue }
-                    let plan = try await PlanQueries.plan(of: unitID, year: year, kind: kind, on: db)
+                    // As `PlanQueries.deadline`: the nearest ancestor whose plan sets a deadline for the units below.
+                    guard let (deadline, setter) = unit.unitPath.ids.dropLast().reversed().lazy.compactMap({ id in
+                        plan(id, year, kind)?.deadlineForBelow.map { ($0, id) } }).first else { continue }
+                    let setBy = setters[setter] ?? ""
+                    let plan = plan(unitID, year, kind)
                     let issued = plan.flatMap { p in p.firstSubmittedAt != nil ? p.issuedOn.map { Date.noon(of: $0) } ?? p.firstSubmittedAt : nil }
                     let note = plan.map { p in p.state == .returned ? "Bị trả lại" + (p.returnComment.map { ": \($0)" } ?? "") : nil } ?? nil
                     out.append(Duty(id: "plan-issue:\(unitID):\(year):\(kind.rawValue)", kind: .planIssuance, unitID: unitID,

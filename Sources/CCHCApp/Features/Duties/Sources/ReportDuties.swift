@@ -4,23 +4,47 @@ import CCHCDomain
 
 /// Each periodic report a unit owes under the regime it reports to (an office of the issuer by its own deadline where the
 /// regime gives one); a supplementary report only once asked for. Sent decides on time; a returned report is owed again.
+///
+/// A dashboard asks for every unit below a province at once: the regimes, their periods and the reports are read a few
+/// queries for the whole scope (units under one parent share their regime), not a few queries a unit.
 enum ReportDuties: DutySource {
     static func duties(_ scope: DutyScope, on db: any Database) async throws -> [Duty] {
+        let units = scope.units.filter { !$0.isStandingAgency }
+        guard !units.isEmpty else { return [] }
+        // Every regime a unit of the scope may report under: issued by it or by one of its ancestors, for the years.
+        let issuers = Set(units.flatMap { $0.unitPath.ids })
+        let regimes = try await RegimeRecord.query(on: db).filter(\.$issuer.$id ~~ Array(issuers)).filter(\.$year ~~ Array(scope.years)).all()
+        let regimeIDs = try regimes.map { try $0.requireID() }
+        let periods = regimeIDs.isEmpty ? [] : try await PeriodRecord.query(on: db).filter(\.$regime.$id ~~ regimeIDs).all()
+            .sorted { $0.periodKind < $1.periodKind }
+        let periodsOf = Dictionary(grouping: periods, by: { $0.$regime.id })
+        var officeDeadlines: [Int: [String: Day]] = [:]
+        for regime in regimes where units.contains(where: { $0.kind.isOffice && $0.$parent.id == regime.$issuer.id }) {
+            officeDeadlines[try regime.requireID()] = Dictionary(try await RegimeService.officePeriods(of: regime, on: db)
+                .map { ($0.kind.code, $0.lastDay) }, uniquingKeysWith: { a, _ in a })
+        }
+        var reportsOf: [Int: [Report]] = [:]
+        let ids = units.compactMap(\.id), periodIDs = periods.compactMap(\.id)
+        for start in stride(from: 0, to: periodIDs.isEmpty ? 0 : ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            for r in try await Report.query(on: db).filter(\.$unit.$id ~~ chunk).filter(\.$isCurrent == true)
+                .filter(\.$period.$id ~~ periodIDs).all() {
+                reportsOf[r.$unit.id, default: []].append(r)
+            }
+        }
         var out: [Duty] = []
-        for unit in scope.units where !unit.isStandingAgency {
+        for unit in units {
             let unitID = try unit.requireID()
             for year in scope.years {
-                // Under its own regime a jurisdiction reports upward (the district to the province); the top of the tree does not.
-                guard let regime = try await RegimeService.applicable(for: unit, year: year, on: db),
-                      regime.$issuer.id != unitID || unit.$parent.id != nil else { continue }
-                let periods = try await RegimeService.periods(of: regime, on: db)
-                let ownDeadlines = unit.kind.isOffice && unit.$parent.id == regime.$issuer.id
-                    ? Dictionary(try await RegimeService.officePeriods(of: regime, on: db).map { ($0.kind.code, $0.lastDay) },
-                                 uniquingKeysWith: { a, _ in a })
-                    : [:]
-                let reports = try await Report.query(on: db).filter(\.$unit.$id == unitID).filter(\.$isCurrent == true)
-                    .filter(\.$period.$id ~~ (try periods.map { try $0.requireID() })).all()
-                for p in periods {
+                // As `RegimeService.applicable`: the nearest ancestor's regime, else the unit's own. Under its own regime a
+                // jurisdiction reports upward (the district to the province); the top of the tree does not.
+                let mine = regimes.filter { $0.year == year }
+                guard let regime = unit.unitPath.ids.dropLast().reversed().lazy.compactMap({ id in mine.first { $0.$issuer.id == id } }).first
+                        ?? mine.first(where: { $0.$issuer.id == unitID }),
+                      regime.$issuer.id != unitID || unit.$parent.id != nil, let regimeID = regime.id else { continue }
+                let ownDeadlines = unit.kind.isOffice && unit.$parent.id == regime.$issuer.id ? officeDeadlines[regimeID] ?? [:] : [:]
+                let reports = reportsOf[unitID] ?? []
+                for p in periodsOf[regimeID] ?? [] {
                     let pid = try p.requireID()
                     let r = reports.first { $0.$period.id == pid }
                     if p.onRequest == true && r == nil { continue }
