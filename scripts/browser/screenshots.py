@@ -5,9 +5,11 @@
 
 The first command is the page tour of test_widths.py (22 pages as a commune, a district and the administrator; it
 saves <raw>/<width>/<page>.png). This script adds the pages the tour does not visit (the sign-in page, a form, its
-editor and its preview, a report whose save was refused, the audit log filtered to reports) into the same folders
-and, with --docs, writes the viewport shots that docs/SCREENSHOTS.md shows into that folder as palette PNGs
-(256 colours, optimised)."""
+editor and its preview, a PAR framework's editor and its preview, a commune's PAR self-assessment and a plan's task
+editor being typed into, a consolidation with no report yet, a dashboard with nothing due, a report whose save was
+refused, the audit log filtered to reports) into the same folders and, with --docs, writes the viewport shots that
+docs/SCREENSHOTS.md shows into that folder as palette PNGs (256 colours, optimised). Nothing typed is saved, except
+that the refused report's save is tried (and refused)."""
 import argparse
 import os
 import re
@@ -22,6 +24,7 @@ sys.path.insert(0, str(HERE))
 from conftest import DESKTOP, PHONE, make_driver, token  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from test_edit_tables import open_self_assessment, open_task_editor, unit_id  # noqa: E402
 from test_journeys import sign_in  # noqa: E402
 
 WIDTHS = [DESKTOP, PHONE]
@@ -30,9 +33,11 @@ YEAR = 2021
 # The shots docs/SCREENSHOTS.md shows, in its order: (name, what the section is called).
 DOCS = [
     "login", "home-commune", "reports-commune", "report-form", "report-refused", "report-refused-row",
-    "plan-commune", "home-district", "dashboard", "units", "unit", "reports-district", "timeliness",
-    "consolidation", "plans", "plan", "inspections", "regime", "par", "par-framework", "par-round",
-    "par-assessment", "par-ranking", "forms", "form", "form-edit", "form-preview", "audit-reports",
+    "plan-commune", "plan-task-editor", "home-district", "dashboard", "dashboard-empty", "units", "unit",
+    "reports-district", "timeliness", "consolidation", "consolidation-empty", "plans", "plan", "inspections",
+    "regime", "par", "par-framework", "par-framework-edit", "par-framework-preview", "par-round",
+    "par-self-assessment", "par-assessment", "par-ranking", "forms", "form", "form-edit", "form-preview",
+    "audit-reports",
 ]
 
 
@@ -48,6 +53,14 @@ def shoot(driver, raw, width, name):
     assert driver.save_screenshot(os.path.join(out, f"{name}.png"))
 
 
+def visit(driver, base_url, raw, width, pages):
+    """Opens each (name, path, text it waits for) of `pages` and shoots it as it opens."""
+    for name, path, ready in pages:
+        driver.get(base_url + path)
+        wait_for(driver, ready)
+        shoot(driver, raw, width, name)
+
+
 def commune_q3_report(base_url):
     """Xã Thạch Đài's Q3/2021 report (the tour's report page: editable, no journey sends it on)."""
     headers = token(base_url, "thachdai.cv")
@@ -60,6 +73,7 @@ def commune_q3_report(base_url):
 
 def capture(base_url, raw):
     commune, period = commune_q3_report(base_url)
+    an_khe = unit_id(base_url, "ankhe.noivu", "Thị xã An Khê", "an khe")
     for width in WIDTHS:
         driver = make_driver(width)
         try:
@@ -72,15 +86,38 @@ def capture(base_url, raw):
             sign_in(driver, base_url, "admin")
             driver.get(base_url + "/forms")
             form = re.search(r'href="/forms/(\d+)"', driver.page_source).group(1)
-            for name, path, ready in [("form", f"/forms/{form}", "CCHC-TK-2021"),
-                                      ("form-edit", f"/forms/{form}/edit", "Sửa biểu mẫu"),
-                                      ("form-preview", f"/forms/{form}/preview", "Xem trước"),
-                                      # The log filtered to reports: the tour's own sign-ins and API tokens
-                                      # otherwise come first.
-                                      ("audit-reports", "/audit?kind=report", "báo cáo")]:
-                driver.get(base_url + path)
-                wait_for(driver, ready)
+            visit(driver, base_url, raw, width, [
+                ("form", f"/forms/{form}", "CCHC-TK-2021"),
+                ("form-edit", f"/forms/{form}/edit", "Sửa biểu mẫu"),
+                ("form-preview", f"/forms/{form}/preview", "Xem trước"),
+                # The log filtered to reports: the tour's own sign-ins and API tokens otherwise come first.
+                ("audit-reports", "/audit?kind=report", "báo cáo")])
+
+            # The PAR framework the index lists first (Huyện Quảng Điền's newest, used by no published round, so
+            # editable), as the district's standing agency edits it and as a unit will fill it in.
+            sign_in(driver, base_url, "quangdien.noivu")
+            driver.get(base_url + "/par")
+            framework = re.search(r'href="/par/frameworks/(\d+)"', driver.page_source).group(1)
+            visit(driver, base_url, raw, width, [
+                ("par-framework-edit", f"/par/frameworks/{framework}/edit", "Sửa bộ tiêu chí"),
+                ("par-framework-preview", f"/par/frameworks/{framework}/preview", "Xem trước:")])
+
+            # The two editing tables of test_edit_tables.py, opened as their users open them and typed into (not
+            # saved): Xã Quảng Vinh's 2020 self-assessment and Xã Thạch Xuân's 2022 task editor. The shot starts at
+            # the table's heading: a grid at 1366 px, a card a row at 375 px.
+            for name, open_page, heading in [("par-self-assessment", open_self_assessment, "Các tiêu chí"),
+                                             ("plan-task-editor", open_task_editor, "Sửa bảng nhiệm vụ")]:
+                open_page(driver, base_url)
+                driver.execute_script("document.activeElement.blur()")
+                driver.execute_script("arguments[0].scrollIntoView()",
+                                      driver.find_element(By.XPATH, f"//main//h2[normalize-space()='{heading}']"))
                 shoot(driver, raw, width, name)
+
+            # Empty states of Thị xã An Khê, whose units have no regime this year and sent nothing for Q3/2021.
+            sign_in(driver, base_url, "ankhe.noivu")
+            visit(driver, base_url, raw, width, [
+                ("consolidation-empty", f"/units/{an_khe}/consolidation/{YEAR}/Q3", "Chưa có báo cáo nào gửi lên"),
+                ("dashboard-empty", f"/units/{an_khe}/dashboard", "Ban hành chế độ báo cáo")])
 
             # A count typed with a decimal point: the save is refused, the typing kept, the row named.
             sign_in(driver, base_url, "thachdai.cv")
