@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import CCHCDomain
 
 /// A statistics form, stored as its JSON definition (forms are data), one per code and year.
@@ -31,7 +32,23 @@ final class FormRecord: Model, @unchecked Sendable {
         definitionJSON = try FormCodec.encode(form)
     }
 
-    func definition() throws -> FormDefinition { try FormCodec.decode(Data(definitionJSON.utf8)) }
+    func definition() throws -> FormDefinition { try FormDefinitionCache.definition(definitionJSON) }
+}
+
+/// Decoded forms by their JSON text: every report page, save and consolidation reads its form, and decoding ~80 rows with
+/// their rules costs more than the page's queries. Keyed by the text itself, so an edited form is never served stale.
+enum FormDefinitionCache {
+    private static let decoded = NIOLockedValueBox<[String: FormDefinition]>([:])
+
+    static func definition(_ json: String) throws -> FormDefinition {
+        if let hit = decoded.withLockedValue({ $0[json] }) { return hit }
+        let form = try FormCodec.decode(Data(json.utf8))
+        decoded.withLockedValue { cache in
+            if cache.count >= 32 { cache.removeAll() }
+            cache[json] = form
+        }
+        return form
+    }
 }
 
 /// A definition a form had before a change: kept, never rewritten.

@@ -80,7 +80,7 @@ extension ConsolidationPage.View {
         let report = model.report
         let timeliness = SiteURL.Reports.timeliness(.value(model.unitID)).relativeURL(parameters: [QueryParameter("year", report.year)])
         return "<p class=\"card\">Chưa có báo cáo nào \(report.acceptedOnly ? "được tiếp nhận" : "gửi lên") cho kỳ này: số liệu tổng hợp "
-            + "sẽ có khi các đơn vị gửi báo cáo. Xem đơn vị nào chưa nộp ở <a href=\"\(timeliness)\">Theo dõi nộp báo cáo</a>.</p>"
+            + "sẽ có khi có báo cáo. Hạn nộp và ai đã nộp: <a href=\"\(timeliness)\">Theo dõi nộp báo cáo</a>.</p>"
     }
 
     /// The downloads and the figures, row by row.

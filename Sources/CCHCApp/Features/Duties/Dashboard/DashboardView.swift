@@ -70,7 +70,7 @@ enum DashboardView {
 
     /// Where to go from a year with nothing due: the regime to issue for it, and the latest year the jurisdiction issued one.
     static func wayOn(_ u: Parameter<Int>, year: Int, regimeYears: [Int], link: (Int) -> String) -> HTML {
-        let other: HTML = regimeYears.first { $0 != year }.map { " · <a href=\"\(link($0))\">Xem năm \($0)</a>" as HTML } ?? .empty
+        let other: HTML = regimeYears.first { $0 != year }.map { " <a href=\"\(link($0))\">Xem năm \($0)</a>" as HTML } ?? .empty
         return "<p class=\"actions\"><a class=\"button\" href=\"\(SiteURL.Reports.regime(u, .value(year)).path)\">Ban hành chế độ báo cáo năm \(year)</a>"
             + "\(other)</p>"
     }

@@ -97,7 +97,7 @@ struct ParFrameworkEditorPage: RouteCollection {
                 <td><input name="max:\(code)" value="\(p(c.max))" aria-label="Điểm tối đa tiêu chí \(code)" style="width:4.5rem" inputmode="decimal"></td>\
                 <td><small>\(how)</small>\(leaf ? "<br>" as HTML : .empty)\(na)</td>\
                 <td><textarea name="evidence:\(code)" rows="2" aria-label="Tài liệu kiểm chứng tiêu chí \(code)">\(c.evidence ?? "")</textarea></td>\
-                <td><input name="office:\(code)" value="\(c.office ?? "")" aria-label="Cơ quan phụ trách tiêu chí \(code)"></td></tr>
+                <td><textarea name="office:\(code)" rows="2" aria-label="Cơ quan phụ trách tiêu chí \(code)">\(c.office ?? "")</textarea></td></tr>
                 """
         }
         let classRows: [HTML] = (f.classes + Array(repeating: ParClass(label: "", min: 0), count: 2)).enumerated().map { i, k in
@@ -145,7 +145,7 @@ struct ParFrameworkEditorPage: RouteCollection {
             let name: HTML = "<td class=\"indent-\(min(depth[code] ?? 0, 4))\"><strong>\(code)</strong> \(c.name)</td>"
             guard f.children(of: code).isEmpty else {
                 return "<tr class=\"group\">\(name)<td class=\"num\">\(p(c.max))</td>"
-                    + "<td colspan=\"2\" class=\"muted\">\(ParFrameworkPage.parentRule(c))</td></tr>"
+                    + "<td colspan=\"3\" class=\"muted\">\(ParFrameworkPage.parentRule(c))</td></tr>"
             }
             // The same box and hint the self-assessment page gives (a level's name, "Đạt"/"Không đạt", a rate, a count …).
             let box: HTML
@@ -158,7 +158,8 @@ struct ParFrameworkEditorPage: RouteCollection {
             }
             return """
                 <tr>\(name)<td class="num">\(p(c.max))</td><td>\(box)</td>\
-                <td><textarea rows="2" aria-label="Tài liệu kiểm chứng tiêu chí \(code)" placeholder="\(c.evidence ?? "")"></textarea></td></tr>
+                <td><textarea rows="2" aria-label="Tài liệu kiểm chứng tiêu chí \(code)" placeholder="\(c.evidence ?? "")"></textarea></td>\
+                <td><textarea rows="2" aria-label="Giải trình tiêu chí \(code)" placeholder="Bắt buộc khi không có tài liệu kiểm chứng"></textarea></td></tr>
                 """
         }
         return Layout.page(request: req, title: "Xem trước \(f.code)", body: """
@@ -167,7 +168,7 @@ struct ParFrameworkEditorPage: RouteCollection {
         <p class="muted">Bảng tự chấm như đơn vị điền trong đợt đánh giá (bản xem trước: không lưu gì). \
         \(f.criteria.filter { f.children(of: $0.code).isEmpty }.count) tiêu chí chấm điểm, tổng tối đa \(p(f.maxTotal)) điểm.</p>
         <form action="#" method="get"><div class="table-wrap"><table class="par edit"><thead><tr><th>Tiêu chí</th><th>Tối đa</th>\
-        <th>Tự chấm</th><th>Tài liệu kiểm chứng</th></tr></thead><tbody>\(rows)</tbody></table></div></form>
+        <th>Tự chấm</th><th>Tài liệu kiểm chứng</th><th>Giải trình</th></tr></thead><tbody>\(rows)</tbody></table></div></form>
         """)
     }
 }
