@@ -83,6 +83,50 @@
     links.forEach(function(a,i){if(i===at)a.setAttribute('aria-current','location');else a.removeAttribute('aria-current');});}
   window.addEventListener('scroll',function(){if(!pending){pending=true;requestAnimationFrame(mark);}},{passive:true});mark();
 })();
+/* File fields in Vietnamese: the browser's own picker says "Choose File / No file chosen" in its language. The real
+   input stays in its form (the form posts as without this script; the input keeps its label, its keyboard focus,
+   required, accept and multiple) but is hidden on screen; beside it a button "Chọn tệp…" opens it and a line says what
+   was chosen ("bao-cao.xlsx (24 KB)", "3 tệp (1,2 MB)"). A file can also be dropped on it. */
+(function(){
+  var seq=0;
+  function size(n){if(n<1024)return n+' byte';if(n<1048576)return Math.max(1,Math.round(n/1024))+' KB';
+    var mb=n/1048576;return (mb<10?mb.toFixed(1):String(Math.round(mb))).replace('.',',')+' MB';}
+  function fits(input,file){var accept=(input.getAttribute('accept')||'').split(',').map(function(a){return a.trim().toLowerCase();}).filter(Boolean);
+    if(!accept.length)return true;var name=file.name.toLowerCase(),type=(file.type||'').toLowerCase();
+    return accept.some(function(a){return a.charAt(0)==='.'?name.slice(-a.length)===a:/\/\*$/.test(a)?type.indexOf(a.slice(0,-1))===0:type===a;});}
+  Array.prototype.forEach.call(document.querySelectorAll('input[type=file]'),function(input){
+    if(input.closest('.file-picker'))return;
+    var box=document.createElement('span');box.className='file-picker';
+    var choose=document.createElement('span');choose.className='button secondary file-choose';choose.setAttribute('aria-hidden','true');
+    choose.textContent='Chọn tệp…';
+    var status=document.createElement('span');status.className='file-name';status.id='tep-chon-'+(++seq);status.setAttribute('aria-live','polite');
+    input.parentNode.insertBefore(box,input);box.appendChild(input);box.appendChild(choose);box.appendChild(status);
+    input.setAttribute('aria-describedby',((input.getAttribute('aria-describedby')||'')+' '+status.id).trim());
+    // Inside its <label> a click on the button opens the picker by itself; elsewhere the click is passed on.
+    if(!input.closest('label'))choose.addEventListener('click',function(){input.click();});
+    function update(){
+      var files=Array.prototype.slice.call(input.files||[]),total=files.reduce(function(t,f){return t+f.size;},0);
+      box.classList.remove('invalid');box.classList.toggle('chosen',files.length>0);status.title='';
+      if(!files.length){status.textContent='Chưa chọn tệp';}
+      else if(files.length===1){status.textContent=files[0].name+' ('+size(total)+')';}
+      else{status.textContent=files.length+' tệp ('+size(total)+')';status.title=files.map(function(f){return f.name;}).join('\n');}
+      var wrong=files.filter(function(f){return !fits(input,f);});
+      if(wrong.length)status.textContent+=' — không đúng loại tệp cần ('+input.getAttribute('accept').split(',').map(function(a){return a.trim();}).join(', ')+')';
+      box.classList.toggle('wrong',wrong.length>0);
+      input.setCustomValidity(input.required&&!files.length?'Hãy chọn tệp để tải lên.':'');
+    }
+    input.addEventListener('change',update);
+    input.addEventListener('invalid',function(){box.classList.add('invalid');status.textContent='Chưa chọn tệp — hãy bấm “Chọn tệp…” để chọn tệp cần tải lên';});
+    if(input.form)input.form.addEventListener('reset',function(){setTimeout(update,0);});
+    window.addEventListener('pageshow',update);
+    box.addEventListener('dragover',function(e){e.preventDefault();box.classList.add('drop');});
+    box.addEventListener('dragleave',function(){box.classList.remove('drop');});
+    box.addEventListener('drop',function(e){e.preventDefault();box.classList.remove('drop');
+      var dropped=e.dataTransfer&&e.dataTransfer.files;if(!dropped||!dropped.length||(dropped.length>1&&!input.multiple))return;
+      try{input.files=dropped;}catch(err){return;}update();input.dispatchEvent(new Event('change',{bubbles:true}));});
+    update();
+  });
+})();
 /* Long operations say they are under way: a file being made (a consolidation's .xlsx or .docx can take seconds at a
    province's or the country's scale) and an upload being checked, so nobody clicks twice or leaves thinking it failed. */
 (function(){
@@ -98,12 +142,16 @@
     if(/\.(xlsx|docx|csv)(\?|$)/.test(a.getAttribute('href'))||/\/(export|dashboard\.xlsx)/.test(a.getAttribute('href'))){
       notice('Đang tạo tệp… Tệp sẽ tự tải về khi xong (có thể mất vài giây với số liệu cả tỉnh, cả nước).');}
   });
+  // A form sent with a file: its own enctype, or a button's formenctype (the PAR self-assessment's "Lưu và tải tệp lên").
   document.addEventListener('submit',function(e){
-    var f=e.target;if(f.enctype!=='multipart/form-data')return;
-    var b=f.querySelector('button[type=submit],button:not([type])');if(b){b.disabled=true;}
+    var f=e.target,s=e.submitter;
+    if((s&&s.hasAttribute('formenctype')?s.formEnctype:f.enctype)!=='multipart/form-data')return;
+    var b=s||f.querySelector('button[type=submit],button:not([type])');
+    // Disabled once the browser has taken the form's data (the pressed button's formaction and formenctype with it).
+    if(b){setTimeout(function(){b.disabled=true;},0);}
     notice('Đang tải lên và kiểm tra tệp… Vui lòng chờ, không tải lại trang.');
   });
   // Back to a page kept by the browser: its buttons work again.
-  window.addEventListener('pageshow',function(){Array.prototype.forEach.call(document.querySelectorAll('form[enctype="multipart/form-data"] button'),
+  window.addEventListener('pageshow',function(){Array.prototype.forEach.call(document.querySelectorAll('form[enctype="multipart/form-data"] button,button[formenctype="multipart/form-data"]'),
     function(b){b.disabled=false;});});
 })();
