@@ -155,3 +155,42 @@
   window.addEventListener('pageshow',function(){Array.prototype.forEach.call(document.querySelectorAll('form[enctype="multipart/form-data"] button,button[formenctype="multipart/form-data"]'),
     function(b){b.disabled=false;});});
 })();
+/* A file being made says how long it has taken and what has arrived, then that it is done: the export is fetched by the
+   page (the session's cookie goes with it), saved under the server's file name, and "Đã tải xong: … (1,2 MB)" stays on
+   screen. Without fetch and streams, or with a modifier key (a new tab), the link works as a plain link with the notice. */
+(function(){
+  if(!window.fetch||!window.URL||!URL.createObjectURL||!window.Blob)return;
+  function isExport(h){return /\.(xlsx|docx|csv)(\?|$)/.test(h)||/\/(export|dashboard\.xlsx)/.test(h);}
+  function size(n){return n<1024?n+' byte':n<1048576?Math.round(n/1024)+' KB':(n/1048576).toFixed(1).replace('.',',')+' MB';}
+  function box(){var b=document.getElementById('busy-notice');
+    if(!b){b=document.createElement('p');b.id='busy-notice';b.className='busy';b.setAttribute('role','status');document.body.appendChild(b);}
+    b.hidden=false;return b;}
+  function fileName(res,href){
+    var d=res.headers.get('Content-Disposition')||'',m=/filename\*=UTF-8''([^;]+)/i.exec(d)||/filename="?([^";]+)"?/i.exec(d);
+    if(m){try{return decodeURIComponent(m[1]);}catch(e){return m[1];}}
+    return decodeURIComponent(href.split('?')[0].split('/').pop()||'tep');}
+  document.addEventListener('click',function(e){
+    var a=e.target.closest&&e.target.closest('a[href]');if(!a||e.defaultPrevented)return;
+    var href=a.getAttribute('href');if(!isExport(href)||e.ctrlKey||e.metaKey||e.shiftKey||e.altKey||e.button!==0)return;
+    e.preventDefault();e.stopImmediatePropagation();
+    var b=box(),start=Date.now(),got=0;b.classList.remove('done');
+    function tick(){var s=Math.round((Date.now()-start)/1000);
+      b.textContent='Đang tạo tệp… '+s+' giây'+(got?', đã nhận '+size(got):'')+'. Tệp sẽ tự tải về khi xong (có thể mất vài giây với số liệu cả tỉnh, cả nước).';}
+    tick();var timer=setInterval(tick,1000);
+    fetch(href,{credentials:'same-origin'}).then(function(res){
+      // The server's own page says what went wrong (no access, nothing to export): open it as the link would.
+      if(!res.ok||!/attachment/i.test(res.headers.get('Content-Disposition')||'')){clearInterval(timer);b.hidden=true;location.href=href;return;}
+      var name=fileName(res,href),type=res.headers.get('Content-Type')||'application/octet-stream';
+      var body=res.body&&res.body.getReader?res.body.getReader():null,chunks=[];
+      function pump(){return body.read().then(function(r){if(r.done)return new Blob(chunks,{type:type});
+        chunks.push(r.value);got+=r.value.length;return pump();});}
+      return (body?pump():res.blob()).then(function(blob){
+        clearInterval(timer);
+        var url=URL.createObjectURL(blob),link=document.createElement('a');link.href=url;link.download=name;
+        document.body.appendChild(link);link.click();link.remove();setTimeout(function(){URL.revokeObjectURL(url);},60000);
+        b.textContent='Đã tải xong: '+name+' ('+size(blob.size)+').';b.classList.add('done');
+        setTimeout(function(){if(b.classList.contains('done')){b.hidden=true;b.classList.remove('done');}},12000);
+      });
+    }).catch(function(){clearInterval(timer);b.hidden=true;location.href=href;});
+  },true);
+})();
