@@ -11,11 +11,13 @@ enum DashboardView {
             "<a href=\"\(SiteURL.Duties.dashboard(u).relativeURL(parameters: [QueryParameter("year", y)]))\">Năm \(y)</a>"
         }
         guard !d.rows.isEmpty, d.total.total > 0 else {
+            let way = wayOn(u, year: d.year, regimeYears: d.regimeYears, issues: d.issuesRegimes) {
+                SiteURL.Duties.dashboard(u).relativeURL(parameters: [QueryParameter("year", $0)])
+            }
             return """
                 <h1>Theo dõi thực hiện nhiệm vụ năm \(d.year) — \(d.jurisdictionName)</h1><p class="actions">\(years.joined(separator: " · "))</p>
                 <div class="card"><p>Năm \(d.year) các đơn vị trực thuộc \(d.jurisdictionName) chưa có việc nào có hạn: chưa có chế độ báo cáo, \
-                kế hoạch, kế hoạch kiểm tra hay đợt đánh giá chỉ số CCHC nào của năm này.</p>\(wayOn(u, year: d.year, regimeYears: d.regimeYears) {
-                    SiteURL.Duties.dashboard(u).relativeURL(parameters: [QueryParameter("year", $0)]) })</div>
+                kế hoạch, kế hoạch kiểm tra hay đợt đánh giá chỉ số CCHC nào của năm này.</p>\(way)</div>
                 """
         }
         let kindRows: [HTML] = d.kinds.map { k in
@@ -69,9 +71,11 @@ enum DashboardView {
     }
 
     /// Where to go from a year with nothing due: the regime to issue for it, and the latest year the jurisdiction issued one.
-    static func wayOn(_ u: Parameter<Int>, year: Int, regimeYears: [Int], link: (Int) -> String) -> HTML {
+    /// Only a jurisdiction that receives reports issues a regime; a commune's page only offers the other year.
+    static func wayOn(_ u: Parameter<Int>, year: Int, regimeYears: [Int], issues: Bool, link: (Int) -> String) -> HTML {
         let other: HTML = regimeYears.first { $0 != year }.map { " <a href=\"\(link($0))\">Xem năm \($0)</a>" as HTML } ?? .empty
-        return "<p class=\"actions\"><a class=\"button\" href=\"\(SiteURL.Reports.regime(u, .value(year)).path)\">Ban hành chế độ báo cáo năm \(year)</a>"
-            + "\(other)</p>"
+        let issue: HTML = issues
+            ? "<a class=\"button\" href=\"\(SiteURL.Reports.regime(u, .value(year)).path)\">Ban hành chế độ báo cáo năm \(year)</a>" : .empty
+        return issues || !regimeYears.isEmpty ? "<p class=\"actions\">\(issue)\(other)</p>" : .empty
     }
 }

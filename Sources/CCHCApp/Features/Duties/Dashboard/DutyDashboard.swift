@@ -29,6 +29,8 @@ struct DutyDashboard: Content {
     var rule: String
     /// With nothing due this year: the years the jurisdiction issued a reporting regime, to go to (newest first).
     var regimeYears: [Int] = []
+    /// The jurisdiction issues a reporting regime for the units below it (a district, a province, the country).
+    var issuesRegimes = false
 
     static func load(jurisdiction: Unit, year: Int, now: Date, on db: any Database) async throws -> DutyDashboard {
         let jurisdictionID = try jurisdiction.requireID()
@@ -53,7 +55,8 @@ struct DutyDashboard: Content {
         return DutyDashboard(jurisdictionID: jurisdictionID, jurisdictionName: jurisdiction.name, year: year,
                              kinds: DutyKind.allCases.filter { byKind[$0.rawValue] != nil }, rows: rows, byKind: byKind, total: total,
                              ranking: DutyRanking.rank(rows.map { ($0.unitID, $0.unitName, $0.total) }), rule: DutyTally.rule,
-                             regimeYears: total.total > 0 ? [] : try await RegimeService.issuedYears(by: jurisdiction, on: db))
+                             regimeYears: total.total > 0 ? [] : try await RegimeService.issuedYears(by: jurisdiction, on: db),
+                             issuesRegimes: jurisdiction.kind.receivesReports)
     }
 
     /// The dashboard as a workbook: the units × kinds sheet and the ranking.

@@ -56,6 +56,8 @@ struct LeaderOverview: Content {
     var trend: IndicatorTrend?
     /// Without a regime this year: the years the jurisdiction issued one, to go to (newest first).
     var regimeYears: [Int] = []
+    /// The jurisdiction issues a reporting regime for the units below it (a district, a province, the country).
+    var issuesRegimes = false
 
     static func load(jurisdiction j: Unit, year: Int, now: Date, actor: Actor, code: String? = nil,
                      on db: any Database) async throws -> LeaderOverview {
@@ -105,7 +107,8 @@ struct LeaderOverview: Content {
         return LeaderOverview(jurisdictionID: id, jurisdictionName: j.name, year: year, period: current, figures: figures, periods: periods,
                               par: try await par(j, year: year, actor: actor, now: now, on: db),
                               trend: try await IndicatorTrend.load(jurisdiction: j, year: year, code: code, on: db),
-                              regimeYears: periods.isEmpty ? try await RegimeService.issuedYears(by: j, on: db) : [])
+                              regimeYears: periods.isEmpty ? try await RegimeService.issuedYears(by: j, on: db) : [],
+                              issuesRegimes: j.kind.receivesReports)
     }
 
     /// The latest PAR-index round the jurisdiction ran up to this year: its totals and who moved most since last year.

@@ -22,7 +22,7 @@ enum LeaderOverviewView {
             """]
         if o.periods.isEmpty {
             parts.append("<div class=\"card\"><p>Năm \(o.year) \(o.jurisdictionName) chưa có chế độ báo cáo: chưa có kỳ báo cáo nào để theo dõi.</p>"
-                + DashboardView.wayOn(u, year: o.year, regimeYears: o.regimeYears) {
+                + DashboardView.wayOn(u, year: o.year, regimeYears: o.regimeYears, issues: o.issuesRegimes) {
                     SiteURL.Duties.overview(u).relativeURL(parameters: [QueryParameter("year", $0)]) } + "</div>")
         } else {
             let chart = SVGChart.stackedBars(title: "Tình hình nộp báo cáo năm \(o.year) theo kỳ", categories: o.periods.map(\.label), series: [
