@@ -24,7 +24,8 @@ sys.path.insert(0, str(HERE))
 from conftest import DESKTOP, PHONE, make_driver, token  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
-from test_edit_tables import open_self_assessment, open_task_editor, unit_id  # noqa: E402
+from test_edit_tables import open_self_assessment, open_task_editor  # noqa: E402
+from test_plans import unit_id  # noqa: E402
 from test_journeys import sign_in  # noqa: E402
 
 WIDTHS = [DESKTOP, PHONE]

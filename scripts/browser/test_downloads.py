@@ -16,7 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import DESKTOP, PHONE
-from test_edit_tables import unit_id
+from test_plans import unit_id
 from test_journeys import sign_in, wait_for
 
 def notice(browser):

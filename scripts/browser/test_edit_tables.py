@@ -7,11 +7,11 @@ Read-only: the pages are opened and typed into, nothing is saved. Xã Quảng Vi
 self-assessment in the demo, touched by no other suite) and Xã Thạch Xuân's 2022 CCHC plan (not written in the demo,
 so its task table is editable). Screenshots: $CCHC_SCREENSHOTS/<width>/journey-edit-tables-*.png."""
 import pytest
-import requests
 from selenium.webdriver.common.by import By
 
-from conftest import DESKTOP, PHONE, token
+from conftest import DESKTOP, PHONE
 from test_journeys import click_and_wait, shot, sign_in, wait_for
+from test_plans import unit_id
 
 DISTRICT = "Huyện Quảng Điền"
 PAR_UNIT, PAR_SPECIALIST = "Xã Quảng Vinh", "quangvinh.cv"
@@ -54,24 +54,23 @@ return {
 """
 
 
-def unit_id(base_url, username, name, query):
-    r = requests.get(base_url + "/api/v1/units", params={"q": query}, headers=token(base_url, username), timeout=30)
-    assert r.status_code == 200, (r.status_code, r.text[:300])
-    ids = [u["id"] for u in r.json() if u["name"] == name]
-    assert len(ids) == 1, f"{name}: {r.json()}"
-    return ids[0]
+
+
+def open_own_assessment(browser, base_url, username, district, unit):
+    """A commune's specialist follows the index's link to the 2020 assessment, still being self-scored."""
+    sign_in(browser, base_url, username)
+    browser.get(base_url + "/par")
+    wait_for(browser, "Chỉ số cải cách hành chính")
+    row = browser.find_element(By.XPATH, f"//tbody/tr[td[1][starts-with(normalize-space(), 'Năm 2020 — {district}')]]")
+    own = row.find_element(By.XPATH, "td[4]/a")
+    assert own.text == "Đang tự chấm", f"{own.text}: this test needs {unit}'s 2020 assessment open for self-scoring"
+    click_and_wait(browser, own)
+    wait_for(browser, f"Chỉ số CCHC năm 2020: {unit}")
 
 
 def open_self_assessment(browser, base_url):
-    """The commune's specialist follows the index's link to the 2020 assessment, still being self-scored."""
-    sign_in(browser, base_url, PAR_SPECIALIST)
-    browser.get(base_url + "/par")
-    wait_for(browser, "Chỉ số cải cách hành chính")
-    row = browser.find_element(By.XPATH, f"//tbody/tr[td[1][starts-with(normalize-space(), 'Năm 2020 — {DISTRICT}')]]")
-    own = row.find_element(By.XPATH, "td[4]/a")
-    assert own.text == "Đang tự chấm", f"{own.text}: this test needs Quảng Vinh's 2020 assessment open for self-scoring"
-    click_and_wait(browser, own)
-    wait_for(browser, f"Chỉ số CCHC năm 2020: {PAR_UNIT}")
+    """Xã Quảng Vinh's 2020 self-assessment, typed into."""
+    open_own_assessment(browser, base_url, PAR_SPECIALIST, DISTRICT, PAR_UNIT)
     for name, text in PAR_TYPED.items():
         browser.find_element(By.NAME, name).send_keys(text)
 

@@ -32,7 +32,9 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import DESKTOP, PHONE, token
+from test_edit_tables import open_own_assessment
 from test_journeys import click_and_wait, shot, sign_in, wait_for
+from test_plans import unit_id
 
 YEAR = 2021
 PLAN_YEAR = 2023  # Xã Thạch Sơn's CCHC plan not written in the demo: its task table can be imported
@@ -80,12 +82,6 @@ return all[all.indexOf(input) - 1] || null;
 """
 
 
-def unit_id(base_url, username, name, query):
-    r = requests.get(base_url + "/api/v1/units", params={"q": query}, headers=token(base_url, username), timeout=30)
-    assert r.status_code == 200, (r.status_code, r.text[:300])
-    ids = [u["id"] for u in r.json() if u["name"] == name]
-    assert len(ids) == 1, f"{name}: {r.json()}"
-    return ids[0]
 
 
 def report_path(base_url):
@@ -124,14 +120,7 @@ def open_par_index(browser, base_url):
 
 def open_par_assessment(browser, base_url):
     """Xã Quảng Phước's 2020 self-assessment: the upload sits inside the page's big form (div.par-upload)."""
-    sign_in(browser, base_url, PAR_SPECIALIST)
-    browser.get(base_url + "/par")
-    wait_for(browser, "Chỉ số cải cách hành chính")
-    row = browser.find_element(By.XPATH, f"//tbody/tr[td[1][starts-with(normalize-space(), 'Năm 2020 — {PAR_DISTRICT}')]]")
-    own = row.find_element(By.XPATH, "td[4]/a")
-    assert own.text == "Đang tự chấm", f"{own.text}: this test needs Quảng Phước's 2020 assessment open for self-scoring"
-    click_and_wait(browser, own)
-    wait_for(browser, f"Chỉ số CCHC năm 2020: {PAR_UNIT}")
+    open_own_assessment(browser, base_url, PAR_SPECIALIST, PAR_DISTRICT, PAR_UNIT)
     return browser.find_element(By.CSS_SELECTOR, "div.par-upload input[type=file]")
 
 

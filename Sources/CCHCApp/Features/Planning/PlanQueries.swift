@@ -53,10 +53,16 @@ enum PlanQueries {
         guard !ancestors.isEmpty else { return nil }
         let plans = try await PlanRecord.query(on: db).filter(\.$unit.$id ~~ ancestors).filter(\.$year == year)
             .filter(\.$kind == kind.rawValue).all()
-        for id in ancestors {
-            if let p = plans.first(where: { $0.$unit.id == id }), let d = p.deadlineForBelow {
-                return (d, try await Unit.find(id, on: db)?.name ?? "")
-            }
+        let found = deadline(for: unit, plan: { id in plans.first { $0.$unit.id == id } })
+        guard let (deadline, setter) = found else { return nil }
+        return (deadline, try await Unit.find(setter, on: db)?.name ?? "")
+    }
+
+    /// The deadline the nearest ancestor's plan (of one year and kind, by `plan(ancestorID)`) sets for the units below,
+    /// and that ancestor's id.
+    static func deadline(for unit: Unit, plan: (Int) -> PlanRecord?) -> (DueDate, Int)? {
+        for id in unit.unitPath.ids.dropLast().reversed() {
+            if let d = plan(id)?.deadlineForBelow { return (d, id) }
         }
         return nil
     }

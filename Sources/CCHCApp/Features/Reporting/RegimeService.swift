@@ -14,7 +14,12 @@ struct RegimeService {
         let ancestors = Array(unit.unitPath.ids.dropLast().reversed())
         let regimes = try await RegimeRecord.query(on: db)
             .filter(\.$issuer.$id ~~ (ancestors + [try unit.requireID()])).filter(\.$year == year).all()
-        for id in ancestors {
+        return applicable(among: regimes, for: unit)
+    }
+
+    /// The regime a unit reports under among `regimes` (one year's): the nearest ancestor's, else the unit's own.
+    static func applicable(among regimes: [RegimeRecord], for unit: Unit) -> RegimeRecord? {
+        for id in unit.unitPath.ids.dropLast().reversed() {
             if let r = regimes.first(where: { $0.$issuer.id == id }) { return r }
         }
         return regimes.first { $0.$issuer.id == unit.id }

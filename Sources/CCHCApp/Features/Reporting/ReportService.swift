@@ -41,7 +41,10 @@ struct ReportService {
         let versions = try await Report.query(on: db).filter(\.$unit.$id == unitID).filter(\.$period.$id == periodRecordID)
             .sort(\.$version, .descending).all()
         let report = versions.first { $0.isCurrent } ?? versions.first
-        let values = try await Self.values(of: report, on: db)
+        // The report's figures and how each came, from one read of its rows.
+        var rows: [ValueRow] = []
+        if let id = report?.id { rows = try await Self.valueRows(of: id, on: db) }
+        let values = Dictionary(rows.map { ($0.indicator_code, $0.value) }, uniquingKeysWith: { a, _ in a })
         var documents: [DirectingDocument] = []
         if let r = report {
             documents = try await DirectingDocument.query(on: db).filter(\.$report.$id == (try r.requireID())).sort(\.$position).all()
@@ -84,7 +87,7 @@ struct ReportService {
                              computed: try await ComputedFigures.compute(form: form, unit: unit, year: regime.year, window: window,
                                                                          directing: directing, on: db),
                              registerDocuments: directing,
-                             sources: try await Self.sources(of: report, on: db))
+                             sources: Self.sources(rows))
         context.unitPagesReadable = actor.scope.canRead(unit.unitPath)
         return context
     }
@@ -107,10 +110,9 @@ struct ReportService {
         var note: String?
     }
 
-    static func sources(of report: Report?, on db: any Database) async throws -> [String: ValueSource] {
-        guard let report, let id = report.id else { return [:] }
-        let rows = try await valueRows(of: id, on: db).filter { $0.source != "entered" }
-        return Dictionary(rows.map { ($0.indicator_code, ValueSource(source: $0.source, note: $0.note)) }, uniquingKeysWith: { a, _ in a })
+    static func sources(_ rows: [ValueRow]) -> [String: ValueSource] {
+        Dictionary(rows.filter { $0.source != "entered" }.map { ($0.indicator_code, ValueSource(source: $0.source, note: $0.note)) },
+                   uniquingKeysWith: { a, _ in a })
     }
 
     static func values(of report: Report?, on db: any Database) async throws -> [String: IndicatorValue] {

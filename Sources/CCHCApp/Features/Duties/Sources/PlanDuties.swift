@@ -20,9 +20,7 @@ enum PlanIssuanceDuties: DutySource {
             let unitID = try unit.requireID()
             for year in scope.years {
                 for kind in PlanKind.allCases {
-                    // As `PlanQueries.deadline`: the nearest ancestor whose plan sets a deadline for the units below.
-                    guard let (deadline, setter) = unit.unitPath.ids.dropLast().reversed().lazy.compactMap({ id in
-                        plan(id, year, kind)?.deadlineForBelow.map { ($0, id) } }).first else { continue }
+                    guard let (deadline, setter) = PlanQueries.deadline(for: unit, plan: { plan($0, year, kind) }) else { continue }
                     let setBy = setters[setter] ?? ""
                     let plan = plan(unitID, year, kind)
                     let issued = plan.flatMap { p in p.firstSubmittedAt != nil ? p.issuedOn.map { Date.noon(of: $0) } ?? p.firstSubmittedAt : nil }

@@ -36,11 +36,8 @@ enum ReportDuties: DutySource {
         for unit in units {
             let unitID = try unit.requireID()
             for year in scope.years {
-                // As `RegimeService.applicable`: the nearest ancestor's regime, else the unit's own. Under its own regime a
-                // jurisdiction reports upward (the district to the province); the top of the tree does not.
-                let mine = regimes.filter { $0.year == year }
-                guard let regime = unit.unitPath.ids.dropLast().reversed().lazy.compactMap({ id in mine.first { $0.$issuer.id == id } }).first
-                        ?? mine.first(where: { $0.$issuer.id == unitID }),
+                // Under its own regime a jurisdiction reports upward (the district to the province); the top of the tree does not.
+                guard let regime = RegimeService.applicable(among: regimes.filter { $0.year == year }, for: unit),
                       regime.$issuer.id != unitID || unit.$parent.id != nil, let regimeID = regime.id else { continue }
                 let ownDeadlines = unit.kind.isOffice && unit.$parent.id == regime.$issuer.id ? officeDeadlines[regimeID] ?? [:] : [:]
                 let reports = reportsOf[unitID] ?? []
