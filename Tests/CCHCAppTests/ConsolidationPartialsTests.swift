@@ -143,6 +143,19 @@ struct ConsolidationPartialsTests {
             let hasReport = try await Report.query(on: db).filter(\.$unit.$id == moving.id!).filter(\.$state ~~ [.submitted, .accepted]).count()
             #expect(movedIn.included.contains { $0.id == moving.id } == (hasReport > 0))
 
+            // A commune that reported becomes an office beside a jurisdiction that is missing: its bucket must stop counting it
+            // among the jurisdictions that reported, or the missing one would be hidden.
+            let reporting = Set(try await Report.query(on: db).filter(\.$state ~~ [.submitted, .accepted]).all().map(\.$unit.id))
+            let communes = tree.jurisdictions.filter { $0.kind == .commune && $0.$parent.id != nil }
+            let becoming = try #require(communes.first { c in
+                reporting.contains(c.id!) && communes.contains { $0.$parent.id == c.$parent.id && !reporting.contains($0.id!) }
+            })
+            let fresh = try #require(try await CCHCApp.Unit.find(becoming.id, on: db))
+            _ = try await service.update(fresh, .init(code: fresh.code, name: fresh.name, kind: UnitKind.office.rawValue, parentID: fresh.$parent.id,
+                                                      revision: fresh.revision))
+            tree.jurisdictions = try await Self.jurisdictions(db)
+            try await check("đổi loại đơn vị")
+
             // A merge: two communes become one; the predecessors' reports keep counting where they were.
             let pair = tree.jurisdictions.filter { $0.code.hasPrefix("P1-X") }.prefix(2).map { $0.id! }
             let p1 = try #require(tree.jurisdictions.first { $0.code == "P1" })
@@ -183,6 +196,6 @@ struct ConsolidationPartialsTests {
         return a.reports == b.reports && a.countNumber == b.countNumber && a.countFraction == b.countFraction
             && close(a.sumNumber, b.sumNumber) && close(a.sumNumerator, b.sumNumerator) && close(a.sumDenominator, b.sumDenominator)
             && close(a.averagePercent, b.averagePercent) && a.maxNumber == b.maxNumber && a.minNumber == b.minNumber
-            && a.distribution == b.distribution && a.commonValues == b.commonValues
+            && a.distribution == b.distribution && a.common == b.common
     }
 }

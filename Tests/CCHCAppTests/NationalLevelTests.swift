@@ -63,7 +63,7 @@ struct NationalLevelTests {
             #expect(aggregates["1.3"]?.differing == ["Tỉnh Bình: 1 đơn vị khác (108)"])
             // Pretend most units answered 107: every area lists its other values once, in order (the provinces' own
             // reports are the country's own bucket).
-            aggregates["1.3"]?.commonValues = [107: 5, 108: 1, 110: 3]
+            aggregates["1.3"]?.common = .init(counts: [107: 5, 108: 1, 110: 3])
             aggregates["1.3"]?.differing = []
             try await ConsolidationService.addDifferingAreas(to: &aggregates, jurisdiction: nation, counted: counted, on: sql)
             #expect(aggregates["1.3"]?.differing == ["Cả nước: 1 đơn vị khác (110)", "Tỉnh An: 1 đơn vị khác (110)",
@@ -72,7 +72,7 @@ struct NationalLevelTests {
             var provinceAggregates = try await ConsolidationService.aggregates(jurisdiction: threeTier, form: ConsolidationRulesTests.form,
                                                                                counted: inProvince, on: sql)
             // Pretend most units answered 107, so the district's 108 differs.
-            provinceAggregates["1.3"]?.commonValues = [107: 2, 108: 1]
+            provinceAggregates["1.3"]?.common = .init(counts: [107: 2, 108: 1])
             try await ConsolidationService.addDifferingAreas(to: &provinceAggregates, jurisdiction: threeTier, counted: inProvince, on: sql)
             #expect(provinceAggregates["1.3"]?.differing.contains("Huyện Hòa: 1 đơn vị khác (108)") == true)
             let accepted = try await ConsolidationService.consolidate(jurisdiction: nation, year: 2031, kind: .q1, acceptedOnly: true, on: db)

@@ -143,6 +143,10 @@ struct ParIndexJourneyTests {
             let view = try await TestClient.api(app, "thachha.noivu").get("/api/v1/par/rounds/\(round.id!)").json(ParRoundView.self)
             let row = try #require(view.units.first { $0.unitID == dai.id! })
             #expect(row.rank == 1 && ParPoints.same(row.total ?? 0, 7) && row.classLabel == "Khá")
+            // The class and the area points are kept with the total, so the ranking reads them instead of scoring again.
+            let kept = try #require(try await ParAssessmentRecord.query(on: app.db).filter(\.$round.$id == round.id!).filter(\.$unit.$id == dai.id!).first())
+            #expect(kept.finalClass == "Khá")
+            #expect(ParStoredCard(kept).map { c in view.areas.map { c.areaPoints[$0.code] ?? -1 } } == row.areaPoints)
             // The commune sees its own rank now; not another district's round.
             let mine = try await cvAPI.get("/api/v1/par/rounds/\(round.id!)/units/\(dai.id!)").json(ParAssessmentView.self)
             #expect(mine.standing == "01/1" && mine.classLabel == "Khá")
@@ -174,6 +178,16 @@ struct ParIndexJourneyTests {
             let tho = try #require(view.units.first { $0.unitName == "Xã Quảng Thọ" })
             #expect(tho.rank == 1 && !tho.tied && tho.total.map { ParPoints.text($0) } == "92,63" && tho.change == "+4,47")
             #expect(view.units.contains { $0.tied })
+            // Every scored assessment of the demo keeps the card its entries score to (what the ranking shows without scoring).
+            let framework = try await ParQueries.framework(try #require(try await ParRoundRecord.find(r2019.id, on: app.db)).$framework.id,
+                                                          on: app.db).framework()
+            let scored = try await ParAssessmentRecord.query(on: app.db).filter(\.$round.$id == r2019.id).filter(\.$total != nil).all()
+            let entries = try await ParQueries.entries(of: scored.compactMap(\.id), on: app.db)
+            #expect(scored.count == view.units.filter { $0.total != nil }.count && scored.count > 5)
+            for a in scored {
+                let rescored = ParStoredCard(ParEvaluation.evaluate(framework, entries: entries[a.id!] ?? [:], system: [:]).finalCard, framework: framework)
+                #expect(ParStoredCard(a) == rescored, "\(a.$unit.id)")
+            }
             let quangTho = try await app.unit(code: "TTH-QDI-QUANGTHO")
             let own = try await TestClient.api(app, "quangtho.cv")
             let mine = try await own.get("/api/v1/par/rounds/\(r2019.id)/units/\(quangTho.id!)").json(ParAssessmentView.self)

@@ -95,6 +95,7 @@ struct DemoParIndex {
         let scored = ParEvaluation.evaluate(framework, entries: entries, system: [:])
         a.selfTotal = scored.selfCard.total
         a.total = scored.finalCard.total
+        ParStoredCard.keep(scored, in: a)
         a.state = .appraised
         a.firstSubmittedAt = submittedAt
         a.submittedAt = submittedAt

@@ -42,7 +42,7 @@ struct CreateConsolidationPartials: AsyncMigration {
                 .column("form_id").column("year").column("period_kind").column("basis").column("bucket_path").run()
             try await sql.create(index: "idx_\(table)_bucket").on(table).column("bucket_id").run()
         }
-        // Filled from the reports by migration 26, once every partial table exists.
+        // Filled from the reports by migration 28, once every partial table and column exists.
     }
 
     func revert(on database: any Database) async throws {

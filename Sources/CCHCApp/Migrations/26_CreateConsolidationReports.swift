@@ -3,7 +3,7 @@ import SQLKit
 
 /// National scale (issue 14): how many reports each bucket counts, per form, year, period kind and basis — so a
 /// consolidation counts the reports in it from a few hundred rows (see `ConsolidationPartials`, `ConsolidationService.units`).
-/// Migration 27 fills every partial table from the reports already there.
+/// Migration 28 fills every partial table from the reports already there.
 struct CreateConsolidationReports: AsyncMigration {
     /// The key columns every partial table shares: the bucket (or area), the form, the year, the period kind and the basis.
     static func keyed(_ builder: SchemaBuilder) -> SchemaBuilder {
@@ -21,7 +21,7 @@ struct CreateConsolidationReports: AsyncMigration {
         try await sql.create(index: "idx_\(table)_read").on(table)
             .column("form_id").column("year").column("period_kind").column("basis").column("bucket_path").run()
         try await sql.create(index: "idx_\(table)_bucket").on(table).column("bucket_id").run()
-        // Filled from the reports by migration 27, once the area tables exist too.
+        // Filled from the reports by migration 28, once the area tables and every column exist.
     }
 
     func revert(on database: any Database) async throws {

@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 
 /// National scale (issue 14): the partial sums per area (a province-tier unit), the sum of its buckets' rows — see
-/// `ConsolidationAreas`. Same columns as the bucket tables. Fills every partial table, buckets and areas, from the reports.
+/// `ConsolidationAreas`. Same columns as the bucket tables. (Migration 28 fills every partial table from the reports.)
 struct CreateConsolidationAreas: AsyncMigration {
     private func keyed(_ builder: SchemaBuilder) -> SchemaBuilder { CreateConsolidationReports.keyed(builder) }
 
@@ -28,7 +28,8 @@ struct CreateConsolidationAreas: AsyncMigration {
                 .column("form_id").column("year").column("period_kind").column("basis").column("bucket_path").run()
             try await sql.create(index: "idx_\(table)_bucket").on(table).column("bucket_id").run()
         }
-        try await ConsolidationPartials.rebuildAll(on: database)
+        // The tables were filled here from the reports until migration 28 added a column they are filled with: filling
+        // them is now migration 28's (a database migrated before that was filled here, and is refilled there).
     }
 
     func revert(on database: any Database) async throws {

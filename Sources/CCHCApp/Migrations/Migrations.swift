@@ -32,5 +32,8 @@ enum Migrations {
         app.migrations.add(CreateConsolidationPartials()) // 25
         app.migrations.add(CreateConsolidationReports())  // 26
         app.migrations.add(CreateConsolidationAreas())    // 27
+        app.migrations.add(AddConsolidationReporters())   // 28
+        app.migrations.add(AddPathPrefixIndexes())        // 29
+        app.migrations.add(AddParStoredCards())           // 30
     }
 }

@@ -29,14 +29,14 @@ public enum Consolidation {
         public var minNumber: Double?
         /// The jurisdiction's own report's value for the row (whatever its state: it is its own figure).
         public var own: OwnValue?
-        /// For `common` rows: value → number of units below that gave it.
-        public var commonValues: [Double: Int]
+        /// For `common` rows: the value most units below gave, and how many gave it, another or any.
+        public var common: CommonAnswers?
         /// For `common` rows: "Xã Thạch Kênh: 108" for each unit that gave another value than the most frequent.
         public var differing: [String]
 
         public init(code: String, reports: Int, sumNumber: Double? = nil, countNumber: Int = 0, sumNumerator: Double? = nil,
                     sumDenominator: Double? = nil, countFraction: Int = 0, averagePercent: Double? = nil, distribution: [Int: Int] = [:],
-                    maxNumber: Double? = nil, minNumber: Double? = nil, own: OwnValue? = nil, commonValues: [Double: Int] = [:],
+                    maxNumber: Double? = nil, minNumber: Double? = nil, own: OwnValue? = nil, common: CommonAnswers? = nil,
                     differing: [String] = []) {
             self.code = code
             self.reports = reports
@@ -50,13 +50,34 @@ public enum Consolidation {
             self.maxNumber = maxNumber
             self.minNumber = minNumber
             self.own = own
-            self.commonValues = commonValues
+            self.common = common
             self.differing = differing
         }
 
         /// The value most units gave, for a `common` row (the smaller on a tie, so the answer is stable).
-        public var commonValue: Double? {
-            commonValues.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+        public var commonValue: Double? { common?.mode }
+    }
+
+    /// What the units below answered on a catalogue (`common`) row, as much as the figure needs: the most frequent value
+    /// (the smaller on a tie), how many units gave it, how many gave any, and how many different values were given.
+    /// The database computes it at scale; `init(counts:)` from every value's number of units.
+    public struct CommonAnswers: Sendable, Equatable, Codable {
+        public var mode: Double
+        public var agreeing: Int
+        public var total: Int
+        public var values: Int
+
+        public init(mode: Double, agreeing: Int, total: Int, values: Int) {
+            self.mode = mode
+            self.agreeing = agreeing
+            self.total = total
+            self.values = values
+        }
+
+        /// From value → number of units; nil when nobody answered.
+        public init?(counts: [Double: Int]) {
+            guard let top = counts.max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }) else { return nil }
+            self.init(mode: top.key, agreeing: top.value, total: counts.values.reduce(0, +), values: counts.count)
         }
     }
 
@@ -136,8 +157,8 @@ public enum Consolidation {
             return f
         case .common:
             guard let v = a.commonValue else { return ownFigure(ind, a, note: "Chưa có đơn vị cấp dưới báo cáo.") }
-            let agreeing = a.commonValues[v] ?? 0
-            let total = a.commonValues.values.reduce(0, +)
+            let agreeing = a.common?.agreeing ?? 0
+            let total = a.common?.total ?? 0
             var display = show(ind, v)
             var note = "Danh mục chung: \(agreeing)/\(total) đơn vị cấp dưới cùng báo cáo \(show(ind, v)); không cộng."
             if total > agreeing {

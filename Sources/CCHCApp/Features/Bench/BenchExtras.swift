@@ -88,7 +88,8 @@ struct BenchExtras {
                 try await rounds.flush()
                 var assessments = BenchInsert(sql, "par_assessments", ["id", "round_id", "unit_id", "unit_path", "state", "first_submitted_at",
                                                                       "submitted_at", "submitted_by", "withdrawals", "appraised_at", "self_total",
-                                                                      "total", "revision", "updated_by", "updated_at"])
+                                                                      "total", "final_class", "final_areas", "revision", "updated_by",
+                                                                      "updated_at"])
                 var entries = BenchInsert(sql, "par_entries", ["assessment_id", "code", "self_value", "appraised", "updated_by", "updated_at"])
                 for (n, commune) in communes.enumerated() {
                     let id = firstAssessment + n
@@ -105,9 +106,11 @@ struct BenchExtras {
                         scored[code] = e
                     }
                     let result = ParEvaluation.evaluate(framework, entries: scored, system: [:])
+                    let card = ParStoredCard(result.finalCard, framework: framework)
                     try await assessments.add([id, rid, commune.id, commune.path, ParAssessmentState.appraised.rawValue, submitted, submitted,
                                                "Chủ tịch UBND \(DemoLoader.shortName(commune.name))", 0, submitted.addingTimeInterval(7 * 86_400),
-                                               result.selfCard.total, result.finalCard.total, 1, "hệ thống", submitted])
+                                               result.selfCard.total, result.finalCard.total, card.classLabel, card.areasJSON, 1, "hệ thống",
+                                               submitted])
                     for code in codes {
                         try await entries.add([id, code, scored[code]?.selfValue, scored[code]?.appraised, "hệ thống", submitted], after: &assessments)
                     }

@@ -51,7 +51,7 @@ enum ConsolidationAreas {
         for area in areas {
             guard let id = area.id else { continue }
             for (_, table) in tables { try await sql.raw("DELETE FROM \(ident: table) WHERE bucket_id = \(bind: id)\(only)").run() }
-            let from: SQLQueryString = "WHERE bucket_path LIKE \(bind: area.unitPath.subtreePattern)\(only)"
+            let from: SQLQueryString = "WHERE \(SubtreeMatch(column: "bucket_path", pattern: area.unitPath.subtreePattern))\(only)"
             try await sql.raw("""
                 INSERT INTO \(ident: partials) (bucket_id, bucket_path, \(unsafeRaw: keys), indicator_code, reports, sum_number, count_number,
                     sum_numerator, sum_denominator, count_fraction, sum_percent, count_percent, max_number, min_number)
@@ -98,11 +98,11 @@ enum ConsolidationAreas {
             return "SELECT \(unsafeRaw: columns) FROM \(ident: areaTable) WHERE \(keys) AND bucket_id = \(bind: jurisdiction.id ?? 0)"
         case .nation:
             return """
-                SELECT \(unsafeRaw: columns) FROM \(ident: areaTable) WHERE \(keys) AND bucket_path LIKE \(bind: counted.pattern) \
+                SELECT \(unsafeRaw: columns) FROM \(ident: areaTable) WHERE \(keys) AND \(SubtreeMatch(column: "bucket_path", pattern: counted.pattern)) \
                 UNION ALL SELECT \(unsafeRaw: columns) FROM \(ident: bucketTable) WHERE \(keys) AND bucket_id = \(bind: jurisdiction.id ?? 0)
                 """
         default:
-            return "SELECT \(unsafeRaw: columns) FROM \(ident: bucketTable) WHERE \(keys) AND bucket_path LIKE \(bind: counted.pattern)"
+            return "SELECT \(unsafeRaw: columns) FROM \(ident: bucketTable) WHERE \(keys) AND \(SubtreeMatch(column: "bucket_path", pattern: counted.pattern))"
         }
     }
 }

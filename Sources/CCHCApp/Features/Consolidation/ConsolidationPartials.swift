@@ -8,7 +8,8 @@ import CCHCDomain
 /// district's province, a province's nation). Per bucket, form, year, period kind and basis (everything submitted, or
 /// only what was accepted) `consolidation_partials` keeps, per indicator, the sums, counts, maxima and minima of
 /// its reports' values, and `consolidation_answers` how many reports gave each answer of the coded (`choice`) and
-/// catalogue (`common`) rows, and `consolidation_reports` how many reports count.
+/// catalogue (`common`) rows, and `consolidation_reports` how many reports count and from how many jurisdictions not
+/// retired (with the jurisdictions per bucket, where to look for the missing; a merge rebuilds its predecessors' buckets).
 /// A jurisdiction's figures are then its buckets' rows (every bucket at or below it) plus
 /// its own report — exactly the reports `CountedReports` counts, because every unit below a jurisdiction has its
 /// parent at or below it.
@@ -94,8 +95,9 @@ enum ConsolidationPartials {
         let forms = try await answerCodes(formID: scope.formID, on: db)
         for basis in Basis.allCases {
             try await sql.raw("""
-                INSERT INTO \(ident: reports) (bucket_id, bucket_path, form_id, year, period_kind, basis, reports)
-                SELECT pu.id, pu.path, r.form_id, g.year, p.kind, \(bind: basis.rawValue), COUNT(*)
+                INSERT INTO \(ident: reports) (bucket_id, bucket_path, form_id, year, period_kind, basis, reports, reporters)
+                SELECT pu.id, pu.path, r.form_id, g.year, p.kind, \(bind: basis.rawValue), COUNT(*),
+                       COUNT(DISTINCT CASE WHEN u.kind IN (\(binds: ConsolidationService.jurisdictionKinds)) AND u.retired_on IS NULL THEN u.id END)
                 \(from(basis, values: false))\(scope.conditions)
                 GROUP BY pu.id, pu.path, r.form_id, g.year, p.kind
                 """).run()

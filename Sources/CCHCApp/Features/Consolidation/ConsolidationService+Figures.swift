@@ -59,14 +59,39 @@ extension ConsolidationService {
             GROUP BY code
             """).all(decoding: Row.self)
         var out = Dictionary(rows.map { ($0.code, $0.aggregate) }, uniquingKeysWith: { a, _ in a })
-        let answers = try await sql.raw("""
-            SELECT code, answer, CAST(SUM(units) AS BIGINT) AS units
-            FROM (\(ConsolidationAreas.select("indicator_code AS code, answer, units", bucketTable: ConsolidationPartials.answers,
-                                              for: jurisdiction, counted: counted))) x
-            GROUP BY code, answer
-            """).all(decoding: Answer.self)
-        add(answers, to: &out, form: form)
+        let answers = ConsolidationAreas.select("indicator_code AS code, answer, units", bucketTable: ConsolidationPartials.answers,
+                                                for: jurisdiction, counted: counted)
+        let choices = form.indicators.filter { $0.consolidationRule == .choice }.map(\.code).sorted()
+        if !choices.isEmpty {
+            add(try await sql.raw("""
+                SELECT code, answer, CAST(SUM(units) AS BIGINT) AS units FROM (\(answers)) x
+                WHERE code IN (\(binds: choices)) GROUP BY code, answer
+                """).all(decoding: Answer.self), to: &out, form: form)
+        }
+        let catalogue = form.indicators.filter { $0.consolidationRule == .common }.map(\.code).sorted()
+        if !catalogue.isEmpty {
+            for (code, common) in try await commonAnswers(of: answers, codes: catalogue, on: sql) { out[code]?.common = common }
+        }
         return out
+    }
+
+    /// Each catalogue row's most frequent answer (the smaller on a tie, as `CommonAnswers(counts:)`), with how many units
+    /// gave it, gave any and how many values there were — one row per catalogue row out of the database, however many
+    /// different values the country's units gave.
+    static func commonAnswers(of answers: SQLQueryString, codes: [String],
+                              on sql: any SQLDatabase) async throws -> [String: Consolidation.CommonAnswers] {
+        struct Row: Decodable { let code: String; let answer: Double; let units: Int; let total: Int; let kinds: Int }
+        let rows = try await sql.raw("""
+            SELECT code, answer, units, total, kinds FROM (
+                SELECT code, answer, units, CAST(SUM(units) OVER (PARTITION BY code) AS BIGINT) AS total,
+                       CAST(COUNT(*) OVER (PARTITION BY code) AS BIGINT) AS kinds,
+                       ROW_NUMBER() OVER (PARTITION BY code ORDER BY units DESC, answer) AS place
+                FROM (SELECT code, answer, CAST(SUM(units) AS BIGINT) AS units FROM (\(answers)) x
+                      WHERE code IN (\(binds: codes)) GROUP BY code, answer) t
+            ) m WHERE place = 1
+            """).all(decoding: Row.self)
+        return Dictionary(rows.map { ($0.code, .init(mode: $0.answer, agreeing: $0.units, total: $0.total, values: $0.kinds)) },
+                          uniquingKeysWith: { a, _ in a })
     }
 
     /// The floor: the same aggregates by one GROUP BY over every counted value below the jurisdiction.
@@ -127,12 +152,15 @@ extension ConsolidationService {
         }
     }
 
-    /// What the units below answered on coded rows (the distribution) and catalogue rows (the values and their units).
+    /// What the units below answered on coded rows (the distribution) and catalogue rows (the most frequent value and
+    /// how many agree, from every value's units).
     private static func add(_ answers: [Answer], to aggregates: inout [String: Consolidation.Aggregate], form: FormDefinition) {
         let rules = Dictionary(form.indicators.map { ($0.code, $0.consolidationRule) }, uniquingKeysWith: { a, _ in a })
+        var catalogue: [String: [Double: Int]] = [:]
         for c in answers {
             if rules[c.code] == .choice, let answer = c.answer.exactInt { aggregates[c.code]?.distribution[answer, default: 0] += c.units }
-            if rules[c.code] == .common { aggregates[c.code]?.commonValues[c.answer, default: 0] += c.units }
+            if rules[c.code] == .common { catalogue[c.code, default: [:]][c.answer, default: 0] += c.units }
         }
+        for (code, counts) in catalogue { aggregates[code]?.common = .init(counts: counts) }
     }
 }

@@ -41,16 +41,41 @@ extension ConsolidationService {
         if below + ownCounted <= namedLimit {
             return try await plainUnits(jurisdiction: jurisdiction, counted: counted, on: sql)
         }
+        let missing = try await missingJurisdictions(under: jurisdiction, counted: counted, on: sql)
+        return Units(count: below + ownCounted, below: below, included: [], missing: missing)
+    }
+
+    /// The jurisdictions below with no report counted, looked for only in the buckets that hold more jurisdictions than
+    /// report in them: per bucket, the jurisdictions not retired from the units, against the distinct ones with a report
+    /// counted from `consolidation_reports` (kept by the transactions that submit, move, change a unit's kind or merge).
+    /// Where the two agree every jurisdiction of the bucket reported; elsewhere each is probed for a report. A national
+    /// consolidation reads the units' kinds and a few hundred bucket rows, then probes the buckets with someone missing.
+    static func missingJurisdictions(under jurisdiction: CCHCApp.Unit, counted: CountedReports,
+                                     on sql: any SQLDatabase) async throws -> [ConsolidatedReport.Unit] {
+        struct Bucket: Decodable { let bucket: Int }
+        let jurisdictionID = try jurisdiction.requireID()
+        let basis: ConsolidationPartials.Basis = counted.acceptedOnly ? .accepted : .submitted
+        let short = try await sql.raw("""
+            SELECT e.bucket FROM (
+                SELECT u.parent_id AS bucket, COUNT(*) AS n FROM units u
+                WHERE \(SubtreeMatch(column: "u.path", pattern: counted.pattern)) AND u.id <> \(bind: jurisdictionID)
+                  AND u.kind IN (\(binds: jurisdictionKinds)) AND u.retired_on IS NULL
+                GROUP BY u.parent_id) e
+            LEFT JOIN \(ident: ConsolidationPartials.reports) c
+              ON c.bucket_id = e.bucket AND c.form_id = \(bind: counted.formID) AND c.year = \(bind: counted.year)
+             AND c.period_kind = \(bind: counted.kind.code) AND c.basis = \(bind: basis.rawValue)
+            WHERE COALESCE(c.reporters, 0) < e.n
+            """).all(decoding: Bucket.self).map(\.bucket)
+        guard !short.isEmpty else { return [] }
         let missing = try await sql.raw("""
             SELECT u.id, u.name, u.kind, u.depth, 0 AS received FROM units u
-            WHERE u.path LIKE \(bind: counted.pattern) AND u.id <> \(bind: jurisdictionID) AND u.retired_on IS NULL
-              AND u.kind IN (\(binds: jurisdictionKinds))
-              AND u.id NOT IN (SELECT r.unit_id FROM reports r
-                               WHERE r.form_id = \(bind: counted.formID) AND r.state IN (\(binds: counted.states))
-                                 AND r.period_id IN (SELECT p.id FROM reporting_periods p JOIN regimes g ON g.id = p.regime_id
-                                                     WHERE p.kind = \(bind: counted.kind.code) AND g.year = \(bind: counted.year)))
+            WHERE u.parent_id IN (\(binds: short)) AND \(SubtreeMatch(column: "u.path", pattern: counted.pattern)) AND u.id <> \(bind: jurisdictionID)
+              AND u.retired_on IS NULL AND u.kind IN (\(binds: jurisdictionKinds))
+              AND NOT EXISTS (SELECT 1 FROM reports r \(counted.joins)
+                              WHERE r.unit_id = u.id AND r.form_id = \(bind: counted.formID) AND r.state IN (\(binds: counted.states))
+                                AND p.kind = \(bind: counted.kind.code) AND g.year = \(bind: counted.year))
             """).all(decoding: Listed.self)
-        return Units(count: below + ownCounted, below: below, included: [], missing: ordered(missing))
+        return ordered(missing)
     }
 
     /// The floor, and the named lists of a district-sized consolidation: every jurisdiction under it (and itself) with the
@@ -62,7 +87,7 @@ extension ConsolidationService {
             FROM units u
             LEFT JOIN (SELECT r.unit_id, COUNT(*) AS received FROM reports r \(counted.joins)
                        WHERE \(counted.conditions) GROUP BY r.unit_id) c ON c.unit_id = u.id
-            WHERE u.path LIKE \(bind: counted.pattern)
+            WHERE \(SubtreeMatch(column: "u.path", pattern: counted.pattern))
               AND ((u.retired_on IS NULL AND u.kind IN (\(binds: jurisdictionKinds))) OR c.received > 0)
             """).all(decoding: Listed.self)
         let included = units.filter { $0.received > 0 }
@@ -71,11 +96,11 @@ extension ConsolidationService {
                      missing: ordered(units.filter { $0.received == 0 && $0.id != jurisdictionID }))
     }
 
-    private static var jurisdictionKinds: [String] { UnitKind.allCases.filter(\.isJurisdiction).map(\.rawValue) }
+    static var jurisdictionKinds: [String] { UnitKind.allCases.filter(\.isJurisdiction).map(\.rawValue) }
 
-    /// By level, then in Vietnamese alphabetical order.
+    /// By level, then in Vietnamese alphabetical order; two units of one name by their number, so both paths agree.
     private static func ordered(_ units: [Listed]) -> [ConsolidatedReport.Unit] {
-        units.map { (String(format: "%03d", $0.depth) + VietnameseOrder.key($0.name), $0) }.sorted { $0.0 < $1.0 }
+        units.map { (String(format: "%03d", $0.depth) + VietnameseOrder.key($0.name), $0) }.sorted { ($0.0, $0.1.id) < ($1.0, $1.1.id) }
             .map { .init(id: $0.1.id, name: $0.1.name, kind: UnitKind(rawValue: $0.1.kind)?.label ?? $0.1.kind) }
     }
 }

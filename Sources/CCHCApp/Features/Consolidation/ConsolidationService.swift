@@ -120,7 +120,7 @@ enum ConsolidationService {
     /// "(code = c1 AND value <> mode1) OR …" over the catalogue rows whose units gave more than one value; nil when none did.
     static func differsFromMode(_ aggregates: [String: Consolidation.Aggregate], code: String, value: String) -> SQLQueryString? {
         let modes = aggregates.values.compactMap { a in
-            a.commonValue.flatMap { v in a.commonValues.count > 1 ? (a.code, v) : nil }
+            a.common.flatMap { c in c.values > 1 ? (a.code, c.mode) : nil }
         }.sorted { $0.0 < $1.0 }
         guard !modes.isEmpty else { return nil }
         let one = { (c: String, v: Double) -> SQLQueryString in "(\(unsafeRaw: code) = \(bind: c) AND \(unsafeRaw: value) <> \(bind: v))" }
@@ -163,28 +163,35 @@ enum ConsolidationService {
         guard let sql = db as? any SQLDatabase else { return }
         let (formID, _) = try await Self.form(of: jurisdiction, year: year, on: db)
         let counted = CountedReports(pattern: jurisdiction.unitPath.subtreePattern, formID: formID, kind: kind, year: year, acceptedOnly: acceptedOnly)
-        // Keyed by unit, not by name: two communes may share a name.
-        struct U: Decodable { let id: Int; let name: String; let depth: Int }
-        // By level, then in Vietnamese alphabetical order.
-        let units = VietnameseOrder.sorted(try await sql.raw("""
-            SELECT u.id, u.name, u.depth FROM units u
-            WHERE u.id IN (SELECT r.unit_id FROM reports r \(counted.joins) WHERE \(counted.conditions))
-            """).all(decoding: U.self)) { String(format: "%03d ", $0.depth) + $0.name }
+        // Keyed by unit, not by name: two communes may share a name. Each unit with the reports of it that count, read once,
+        // so each chunk reads its values by report (an index) instead of finding the counted reports again.
+        struct U: Decodable { let id: Int; let name: String; let depth: Int; let report_id: Int }
+        let reporting = try await sql.raw("""
+            SELECT u.id, u.name, u.depth, r.id AS report_id FROM reports r JOIN units u ON u.id = r.unit_id \(counted.joins)
+            WHERE \(counted.conditions)
+            """).all(decoding: U.self)
+        let reportsOf = Dictionary(grouping: reporting, by: \.id).mapValues { $0.map(\.report_id) }
+        // By level, then in Vietnamese alphabetical order (two units of one name by their number, always the same way).
+        var seen = Set<Int>()
+        let units = reporting.filter { seen.insert($0.id).inserted }
+            .map { (VietnameseOrder.key(String(format: "%03d ", $0.depth) + $0.name), $0) }.sorted { ($0.0, $0.1.id) < ($1.0, $1.1.id) }.map(\.1)
         struct Row: Decodable {
-            let unit_id: Int; let code: String
+            let report_id: Int; let code: String
             let number: Double?; let numerator: Double?; let denominator: Double?; let text: String?
         }
         for start in stride(from: 0, to: units.count, by: max(1, chunk)) {
             let part = units[start..<min(units.count, start + max(1, chunk))]
+            var unitOf: [Int: Int] = [:]
+            for u in part { for report in reportsOf[u.id] ?? [] { unitOf[report] = u.id } }
             let rows = try await sql.raw("""
-                SELECT r.unit_id, v.indicator_code AS code, v.number, v.numerator, v.denominator, v.text
-                FROM report_values v
-                JOIN reports r ON r.id = v.report_id \(counted.joins)
-                WHERE \(counted.conditions) AND r.unit_id IN (\(binds: part.map(\.id)))
+                SELECT v.report_id, v.indicator_code AS code, v.number, v.numerator, v.denominator, v.text
+                FROM report_values v WHERE v.report_id IN (\(binds: Array(unitOf.keys)))
                 """).all(decoding: Row.self)
             var byUnit: [Int: [String: IndicatorValue]] = [:]
             for r in rows {
-                byUnit[r.unit_id, default: [:]][r.code] = IndicatorValue(number: r.number, numerator: r.numerator, denominator: r.denominator, text: r.text)
+                guard let unit = unitOf[r.report_id] else { continue }
+                byUnit[unit, default: [:]][r.code] = IndicatorValue(number: r.number, numerator: r.numerator, denominator: r.denominator,
+                                                                    text: r.text)
             }
             try body(part.map { ($0.id, $0.name, byUnit[$0.id] ?? [:]) })
         }
@@ -208,8 +215,9 @@ struct CountedReports {
     var states: [String] { acceptedOnly ? [ReportState.accepted.rawValue] : ConsolidationService.countedStates }
     var joins: SQLQueryString { "JOIN reporting_periods p ON p.id = r.period_id JOIN regimes g ON g.id = p.regime_id" }
     var conditions: SQLQueryString {
-        """
-        \(unitID.map { "r.unit_id = \(bind: $0)" as SQLQueryString } ?? "r.unit_path LIKE \(bind: pattern)") AND r.form_id = \(bind: formID) \
+        let whose: SQLQueryString = unitID.map { "r.unit_id = \(bind: $0)" } ?? "\(SubtreeMatch(column: "r.unit_path", pattern: pattern))"
+        return """
+        \(whose) AND r.form_id = \(bind: formID) \
         AND p.kind = \(bind: kind.code) AND g.year = \(bind: year) AND \(Self.latest(states: states))
         """
     }

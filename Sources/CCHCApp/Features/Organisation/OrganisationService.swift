@@ -124,7 +124,10 @@ struct OrganisationService {
                 // Its reports now count in another bucket of the consolidation's partial sums.
                 try await ConsolidationPartials.rebuild(buckets: [oldParent, parent?.id].compactMap { $0 }, on: tx)
             } else {
+                let kindChanged = fresh.kind != kind
                 try await unit.save(on: tx)
+                // Its bucket counts the jurisdictions that report: a unit becoming or ceasing to be one changes it.
+                if kindChanged, let bucket = unit.$parent.id { try await ConsolidationPartials.rebuild(buckets: [bucket], on: tx) }
             }
             if unit.isStandingAgency { try await Self.clearOtherStandingAgencies(of: unit, on: tx) }
             let after = ["code": code, "name": name, "kind": kind.rawValue, "parentID": parent?.id.map(String.init) ?? ""]
@@ -170,6 +173,8 @@ struct OrganisationService {
                 try await Audit.record(on: tx, at: now, actor: actor, action: "unit.retire", entity: "unit", entityID: p.id, unit: p,
                                        summary: "\(p.name) sáp nhập vào \(name) từ ngày \(VNDate.display(iso: date))")
             }
+            // The predecessors retire: their buckets no longer expect a report from them.
+            try await ConsolidationPartials.rebuild(buckets: predecessors.compactMap { $0.$parent.id }, on: tx)
             try await Audit.record(on: tx, at: now, actor: actor, action: "unit.merge", entity: "unit", entityID: newID, unit: unit,
                                    summary: "Thành lập \(name) trên cơ sở sáp nhập \(predecessors.map(\.name).joined(separator: ", ")) "
                                        + "từ ngày \(VNDate.display(iso: date))")

@@ -262,6 +262,7 @@ struct ParAssessmentService {
             let scored = ParEvaluation.evaluate(framework, entries: try await ParQueries.entries(of: id, on: tx), system: system)
             a.selfTotal = scored.selfCard.total
             a.total = a.state == .draft && a.firstSubmittedAt == nil ? nil : scored.finalCard.total
+            ParStoredCard.keep(scored, in: a)
             a.revision += 1
             a.updatedBy = who
             a.updatedAt = now

@@ -78,3 +78,37 @@ struct ParEvaluation: Sendable {
         return out + problems
     }
 }
+
+/// What the ranking shows of a scored assessment beside its total: the class and the points per area of its final card,
+/// kept in the assessment's row whenever its total is (`ParAssessmentService.write`, the demo, the benchmark data), so a
+/// ranking of a hundred units reads rows instead of scoring a hundred assessments.
+struct ParStoredCard: Equatable {
+    var classLabel: String
+    var areaPoints: [String: Double]
+
+    init(_ card: ParScorecard, framework: ParFramework) {
+        classLabel = ParClassification.classify(card, classes: framework.classes).text
+        areaPoints = Dictionary(framework.children(of: nil).map { ($0.code, card[$0.code]?.points ?? 0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The card kept in a row; nil when the row keeps none (no total yet).
+    init?(_ record: ParAssessmentRecord) {
+        guard let label = record.finalClass, let text = record.finalAreas, let data = text.data(using: .utf8),
+              let areas = try? JSONDecoder().decode([String: Double].self, from: data) else { return nil }
+        classLabel = label
+        areaPoints = areas
+    }
+
+    var areasJSON: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(areaPoints)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+    }
+
+    /// Keeps the card of `evaluation` in `record` when it has a total, clears it otherwise.
+    static func keep(_ evaluation: ParEvaluation, in record: ParAssessmentRecord) {
+        let card = record.total == nil ? nil : ParStoredCard(evaluation.finalCard, framework: evaluation.framework)
+        record.finalClass = card?.classLabel
+        record.finalAreas = card?.areasJSON
+    }
+}

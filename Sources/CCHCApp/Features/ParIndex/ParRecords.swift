@@ -114,6 +114,10 @@ final class ParAssessmentRecord: Model, @unchecked Sendable {
     /// Kept with every save so ranking is an ORDER BY: the self-score, and the final score (appraised where the council scored).
     @OptionalField(key: "self_total") var selfTotal: Double?
     @OptionalField(key: "total") var total: Double?
+    /// Kept with the final score, so the ranking reads them instead of scoring every assessment again: its class
+    /// ("Tốt", …) and its points per area (JSON, area code → points) — see `ParStoredCard`.
+    @OptionalField(key: "final_class") var finalClass: String?
+    @OptionalField(key: "final_areas") var finalAreas: String?
     @Field(key: "revision") var revision: Int
     @OptionalField(key: "updated_by") var updatedBy: String?
     @OptionalField(key: "updated_at") var updatedAt: Date?

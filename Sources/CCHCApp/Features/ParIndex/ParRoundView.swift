@@ -62,9 +62,10 @@ struct ParRoundView: Content {
             .filter { actor.scope.canRead(UnitPath($0.unitPath) ?? UnitPath(ids: [])) || actor.scope.canRead(UnitPath(round.unitPath) ?? UnitPath(ids: [])) }
         let standings = Dictionary(try await ParQueries.standings(of: round, on: db).map { ($0.unitID, $0) }, uniquingKeysWith: { a, _ in a })
         let areaHeads = framework.children(of: nil).map { AreaHead(code: $0.code, name: $0.name, max: $0.max) }
-        // Read once for the whole ranking: every ranked assessment's entries, and last year's totals.
+        // Read once for the whole ranking: last year's totals, and the entries of any ranked assessment whose row keeps no card
+        // (the others show the class and area points kept with their total).
         let ranked = showScores ? assessments.filter { $0.total != nil && standings[$0.$unit.id] != nil } : []
-        let entriesByAssessment = try await ParQueries.entries(of: ranked.compactMap(\.id), on: db)
+        let entriesByAssessment = try await ParQueries.entries(of: ranked.filter { ParStoredCard($0) == nil }.compactMap(\.id), on: db)
         let lastYear = ranked.isEmpty ? nil : try await ParQueries.lastYear(of: round, group: framework.group, on: db)
         var units: [Unit] = []
         for a in assessments {
@@ -75,15 +76,15 @@ struct ParRoundView: Content {
                            classLabel: nil, change: nil, changeBasis: nil, areaPoints: [],
                            url: SiteURL.Par.assessment(.value(roundID), .value(id)).path)
             if showScores, let total = a.total, let s = standings[id] {
-                let entries = entriesByAssessment[try a.requireID()] ?? [:]
                 // A ranked assessment was sent: it holds what the system scored then (`ParAssessmentService.submit`).
-                let card = ParEvaluation.evaluate(framework, entries: entries, system: [:]).finalCard
+                let card = try ParStoredCard(a) ?? ParStoredCard(ParEvaluation.evaluate(framework, entries: entriesByAssessment[a.requireID()] ?? [:],
+                                                                                         system: [:]).finalCard, framework: framework)
                 row.total = total
                 row.rank = s.rank
                 row.rankText = s.text
                 row.tied = s.tied
-                row.classLabel = ParClassification.classify(card, classes: framework.classes).text
-                row.areaPoints = areaHeads.map { card[$0.code]?.points ?? 0 }
+                row.classLabel = card.classLabel
+                row.areaPoints = areaHeads.map { card.areaPoints[$0.code] ?? 0 }
                 let change = try await ParQueries.change(for: a.unit, total: total, round: round, last: lastYear, on: db)
                 row.change = change?.text
                 row.changeBasis = change?.basis

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import CCHCDomain
 
@@ -45,6 +46,13 @@ struct ParService {
             r.updatedBy = who
             r.updatedAt = now
             try await r.save(on: tx)
+            if !isNew, let id = r.id, let sql = tx as? any SQLDatabase {
+                // The cards kept with the scores were read off the framework as it was: the rankings score them again.
+                try await sql.raw("""
+                    UPDATE par_assessments SET final_class = NULL, final_areas = NULL
+                    WHERE round_id IN (SELECT id FROM par_rounds WHERE framework_id = \(bind: id))
+                    """).run()
+            }
             try await Audit.record(on: tx, at: now, actor: actor, action: isNew ? "par.framework.create" : "par.framework.update",
                                    entity: "par_framework", entityID: r.id, unit: nil,
                                    summary: "\(isNew ? "Tạo" : "Sửa") bộ tiêu chí \(framework.code) năm \(framework.year): "

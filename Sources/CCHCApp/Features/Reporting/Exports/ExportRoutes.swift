@@ -72,6 +72,8 @@ enum Exports {
         var figures: [String: String] = [:]
         for ind in ctx.form.indicators { figures[ind.code] = ReportDocument.figure(ind, ctx.values[ind.code]) }
         guard ctx.unit.kind.isJurisdiction && consolidated else { return figures }
+        // A jurisdiction with no unit below it (a commune) has nothing to consolidate: its own figures.
+        guard try await CCHCApp.Unit.query(on: db).filter(\.$parent.$id == ctx.unit.requireID()).first() != nil else { return figures }
         let area = try await ConsolidationService.consolidate(jurisdiction: ctx.unit, year: ctx.regime.year, kind: ctx.period.periodKind, on: db)
         guard area.includedBelow > 0 else { return figures }
         for f in area.figures {
